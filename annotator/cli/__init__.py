@@ -1,0 +1,81 @@
+"""The ``annotator`` command line: headless commands, and the window on request.
+
+Each subcommand lives in its own module under this package and is listed once
+in :data:`COMMANDS`; a module provides ``NAME``, ``HELP``, ``add_arguments``
+and ``run``. Nothing here imports Qt at module level: ``open`` (and running
+``annotator`` with no arguments) loads :mod:`annotator.ui` only when it opens a
+window, so the commands work on machines without a display or Qt libraries.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+from types import ModuleType
+
+from annotator import __version__
+from annotator.core.errors import AnnotatorError
+
+# Subcommand modules, in the order ``--help`` lists them.
+COMMANDS: tuple[str, ...] = (
+    "open_cmd",
+    "init_cmd",
+    "validate_cmd",
+)
+
+
+class UsageError(Exception):
+    """A mistake in how the command was called (exit status 2)."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: error: {message}\n")
+
+
+def _modules() -> list[ModuleType]:
+    return [importlib.import_module(f"annotator.cli.{name}") for name in COMMANDS]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="annotator",
+        description="Label spans in right-to-left news articles for NLP training data. "
+        "Without a command, opens the window on the bundled sample project.",
+    )
+    parser.add_argument("--version", action="version", version=f"annotator {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for module in _modules():
+        command = sub.add_parser(module.NAME, help=module.HELP, description=module.HELP)
+        module.add_arguments(command)
+        command.set_defaults(run=module.run)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; returns the exit status (0 ok, 1 problems found, 2 usage)."""
+    parser = build_parser()
+    args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
+    if args.command is None:
+        from annotator.cli import open_cmd
+
+        args = parser.parse_args(["open"])
+        args.run = open_cmd.run
+    try:
+        status: int = args.run(args)
+    except UsageError as exc:
+        print(f"annotator {args.command}: {exc}", file=sys.stderr)
+        return 2
+    except AnnotatorError as exc:
+        for problem in exc.problems:
+            print(f"annotator {args.command}: {problem}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+    return status

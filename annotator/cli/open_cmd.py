@@ -1,0 +1,25 @@
+"""``annotator open PROJECT``: the window. Qt is imported only inside :func:`run`."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+NAME = "open"
+HELP = "open the annotation window on a project (default: the bundled sample project)"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("project", type=Path, nargs="?",
+                        help="project folder (default: the sample project)")
+    parser.add_argument("--annotator", help="your name (remembered after the first time)")
+    parser.add_argument("--doc", metavar="DOC_ID", help="document to open first")
+
+
+def run(args: argparse.Namespace) -> int:
+    from annotator.cli.qtcheck import require_qt
+
+    require_qt()
+    from annotator.ui.app import run_app  # lazy: the only Qt import of the command line
+
+    return run_app(args.project, annotator=args.annotator, doc_id=args.doc)

@@ -1,0 +1,218 @@
+"""One annotator's spans on one document, with every invariant of the format enforced.
+
+:class:`AnnotationSet` is mutated only by edits (:mod:`annotator.core.edits`),
+which call its checked ``_insert``/``_delete`` primitives, so undo is always an
+exact inverse. It keeps a sorted index so that lookups by position stay fast
+at tens of thousands of spans.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from annotator.core.document import text_sha256
+from annotator.core.errors import Problem
+from annotator.core.spans import STATUSES, Relation, Span, Status, id_number
+
+
+@dataclass
+class AnnotationSet:
+    """The annotations of ``annotator`` on document ``doc_id`` whose text is ``text``.
+
+    ``labels`` is the set of allowed labels (``None``: any label). ``unplaced``
+    holds spans of a stale file that could not be re-anchored: they are kept
+    and written back, never dropped.
+    """
+
+    doc_id: str
+    text: str
+    annotator: str
+    labels: frozenset[str] | None = None
+    status: Status = "new"
+    modified: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+    document_extra: dict[str, Any] = field(default_factory=dict)
+    unplaced: list[Span] = field(default_factory=list)
+    _spans: dict[str, Span] = field(default_factory=dict, repr=False)
+    _keys: dict[tuple[int, int, str], str] = field(default_factory=dict, repr=False)
+    _order: list[tuple[int, int, str, str]] = field(default_factory=list, repr=False)
+    _relations: dict[str, Relation] = field(default_factory=dict, repr=False)
+    _max_length: int = field(default=0, repr=False)
+    _next_span: int = field(default=1, repr=False)
+    _next_relation: int = field(default=1, repr=False)
+    _sha256: str | None = field(default=None, repr=False)
+
+    # -- reading -------------------------------------------------------------
+    @property
+    def sha256(self) -> str:
+        if self._sha256 is None:
+            self._sha256 = text_sha256(self.text)
+        return self._sha256
+
+    @property
+    def length(self) -> int:
+        return len(self.text)
+
+    def __len__(self) -> int:
+        return len(self._spans)
+
+    def __contains__(self, span_id: object) -> bool:
+        return span_id in self._spans
+
+    def span(self, span_id: str) -> Span:
+        return self._spans[span_id]
+
+    def get(self, span_id: str) -> Span | None:
+        return self._spans.get(span_id)
+
+    def spans(self) -> list[Span]:
+        """All spans in writer order ``(start, end, label, id)``."""
+        return [self._spans[key[3]] for key in self._order]
+
+    def __iter__(self) -> Iterator[Span]:
+        return iter(self.spans())
+
+    def find(self, start: int, end: int, label: str) -> Span | None:
+        span_id = self._keys.get((start, end, label))
+        return self._spans[span_id] if span_id is not None else None
+
+    def index_of(self, span_id: str) -> int:
+        """Position of a span in writer order (for tables)."""
+        span = self._spans[span_id]
+        return bisect.bisect_left(self._order, span.sort_key)
+
+    def overlapping(self, start: int, end: int) -> list[Span]:
+        """Spans sharing a character with ``[start, end)``; a point query when equal."""
+        if end <= start:
+            end = start + 1
+        low = bisect.bisect_left(self._order, (start - self._max_length,))
+        high = bisect.bisect_left(self._order, (end,))
+        found = []
+        for key in self._order[low:high]:
+            if key[1] > start:
+                found.append(self._spans[key[3]])
+        return found
+
+    def relations(self) -> list[Relation]:
+        return sorted(self._relations.values(), key=lambda r: (id_number(r.id, "relation") or 0, r.id))
+
+    def relation(self, relation_id: str) -> Relation:
+        return self._relations[relation_id]
+
+    def relations_of(self, span_id: str) -> list[Relation]:
+        return [r for r in self.relations() if span_id in (r.source, r.target)]
+
+    # -- ids -----------------------------------------------------------------
+    def new_span_id(self) -> str:
+        """A fresh ``T<n>`` id, never reused within this set's life."""
+        while f"T{self._next_span}" in self._spans:
+            self._next_span += 1
+        return f"T{self._next_span}"
+
+    def new_relation_id(self) -> str:
+        while f"R{self._next_relation}" in self._relations:
+            self._next_relation += 1
+        return f"R{self._next_relation}"
+
+    def make_span(self, start: int, end: int, label: str, note: str | None = None) -> Span:
+        """A new span over ``text[start:end]`` with a fresh id (not yet added)."""
+        return Span(self.new_span_id(), start, end, label, self.text[start:end], note)
+
+    # -- invariants ----------------------------------------------------------
+    def span_problems(self, span: Span, replacing: str | None = None) -> list[Problem]:
+        """Everything that forbids ``span`` in this set (``replacing``: the id it replaces)."""
+        problems: list[Problem] = []
+        where = {"file": None, "span": span.id}
+        if not (0 <= span.start <= self.length and 0 <= span.end <= self.length):
+            problems.append(Problem("out-of-range",
+                f"offsets {span.start}..{span.end} outside the text (length {self.length})", **where))
+        elif span.start >= span.end:
+            problems.append(Problem("reversed",
+                f"start {span.start} is not before end {span.end}", **where))
+        elif self.text[span.start:span.end] != span.text:
+            problems.append(Problem("wrong-text",
+                f"text {span.text!r} differs from the document's "
+                f"{self.text[span.start:span.end]!r} at {span.start}..{span.end}", **where))
+        if self.labels is not None and span.label not in self.labels:
+            problems.append(Problem("unknown-label",
+                f"label {span.label!r} is not in the project's labels "
+                f"({', '.join(sorted(self.labels))})", **where))
+        if span.id != replacing and span.id in self._spans:
+            problems.append(Problem("duplicate-id", f"span id {span.id!r} is already used", **where))
+        other = self._keys.get(span.key)
+        if other is not None and other != replacing:
+            problems.append(Problem("duplicate-span",
+                f"span {other} already has start {span.start}, end {span.end} and label "
+                f"{span.label!r}", **where))
+        return problems
+
+    def relation_problems(self, relation: Relation) -> list[Problem]:
+        problems: list[Problem] = []
+        if relation.id in self._relations:
+            problems.append(Problem("duplicate-id",
+                f"relation id {relation.id!r} is already used", span=relation.id))
+        for end_name, end_id in (("from", relation.source), ("to", relation.target)):
+            if end_id not in self._spans:
+                problems.append(Problem("dangling-relation",
+                    f"relation {relation.id} '{end_name}' points to missing span {end_id!r}",
+                    span=relation.id, field=end_name))
+        return problems
+
+    # -- primitives used by edits (checked by the caller) ---------------------
+    def _insert(self, span: Span) -> None:
+        self._spans[span.id] = span
+        self._keys[span.key] = span.id
+        bisect.insort(self._order, span.sort_key)
+        self._max_length = max(self._max_length, span.end - span.start)
+        number = id_number(span.id)
+        if number is not None and number >= self._next_span:
+            self._next_span = number + 1
+
+    def _delete(self, span_id: str) -> Span:
+        span = self._spans.pop(span_id)
+        del self._keys[span.key]
+        index = bisect.bisect_left(self._order, span.sort_key)
+        del self._order[index]
+        return span
+
+    def _insert_relation(self, relation: Relation) -> None:
+        self._relations[relation.id] = relation
+        number = id_number(relation.id, "relation")
+        if number is not None and number >= self._next_relation:
+            self._next_relation = number + 1
+
+    def _delete_relation(self, relation_id: str) -> Relation:
+        return self._relations.pop(relation_id)
+
+    def _set_status(self, status: Status) -> None:
+        if status not in STATUSES:
+            raise ValueError(f"status must be one of {', '.join(STATUSES)}, not {status!r}")
+        self.status = status
+
+    # -- comparison ----------------------------------------------------------
+    def snapshot(self) -> tuple[Any, ...]:
+        """Everything a writer would write, for exact equality checks."""
+        return (self.doc_id, self.annotator, self.status, self.text, self.spans(),
+                self.relations(), self.extra, self.document_extra, self.unplaced)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, AnnotationSet):
+            return NotImplemented
+        return self.snapshot() == other.snapshot()
+
+    __hash__ = None  # type: ignore[assignment]
+
+    @classmethod
+    def build(cls, doc_id: str, text: str, annotator: str, spans: Iterable[Span] = (),
+              labels: Iterable[str] | None = None, status: Status = "new") -> AnnotationSet:
+        """A checked set from spans (raises :class:`EditError` on the first bad one)."""
+        from annotator.core.edits import AddSpan  # edits import this module
+
+        aset = cls(doc_id, text, annotator, frozenset(labels) if labels is not None else None,
+                   status)
+        for span in spans:
+            AddSpan(span).apply(aset)
+        return aset

@@ -1,0 +1,82 @@
+"""Problems and errors that carry their context (file, span, field, position).
+
+Every message the core and the readers produce goes through :class:`Problem`
+with a stable ``code``, so the command line can print it, ``--json`` can emit
+it, and tests can assert on the code instead of on wording.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+# Problem codes, declared once. Keys are the codes; values say what they mean.
+CODES: dict[str, str] = {
+    "invalid-utf8": "a file is not valid UTF-8",
+    "malformed-json": "a file is not valid JSON",
+    "bad-format": "the 'format' or 'version' key is missing or unknown",
+    "bad-field": "a key is missing or has the wrong type",
+    "bad-name": "a document id or annotator name is not allowed",
+    "doc-mismatch": "the file names another document or annotator than its path",
+    "missing-document": "the annotated document does not exist",
+    "bad-status": "status is not one of new, in_progress, done",
+    "bad-length": "document.length differs from the text's length",
+    "stale": "document.sha256 differs from the current text",
+    "out-of-range": "a span's offsets fall outside the text",
+    "reversed": "a span's start is not before its end",
+    "wrong-text": "a span's text differs from the text at its offsets",
+    "unknown-label": "a span's label is not a label of the project",
+    "duplicate-id": "two spans or relations share an id",
+    "duplicate-span": "two spans share start, end and label",
+    "dangling-relation": "a relation points to a span that does not exist",
+    "unplaced-span": "a span of a stale file could not be found in the new text",
+    "bad-project": "project.json is invalid",
+    "conflict": "the file changed on disk since it was read",
+}
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with an input, with everything needed to find it."""
+
+    code: str
+    message: str
+    file: str | None = None
+    span: str | None = None
+    field: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.code not in CODES:
+            raise ValueError(f"unknown problem code {self.code!r}")
+
+    def __str__(self) -> str:
+        where = self.file or "<input>"
+        if self.span:
+            where += f": span {self.span}"
+        if self.field:
+            where += f": {self.field}"
+        return f"{where}: {self.message} [{self.code}]"
+
+    def to_json(self) -> dict[str, Any]:
+        """The shape used by ``annotator validate --json``."""
+        return {"file": self.file, "code": self.code, "message": self.message, "span": self.span}
+
+
+class AnnotatorError(Exception):
+    """Base of every error Annotator raises on bad input; carries its problems."""
+
+    def __init__(self, problem: Problem, *more: Problem) -> None:
+        self.problems: tuple[Problem, ...] = (problem, *more)
+        super().__init__(str(problem) if not more else "\n".join(map(str, self.problems)))
+
+    @property
+    def problem(self) -> Problem:
+        return self.problems[0]
+
+
+class EditError(AnnotatorError):
+    """An edit would break an invariant of the annotation set."""
+
+
+class ConflictError(AnnotatorError):
+    """A file changed on disk since it was read; writing would overwrite someone's work."""

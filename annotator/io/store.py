@@ -1,0 +1,90 @@
+"""Loading and saving one annotator's work on one document inside a project.
+
+This is the single path the window and the commands use to touch annotation
+files: it ties :mod:`standoff` to the project layout, remembers the fingerprint
+of what was read, and saves atomically only if the file is still that one.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from annotator.core.annotations import AnnotationSet
+from annotator.core.document import Document
+from annotator.core.errors import AnnotatorError
+from annotator.core.project import Project
+from annotator.core.spans import STATUSES, Status
+from annotator.io.atomic import ABSENT, atomic_write, fingerprint_bytes
+from annotator.io.standoff import ReadResult, parse_annotations, serialize_annotations
+
+
+@dataclass
+class Loaded:
+    """An annotation set with what is needed to save it back safely."""
+
+    document: Document
+    result: ReadResult
+    fingerprint: str  # of the file as read, or ABSENT
+
+    @property
+    def annotations(self) -> AnnotationSet:
+        return self.result.annotations
+
+
+def load(project: Project, doc_id: str, annotator: str, document: Document | None = None) -> Loaded:
+    """Read ``annotator``'s file for ``doc_id``, or start an empty set if there is none."""
+    document = document or project.load_document(doc_id)
+    path = project.annotation_path(doc_id, annotator)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        aset = AnnotationSet(doc_id, document.text, annotator, project.label_names)
+        return Loaded(document, ReadResult(aset), ABSENT)
+    result = parse_annotations(data, document.text, source=str(path), doc_id=doc_id,
+                               annotator=annotator, labels=project.label_names)
+    return Loaded(document, result, fingerprint_bytes(data))
+
+
+def save(project: Project, aset: AnnotationSet, expected: str | None,
+         now: datetime | None = None) -> str:
+    """Write ``aset`` to its place; returns the new fingerprint.
+
+    Raises :class:`~annotator.core.errors.ConflictError` when the file on disk is
+    not the one whose fingerprint is ``expected``.
+    """
+    aset.modified = (now or datetime.now(UTC)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    path = project.annotation_path(aset.doc_id, aset.annotator)
+    return atomic_write(path, serialize_annotations(aset), expected)
+
+
+@dataclass(frozen=True)
+class DocumentSummary:
+    """What a document list shows: status and span count of one annotator's file."""
+
+    doc_id: str
+    status: Status
+    spans: int
+    exists: bool
+
+
+def summary(project: Project, doc_id: str, annotator: str) -> DocumentSummary:
+    """Status and span count without checking the file against the text (cheap)."""
+    path = project.annotation_path(doc_id, annotator)
+    try:
+        raw = json.loads(path.read_bytes())
+    except FileNotFoundError:
+        return DocumentSummary(doc_id, "new", 0, False)
+    except (ValueError, OSError) as exc:
+        raise AnnotatorError(*parse_error(path, exc)) from None
+    status = raw.get("status") if isinstance(raw, dict) else None
+    spans = raw.get("spans") if isinstance(raw, dict) else None
+    return DocumentSummary(doc_id, status if status in STATUSES else "in_progress",
+                           len(spans) if isinstance(spans, list) else 0, True)
+
+
+def parse_error(path: object, exc: Exception) -> tuple[object, ...]:
+    from annotator.core.errors import Problem
+
+    return (Problem("malformed-json", f"cannot read: {exc}", file=str(path)),)

@@ -1,0 +1,1 @@
+"""The annotation window: the only package that imports PySide6."""

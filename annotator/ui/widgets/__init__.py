@@ -1,0 +1,1 @@
+"""Widgets of the window: article view, label palette, review panel."""
