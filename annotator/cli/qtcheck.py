@@ -41,7 +41,7 @@ def missing_library_hint(message: str) -> str:
     """A fix for an import error message naming a missing shared library."""
     match = re.search(r"(lib[\w.+-]+\.so(?:\.\d+)*)", message)
     library = match.group(1) if match else None
-    package = LIBRARY_PACKAGES.get(library or "", None)
+    package = LIBRARY_PACKAGES.get(library or "")
     what = f"the system library {library}" if library else "a system library Qt needs"
     fix = f"apt-get install {package}" if package else f"apt-get install {OFFSCREEN_PACKAGES}"
     return f"Qt cannot start: {what} is missing. Install it with: sudo {fix}"

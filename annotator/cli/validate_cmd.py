@@ -19,7 +19,8 @@ HELP = "check a project or an annotation file against the format; exit 1 if anyt
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("path", type=Path, help="a project folder or one annotation .json file")
     parser.add_argument("--json", action="store_true",
-                        help='print {"ok": bool, "problems": [{"file", "code", "message", "span"}]}')
+                        help='print {"ok": bool, "problems": '
+                        '[{"file", "code", "message", "span"}]}')
 
 
 def run(args: argparse.Namespace) -> int:

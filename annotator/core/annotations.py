@@ -97,7 +97,8 @@ class AnnotationSet:
         return found
 
     def relations(self) -> list[Relation]:
-        return sorted(self._relations.values(), key=lambda r: (id_number(r.id, "relation") or 0, r.id))
+        return sorted(self._relations.values(),
+                      key=lambda r: (id_number(r.id, "relation") or 0, r.id))
 
     def relation(self, relation_id: str) -> Relation:
         return self._relations[relation_id]
@@ -128,7 +129,8 @@ class AnnotationSet:
         where = {"file": None, "span": span.id}
         if not (0 <= span.start <= self.length and 0 <= span.end <= self.length):
             problems.append(Problem("out-of-range",
-                f"offsets {span.start}..{span.end} outside the text (length {self.length})", **where))
+                f"offsets {span.start}..{span.end} outside the text (length {self.length})",
+                **where))
         elif span.start >= span.end:
             problems.append(Problem("reversed",
                 f"start {span.start} is not before end {span.end}", **where))
@@ -141,7 +143,8 @@ class AnnotationSet:
                 f"label {span.label!r} is not in the project's labels "
                 f"({', '.join(sorted(self.labels))})", **where))
         if span.id != replacing and span.id in self._spans:
-            problems.append(Problem("duplicate-id", f"span id {span.id!r} is already used", **where))
+            problems.append(Problem("duplicate-id", f"span id {span.id!r} is already used",
+                                    **where))
         other = self._keys.get(span.key)
         if other is not None and other != replacing:
             problems.append(Problem("duplicate-span",

@@ -102,7 +102,8 @@ class Document:
         result: list[Paragraph] = []
         pos = 0
         for match in _PARAGRAPH_BREAK.finditer(self.text):
-            result.append(Paragraph(pos, match.start(), strong_direction(self.text, pos, match.start())))
+            direction = strong_direction(self.text, pos, match.start())
+            result.append(Paragraph(pos, match.start(), direction))
             pos = match.end()
         result.append(Paragraph(pos, len(self.text), strong_direction(self.text, pos)))
         return tuple(result)

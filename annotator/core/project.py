@@ -67,7 +67,7 @@ def name_problem(name: str, what: str = "name") -> str | None:
 
 @dataclass
 class Project:
-    """A project folder and its schema. Create it with :func:`annotator.io.project_file.open_project`."""
+    """A project folder and its schema; :func:`annotator.io.project_file.open_project` makes one."""
 
     root: Path
     name: str

@@ -17,7 +17,7 @@ from typing import Any
 from annotator.core.annotations import AnnotationSet
 from annotator.core.errors import AnnotatorError, Problem
 from annotator.core.project import GOLD
-from annotator.core.spans import STATUSES, Relation, Span
+from annotator.core.spans import STATUSES, Relation, Span, Status
 from annotator.io.jsonfile import dump_json_bytes, parse_json_bytes
 
 FORMAT = "annotator/standoff"
@@ -115,10 +115,12 @@ def parse_annotations(data: bytes, text: str, *, source: str, doc_id: str | None
         where = "gold/" if annotator == GOLD else f"annotations/{annotator}/"
         bad("doc-mismatch", f"file names annotator {file_annotator!r} but lives in {where}",
             fld="annotator")
-    status = raw.get("status")
-    if status not in STATUSES:
-        bad("bad-status", f"status {status!r} is not one of {', '.join(STATUSES)}", fld="status")
-        status = "in_progress"
+    status: Status = "in_progress"
+    if raw.get("status") in STATUSES:
+        status = raw["status"]
+    else:
+        bad("bad-status", f"status {raw.get('status')!r} is not one of {', '.join(STATUSES)}",
+            fld="status")
     modified = raw.get("modified")
     if modified is not None and not isinstance(modified, str):
         bad("bad-field", "'modified' must be a string", fld="modified")
@@ -129,7 +131,7 @@ def parse_annotations(data: bytes, text: str, *, source: str, doc_id: str | None
     aset.document_extra = {k: v for k, v in document.items()
                            if k not in ("id", "sha256", "length")}
     stale = isinstance(sha, str) and sha != aset.sha256
-    if stale:
+    if stale and isinstance(sha, str):
         bad("stale", f"document.sha256 {sha[:12]}… does not match the text "
             f"({aset.sha256[:12]}…): the document changed since it was annotated",
             fld="document.sha256")
@@ -140,14 +142,21 @@ def parse_annotations(data: bytes, text: str, *, source: str, doc_id: str | None
     spans = _parse_spans(raw.get("spans"), "spans", bad)
     unplaced = _parse_spans(raw.get(UNPLACED_KEY, []), UNPLACED_KEY, bad)
     result = ReadResult(aset, problems, stale)
+    # spans refused or not placed: relations to them are not reported again as dangling
+    not_inserted = {s.id for s in unplaced}
     for span in spans:
         if stale:
-            span = _reanchor(span, text, result)
-            if span is None:
+            placed = _reanchor(span, text, result)
+            if placed is None:
+                not_inserted.add(span.id)
                 continue
-        for problem in aset.span_problems(span):
+            span = placed
+        span_problems = aset.span_problems(span)
+        for problem in span_problems:
             problems.append(Problem(problem.code, problem.message, file=source, span=span.id))
-        if not aset.span_problems(span):
+        if span_problems:
+            not_inserted.add(span.id)
+        else:
             aset._insert(span)
     aset.unplaced.extend(unplaced)
     for span in aset.unplaced:
@@ -162,11 +171,8 @@ def parse_annotations(data: bytes, text: str, *, source: str, doc_id: str | None
         relation = _parse_relation(item, i, bad)
         if relation is None:
             continue
-        rel_problems = aset.relation_problems(relation)
-        if stale:  # a relation to an unplaced span stays with the file, not reported twice
-            unplaced_ids = {s.id for s in aset.unplaced}
-            rel_problems = [p for p in rel_problems if not (
-                p.code == "dangling-relation" and {relation.source, relation.target} & unplaced_ids)]
+        rel_problems = [p for p in aset.relation_problems(relation) if not (
+            p.code == "dangling-relation" and {relation.source, relation.target} & not_inserted)]
         for problem in rel_problems:
             problems.append(Problem(problem.code, problem.message, file=source,
                                     span=relation.id, field=problem.field))

@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 
 from annotator.core.annotations import AnnotationSet
 from annotator.core.document import Document
-from annotator.core.errors import AnnotatorError
+from annotator.core.errors import AnnotatorError, Problem
 from annotator.core.project import Project
 from annotator.core.spans import STATUSES, Status
 from annotator.io.atomic import ABSENT, atomic_write, fingerprint_bytes
@@ -77,14 +77,10 @@ def summary(project: Project, doc_id: str, annotator: str) -> DocumentSummary:
     except FileNotFoundError:
         return DocumentSummary(doc_id, "new", 0, False)
     except (ValueError, OSError) as exc:
-        raise AnnotatorError(*parse_error(path, exc)) from None
+        raise AnnotatorError(Problem("malformed-json", f"cannot read: {exc}",
+                                     file=str(path))) from None
     status = raw.get("status") if isinstance(raw, dict) else None
     spans = raw.get("spans") if isinstance(raw, dict) else None
     return DocumentSummary(doc_id, status if status in STATUSES else "in_progress",
                            len(spans) if isinstance(spans, list) else 0, True)
 
-
-def parse_error(path: object, exc: Exception) -> tuple[object, ...]:
-    from annotator.core.errors import Problem
-
-    return (Problem("malformed-json", f"cannot read: {exc}", file=str(path)),)

@@ -1,0 +1,129 @@
+"""``annotator validate`` finds every kind of problem, with exit codes, and changes nothing."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from annotator.cli import main
+
+GOLDEN = Path(__file__).resolve().parent.parent / "data" / "golden-project"
+
+
+def tree_digest(root: Path) -> dict[str, str]:
+    return {str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    root = tmp_path / "project"
+    shutil.copytree(GOLDEN, root)
+    return root
+
+
+def run_json(path: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, dict[str, object]]:
+    status = main(["validate", "--json", str(path)])
+    return status, json.loads(capsys.readouterr().out)
+
+
+def test_valid_project(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    status, out = run_json(project, capsys)
+    assert status == 0 and out == {"ok": True, "problems": []}
+
+
+def edit_span(project: Path, change: dict[str, object], index: int = 0) -> Path:
+    path = project / "annotations/amal/crlf-gifts.json"
+    raw = json.loads(path.read_bytes())
+    raw["spans"][index].update(change)
+    path.write_text(json.dumps(raw, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(("change", "code"), [
+    ({"text": "غلط"}, "wrong-text"),
+    ({"end": 10_000}, "out-of-range"),
+    ({"start": 30, "end": 20}, "reversed"),
+    ({"label": "person"}, "unknown-label"),
+    ({"id": "T2"}, "duplicate-id"),
+])
+def test_span_problems(project: Path, capsys: pytest.CaptureFixture[str],
+                       change: dict[str, object], code: str) -> None:
+    path = edit_span(project, change)
+    before = tree_digest(project)
+    status, out = run_json(project, capsys)
+    assert status == 1 and out["ok"] is False
+    problems = out["problems"]
+    assert isinstance(problems, list)
+    assert any(p["code"] == code and p["file"] == str(path) for p in problems), problems
+    assert set(problems[0]) == {"file", "code", "message", "span"}
+    assert tree_digest(project) == before
+
+
+def test_duplicate_span_and_dangling_relation(project: Path,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    path = project / "annotations/amal/crlf-gifts.json"
+    raw = json.loads(path.read_bytes())
+    raw["spans"].append(dict(raw["spans"][0], id="T99"))
+    raw["relations"][0]["to"] = "T404"
+    path.write_text(json.dumps(raw, ensure_ascii=False), encoding="utf-8")
+    status, out = run_json(path, capsys)  # a single file works too
+    codes = {(p["code"], p["span"]) for p in out["problems"]}  # type: ignore[union-attr]
+    assert status == 1
+    assert ("duplicate-span", "T99") in codes and ("dangling-relation", "R1") in codes
+
+
+def test_stale_malformed_and_invalid_utf8(project: Path,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    doc = project / "documents/plain-en.txt"
+    doc.write_text("Breaking: " + doc.read_text(encoding="utf-8"), encoding="utf-8")
+    (project / "annotations/omar/emoji-meeting.json").write_text('{"format": ', encoding="utf-8")
+    (project / "documents/crlf-gifts.txt").write_bytes(b"\xc3\x28 broken")
+    before = tree_digest(project)
+    status, out = run_json(project, capsys)
+    codes = {p["code"] for p in out["problems"]}  # type: ignore[union-attr]
+    assert status == 1
+    assert {"stale", "malformed-json", "invalid-utf8"} <= codes
+    assert tree_digest(project) == before
+
+
+def test_text_output_and_usage_errors(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    edit_span(project, {"label": "person"})
+    assert main(["validate", str(project)]) == 1
+    out = capsys.readouterr().out
+    assert "crlf-gifts.json: span T" in out and "unknown-label" in out and "1 problem(s)" in out
+    assert main(["validate", str(project / "missing")]) == 2
+    assert "no such file" in capsys.readouterr().err
+
+
+def test_console_script_runs_without_traceback(tmp_path: Path) -> None:
+    for args, expected in ((["--version"], 0), (["validate"], 2), (["frobnicate"], 2),
+                           (["validate", str(tmp_path / "nope")], 2)):
+        done = subprocess.run([sys.executable, "-m", "annotator", *args], capture_output=True,
+                              text=True, timeout=60)
+        assert done.returncode == expected, (args, done.stderr)
+        assert "Traceback" not in done.stderr
+
+
+def test_init_creates_a_project(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = tmp_path / "kim-visit.txt"
+    text.write_bytes("\ufeffكيم في روسيا\r\n".encode())
+    root = tmp_path / "new"
+    assert main(["init", str(root), str(text)]) == 0
+    assert (root / "documents/kim-visit.txt").read_bytes() == text.read_bytes()
+    meta = json.loads((root / "project.json").read_bytes())
+    assert [label["name"] for label in meta["labels"]] == ["entity", "gift", "meeting"]
+    assert main(["validate", str(root)]) == 0
+    capsys.readouterr()
+    assert main(["init", str(root)]) == 2  # refuses to overwrite
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\xff")
+    assert main(["init", str(tmp_path / "other"), str(bad)]) == 1
+    assert "byte 0" in capsys.readouterr().err
+    assert not (tmp_path / "other").exists()  # nothing written

@@ -1,0 +1,75 @@
+"""Code points <-> Qt positions, against a naive per-character reference (no Qt here)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+
+from annotator.core.offsets import QtOffsets
+from tests.strategies import texts
+
+
+def reference_widths(text: str) -> list[int]:
+    """Qt units per code point, computed the slow obvious way."""
+    widths = []
+    for i, ch in enumerate(text):
+        leading_bom = i == 0 and ch == "\ufeff"
+        crlf_newline = ch == "\n" and i > 0 and text[i - 1] == "\r"
+        if leading_bom or crlf_newline:
+            widths.append(0)
+        else:
+            widths.append(2 if ord(ch) > 0xFFFF else 1)
+    return widths
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts)
+def test_to_qt_matches_reference(text: str) -> None:
+    widths = reference_widths(text)
+    m = QtOffsets(text)
+    assert m.qt_length == sum(widths)
+    for offset in range(len(text) + 1):
+        assert m.to_qt(offset) == sum(widths[:offset])
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts)
+def test_from_qt_is_largest_offset_at_or_before(text: str) -> None:
+    m = QtOffsets(text)
+    qt = [m.to_qt(o) for o in range(len(text) + 1)]
+    for position in range(m.qt_length + 1):
+        expected = max(o for o in range(len(text) + 1) if qt[o] <= position)
+        # ... except that a CRLF's paragraph break resolves to the \r, not between \r and \n
+        if 0 < expected <= len(text) - 0 and text[expected - 1:expected + 1] == "\r\n":
+            expected -= 1
+        assert m.from_qt(position) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts)
+def test_round_trip_at_character_starts(text: str) -> None:
+    m = QtOffsets(text)
+    for offset in range(len(text) + 1):
+        zero_width = (offset == 0 and text.startswith("\ufeff")) or (
+            0 < offset < len(text) and text[offset - 1:offset + 1] == "\r\n")
+        if not zero_width:
+            assert m.from_qt(m.to_qt(offset)) == offset
+
+
+def test_examples() -> None:
+    m = QtOffsets("\ufeffكيم 😀\r\nبوتين")
+    assert m.to_qt(1) == 0  # the BOM is gone in Qt
+    assert m.to_qt(6) == 6  # after the emoji: +1, -1 for the BOM
+    assert m.from_qt(6) == 6
+    assert m.to_qt(9) == 8  # after \r\n: one paragraph break
+    assert m.from_qt(m.qt_length) == len("\ufeffكيم 😀\r\nبوتين")
+    with pytest.raises(ValueError):
+        m.to_qt(-1)
+    with pytest.raises(ValueError):
+        m.from_qt(m.qt_length + 1)
+
+
+def test_large_text_is_fast_enough_to_build() -> None:
+    text = ("كيم 😀 بوتين\r\n" * 50_000)
+    m = QtOffsets(text)
+    assert m.to_qt(len(text)) == len(text) + 50_000 - 50_000
