@@ -1,0 +1,208 @@
+"""How two annotators' spans on one document differ, span by span.
+
+Review (the agreement report, and adjudication in the window) needs more than a
+score: it needs each disagreement, classed so that a reviewer can settle the
+easy ones at a glance. :func:`classify_differences` pairs the spans of A and B
+one-to-one and classes every pair or leftover as one :class:`Kind`:
+
+- ``same``: start, end and label all equal;
+- ``label``: same start and end, different label;
+- ``boundary``: the spans share characters but their boundaries differ (their
+  labels may differ too: ``Difference.same_label`` says);
+- ``only_a`` / ``only_b``: nothing of the other annotator was paired with it.
+
+:func:`match_overlapping` is the one-to-one pairing of overlapping spans
+(largest overlap first) that both this module and ``f1_overlap`` in
+:mod:`annotator.core.agreement` use, so the report and the window never
+disagree about what counts as a match.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+from annotator.core.spans import Span
+
+
+class Kind(StrEnum):
+    """The class of one difference, in the order a reviewer settles them."""
+
+    SAME = "same"
+    LABEL = "label"
+    BOUNDARY = "boundary"
+    ONLY_A = "only_a"
+    ONLY_B = "only_b"
+
+    @property
+    def description(self) -> str:
+        return _DESCRIPTIONS[self]
+
+
+_DESCRIPTIONS = {
+    Kind.SAME: "same",
+    Kind.LABEL: "same span, different label",
+    Kind.BOUNDARY: "overlapping boundaries",
+    Kind.ONLY_A: "only in A",
+    Kind.ONLY_B: "only in B",
+}
+
+
+@dataclass(frozen=True)
+class Difference:
+    """One paired (or unpaired) span of A and/or B and how they compare.
+
+    ``a`` is None for ``only_b``, ``b`` is None for ``only_a``; both are set for
+    the other kinds. ``start``/``end`` cover both spans.
+    """
+
+    kind: Kind
+    a: Span | None
+    b: Span | None
+
+    def __post_init__(self) -> None:
+        if self.a is None and self.b is None:
+            raise ValueError("a difference needs at least one span")
+
+    @property
+    def start(self) -> int:
+        return min(s.start for s in (self.a, self.b) if s is not None)
+
+    @property
+    def end(self) -> int:
+        return max(s.end for s in (self.a, self.b) if s is not None)
+
+    @property
+    def same_label(self) -> bool:
+        """True when both spans exist and carry the same label."""
+        return self.a is not None and self.b is not None and self.a.label == self.b.label
+
+    @property
+    def agreed(self) -> bool:
+        return self.kind is Kind.SAME
+
+    def sort_key(self) -> tuple[int, int, int, str, str]:
+        order = list(Kind).index(self.kind)
+        a_id = self.a.id if self.a else ""
+        return (self.start, self.end, order, a_id, self.b.id if self.b else "")
+
+
+def overlap(a: Span, b: Span) -> int:
+    """Number of characters two spans share (0 when disjoint)."""
+    return max(0, min(a.end, b.end) - max(a.start, b.start))
+
+
+def match_overlapping(a: Sequence[Span], b: Sequence[Span],
+                      same_label: bool = True) -> list[tuple[Span, Span]]:
+    """Pair spans of ``a`` and ``b`` that share at least one character, one-to-one.
+
+    Greedy, largest overlap first; ties go to the pair with the smaller union
+    (so an exact match beats a longer span with the same overlap), then to the
+    pair with the same label (when ``same_label`` is False), then to text order.
+    With ``same_label`` only spans with equal labels are paired.
+
+    >>> x, y = Span("T1", 0, 5, "gift", "....."), Span("T2", 3, 9, "gift", "......")
+    >>> [(p.id, q.id) for p, q in match_overlapping([x], [y])]
+    [('T1', 'T2')]
+    """
+    if not a or not b:
+        return []
+    ordered_b = sorted(b, key=lambda s: s.sort_key)
+    starts = [s.start for s in ordered_b]
+    longest = max(s.end - s.start for s in ordered_b)
+    candidates: list[tuple[int, int, bool, tuple[int, int, str, str],
+                           tuple[int, int, str, str], int, int]] = []
+    for i, span_a in enumerate(a):
+        low = bisect.bisect_right(starts, span_a.start - longest)
+        high = bisect.bisect_left(starts, span_a.end)
+        for j in range(low, high):
+            span_b = ordered_b[j]
+            if span_b.end <= span_a.start:
+                continue
+            if same_label and span_b.label != span_a.label:
+                continue
+            shared = min(span_a.end, span_b.end) - max(span_a.start, span_b.start)
+            union = max(span_a.end, span_b.end) - min(span_a.start, span_b.start)
+            candidates.append((-shared, union, span_a.label != span_b.label,
+                               span_a.sort_key, span_b.sort_key, i, j))
+    candidates.sort()
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    pairs: list[tuple[Span, Span]] = []
+    for *_, i, j in candidates:
+        if i in used_a or j in used_b:
+            continue
+        used_a.add(i)
+        used_b.add(j)
+        pairs.append((a[i], ordered_b[j]))
+    return pairs
+
+
+def classify_differences(a: Iterable[Span], b: Iterable[Span]) -> list[Difference]:
+    """Every span of A and of B, paired one-to-one and classed, in text order.
+
+    Pairing goes from the strictest relation to the loosest, so each span lands
+    in the first class that fits: exact matches, then equal ranges with other
+    labels, then overlapping spans (:func:`match_overlapping`, preferring equal
+    labels), and what is left is only in A or only in B.
+
+    >>> a = [Span("T1", 0, 4, "entity", "كيم "), Span("T2", 10, 14, "gift", "درون")]
+    >>> b = [Span("T7", 0, 3, "entity", "كيم"), Span("T8", 20, 24, "meeting", "لقاء")]
+    >>> [d.kind.value for d in classify_differences(a, b)]
+    ['boundary', 'only_a', 'only_b']
+    """
+    rest_a = sorted(a, key=lambda s: s.sort_key)
+    rest_b = sorted(b, key=lambda s: s.sort_key)
+    found: list[Difference] = []
+
+    # 1. Exact matches.
+    by_key: dict[tuple[int, int, str], list[Span]] = defaultdict(list)
+    for span in rest_b:
+        by_key[span.key].append(span)
+    left_a: list[Span] = []
+    for span in rest_a:
+        same = by_key.get(span.key)
+        if same:
+            found.append(Difference(Kind.SAME, span, same.pop(0)))
+        else:
+            left_a.append(span)
+    rest_a = left_a
+    rest_b = [s for spans in by_key.values() for s in spans]
+    rest_b.sort(key=lambda s: s.sort_key)
+
+    # 2. Same range, different label.
+    by_range: dict[tuple[int, int], list[Span]] = defaultdict(list)
+    for span in rest_b:
+        by_range[(span.start, span.end)].append(span)
+    left_a = []
+    for span in rest_a:
+        same_range = by_range.get((span.start, span.end))
+        if same_range:
+            found.append(Difference(Kind.LABEL, span, same_range.pop(0)))
+        else:
+            left_a.append(span)
+    rest_a = left_a
+    rest_b = sorted((s for spans in by_range.values() for s in spans), key=lambda s: s.sort_key)
+
+    # 3. Overlapping spans with other boundaries.
+    paired: set[int] = set()  # object ids: two spans of one side may share an id string
+    for span_a, span_b in match_overlapping(rest_a, rest_b, same_label=False):
+        found.append(Difference(Kind.BOUNDARY, span_a, span_b))
+        paired.update((id(span_a), id(span_b)))
+
+    # 4. Leftovers.
+    found += [Difference(Kind.ONLY_A, s, None) for s in rest_a if id(s) not in paired]
+    found += [Difference(Kind.ONLY_B, None, s) for s in rest_b if id(s) not in paired]
+    found.sort(key=Difference.sort_key)
+    return found
+
+
+def count_kinds(differences: Iterable[Difference]) -> dict[Kind, int]:
+    """How many differences of each kind (every kind present, zero included)."""
+    counts = dict.fromkeys(Kind, 0)
+    for difference in differences:
+        counts[difference.kind] += 1
+    return counts
