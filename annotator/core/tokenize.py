@@ -1,0 +1,308 @@
+r"""The one tokenizer, sentence splitter and flat tagging behind every token-level output.
+
+CoNLL and Hugging Face exports, the spaCy DocBin and the agreement figures all
+need the same tokens and the same single label per token; if each computed its
+own, a span could be tagged differently in two files made from one project.
+Everything here is pure, deterministic and standard-library only. Offsets are
+code points into the unchanged text, ``end`` exclusive, like spans.
+
+Tokens (:func:`tokenize`)
+-------------------------
+1. White space (``str.isspace``: spaces, tabs, ``\r``, ``\n``, NBSP, ...)
+   separates tokens and belongs to none.
+2. A *word* is a run of word characters (``re``'s ``\w``: letters of any
+   script including tatweel ``ـ``, digits of any script, ``_``).  Latin words
+   and Arabic words stay whole; a word is not split where the script changes.
+3. A separator ``.`` ``,`` ``٫`` or ``٬`` between two digits stays inside the
+   word, so ``2023``, ``25,000``, ``3.5`` and ``٣٫٥`` are one token each.
+4. Every other character (punctuation, quotes, symbols, emoji) is a token of
+   its own: ``، ؛ ؟ « » " ' ( ) . ! …`` and ``-`` each stand alone; ``...``
+   is three tokens.
+5. Nothing splits a grapheme: combining marks (tashkeel and every other
+   category M character), ZWNJ, ZWJ, emoji skin-tone modifiers and tag
+   characters stay with the character before them; after a symbol or
+   punctuation character, a ZWJ and the symbol (category So) after it join it
+   (emoji ZWJ sequences), and two regional indicators form one flag.
+   A mark with nothing before it (start of text, after white space) starts the
+   token that follows it.
+6. ``boundaries``: every offset in it that falls strictly inside a token splits
+   that token there. The exporters pass every span's start and end, so no
+   token crosses a span boundary and no annotated character is lost. A span
+   boundary wins over rule 5: an annotator's span may cut a grapheme, and the
+   exporters report it rather than move the span.
+
+>>> [t.text for t in tokenize("قال «كيم»: 25,000 طائرة، و3.5 مليون؟")]
+['قال', '«', 'كيم', '»', ':', '25,000', 'طائرة', '،', 'و3.5', 'مليون', '؟']
+>>> tokenize("مُسَيَّرة Putin")
+[Token(start=0, end=9, text='مُسَيَّرة'), Token(start=10, end=15, text='Putin')]
+>>> [t.text for t in tokenize("العام 2023.")]
+['العام', '2023', '.']
+>>> [t.text for t in tokenize("فلاديفوستوك", boundaries=[4, 99])]
+['فلاد', 'يفوستوك']
+
+Sentences (:func:`sentences`)
+-----------------------------
+A sentence ends after a token ``.`` ``?`` ``؟`` ``!`` or ``…``; terminators
+and closing quotes or brackets (``» ” ’ " ' ) ] }``) that follow it with no
+white space in between stay in the sentence.  A sentence also ends at every
+line break (``\n``, ``\r``, ``\r\n``, ``\v``, ``\f``, ``\x1c``-``\x1e``,
+``\x85``, ``\u2028``, ``\u2029``).  No sentence ends inside one of the
+``unbreakable`` ranges (the exporters pass the spans they keep, so a span is
+never cut in two).  Empty sentences are never produced.
+
+>>> text = "وصل كيم. «غادر!» ثم\r\nعاد"
+>>> [[t.text for t in s] for s in sentences(text, tokenize(text))]
+[['وصل', 'كيم', '.'], ['«', 'غادر', '!', '»'], ['ثم'], ['عاد']]
+
+Flat tagging (:func:`flat_labels`, :func:`iob2`)
+------------------------------------------------
+Each token gets the label of the span covering it. Spans may overlap, a flat
+tagging cannot: spans are ranked by length in characters (longest first),
+then by earlier start, then by label name, then by input order; in that order
+a span is kept when none of its tokens is taken yet, otherwise it is dropped
+with reason ``overlap`` (naming the span that won).  A span is also dropped,
+never stretched or shrunk, when a boundary of it falls inside a token
+(``misaligned``: the tokens were not made with its boundaries) or when it
+covers no token (``no-token``: only white space).  :func:`iob2` writes
+``B-label`` on the first token of each kept span, ``I-label`` on the rest and
+``O`` elsewhere; two adjacent spans with the same label give ``B`` ``B``.
+
+>>> text = "التقى بوتين وكيم"
+>>> spans = [(6, 16, "meeting"), (6, 11, "entity"), (13, 16, "entity")]
+>>> tagging = tag(text, spans)
+>>> [t.text for t in tagging.tokens]
+['التقى', 'بوتين', 'و', 'كيم']
+>>> iob2(tagging)
+['O', 'B-meeting', 'I-meeting', 'I-meeting']
+>>> for d in tagging.dropped:
+...     print(d.span, d.reason, "to", d.by)
+(6, 11, 'entity') overlap to (6, 16, 'meeting')
+(13, 16, 'entity') overlap to (6, 16, 'meeting')
+>>> iob2(tag(text, [(6, 11, "entity"), (13, 16, "entity")]))
+['O', 'B-entity', 'O', 'B-entity']
+>>> tokens = tokenize(text)  # made without the spans' boundaries
+>>> flat_labels(tokens, [(13, 16, "entity")]).dropped[0].reason
+'misaligned'
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Literal, NamedTuple
+
+SpanTriple = tuple[int, int, str]
+DropReason = Literal["overlap", "misaligned", "no-token"]
+
+TERMINATORS = frozenset(".?؟!…")
+CLOSERS = frozenset("»”’\"')]}›")
+DIGIT_SEPARATORS = ".,٫٬"
+_LINE_BREAK = re.compile("[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
+# Attached to the character before them besides category M: ZWNJ, ZWJ,
+# emoji modifiers (category Sk) and tag characters (category Cf).
+_BMP_EXTENDERS = "\u200c\u200d"
+_ASTRAL_EXTENDERS = "\U0001f3fb-\U0001f3ff\U000e0020-\U000e007f"
+
+
+class Token(NamedTuple):
+    """A token: ``text == document_text[start:end]``, code-point offsets."""
+
+    start: int
+    end: int
+    text: str
+
+
+def _ranges(codes: list[int]) -> str:
+    """A regex character-class body for sorted code points, as ranges."""
+    parts: list[str] = []
+    i = 0
+    while i < len(codes):
+        j = i
+        while j + 1 < len(codes) and codes[j + 1] == codes[j] + 1:
+            j += 1
+        first, last = re.escape(chr(codes[i])), re.escape(chr(codes[j]))
+        parts.append(first if i == j else f"{first}-{last}")
+        i = j + 1
+    return "".join(parts)
+
+
+@cache
+def _token_pattern() -> re.Pattern[str]:
+    """The token regex, built on first use from this Python's Unicode tables.
+
+    Scanning the code space for category M takes a tenth of a second, so it is
+    done lazily rather than when the module is imported (planes 4-13 and 15-16
+    hold no marks). ``re`` tests BMP characters of a class against a bitmap but
+    walks a list for astral ones, so astral classes sit behind a cheap
+    ``(?=[astral])`` guard: this keeps tokenizing several times faster.
+    """
+    marks: list[int] = []
+    symbols: list[int] = []
+    for block in (range(0x40000), range(0xE0000, 0xE1000)):
+        for code in block:
+            category = unicodedata.category(chr(code))
+            if category[0] == "M":
+                marks.append(code)
+            elif category == "So":
+                symbols.append(code)
+    bmp = _ranges([c for c in marks if c < 0x10000]) + _BMP_EXTENDERS
+    astral = _ranges([c for c in marks if c >= 0x10000]) + _ASTRAL_EXTENDERS
+    guard = "(?=[\U00010000-\U0010ffff])"
+    ext = f"(?:[{bmp}]|{guard}[{astral}])"
+    bmp_symbols = _ranges([c for c in symbols if c < 0x10000])
+    astral_symbols = _ranges([c for c in symbols if c >= 0x10000])
+    symbol = f"(?:[{bmp_symbols}]|{guard}[{astral_symbols}])"
+    # after a symbol, a ZWJ also pulls in the next symbol (emoji ZWJ sequences)
+    symbol_tail = f"(?:\u200d{symbol}|{ext})*"
+    inner = f"[\\w{bmp}]*(?:{guard}[{astral}]+[\\w{bmp}]*)*"
+    seps = re.escape(DIGIT_SEPARATORS)
+    word = f"\\w{inner}(?:(?<=\\d)[{seps}](?=\\d){inner})*"
+    flag = f"[\U0001f1e6-\U0001f1ff]{{2}}{symbol_tail}"
+    other = f"[^\\w\\s]{symbol_tail}"
+    return re.compile(f"{ext}*(?:{word}|{flag}|{other})|{ext}+")
+
+
+def tokenize(text: str, boundaries: Iterable[int] = ()) -> list[Token]:
+    """Tokens of ``text`` in order, split at every offset of ``boundaries`` inside one."""
+    tokens = [Token(m.start(), m.end(), m.group()) for m in _token_pattern().finditer(text)]
+    cuts = sorted(set(boundaries))
+    if not cuts or not tokens:
+        return tokens
+    result: list[Token] = []
+    k = 0
+    for token in tokens:
+        start, end = token.start, token.end
+        while k < len(cuts) and cuts[k] <= start:
+            k += 1
+        if k == len(cuts) or cuts[k] >= end:
+            result.append(token)
+            continue
+        while k < len(cuts) and cuts[k] < end:
+            cut = cuts[k]
+            result.append(Token(start, cut, text[start:cut]))
+            start = cut
+            k += 1
+        result.append(Token(start, end, text[start:end]))
+    return result
+
+
+def sentences(text: str, tokens: Sequence[Token],
+              unbreakable: Iterable[tuple[int, int]] = ()) -> list[list[Token]]:
+    """``tokens`` grouped into sentences (rules in the module docstring)."""
+    guards = sorted((s, e) for s, e in unbreakable if s < e)
+    guard_starts = [s for s, _ in guards]
+    reach: list[int] = []  # reach[i]: furthest end among guards[:i+1]
+    for _, end in guards:
+        reach.append(max(end, reach[-1]) if reach else end)
+
+    def guarded(before: Token, after: Token) -> bool:
+        i = bisect.bisect_left(guard_starts, before.end) - 1
+        return i >= 0 and reach[i] > after.start
+
+    result: list[list[Token]] = []
+    current: list[Token] = []
+    ended = False  # the current sentence saw a terminator
+    for token in tokens:
+        if current:
+            previous = current[-1]
+            adjacent = previous.end == token.start
+            first = token.text[0]
+            if ended and adjacent and (first in TERMINATORS or first in CLOSERS):
+                breaks = False
+            else:
+                breaks = ended or bool(_LINE_BREAK.search(text, previous.end, token.start))
+            if breaks:
+                ended = False
+                if not (guards and guarded(previous, token)):
+                    result.append(current)
+                    current = []
+        current.append(token)
+        if token.text[0] in TERMINATORS:
+            ended = True
+    if current:
+        result.append(current)
+    return result
+
+
+@dataclass(frozen=True)
+class Dropped:
+    """A span the flat tagging could not keep, and why."""
+
+    span: SpanTriple
+    index: int  # position in the input spans
+    reason: DropReason
+    by: SpanTriple | None = None  # for "overlap": the span that won
+
+
+@dataclass(frozen=True)
+class FlatTagging:
+    """One label (or none) per token, and what happened to every span."""
+
+    tokens: Sequence[Token]
+    spans: Sequence[SpanTriple]
+    owners: list[int]  # per token: index in ``spans`` of the span it belongs to, or -1
+    kept: list[int] = field(default_factory=list)  # indices of kept spans, in text order
+    dropped: list[Dropped] = field(default_factory=list)  # in input order
+
+    @property
+    def labels(self) -> list[str | None]:
+        """Per token, the label of the span it belongs to, or None."""
+        return [self.spans[o][2] if o >= 0 else None for o in self.owners]
+
+    def kept_spans(self) -> list[SpanTriple]:
+        return [self.spans[i] for i in self.kept]
+
+
+def flat_labels(tokens: Sequence[Token], spans: Iterable[SpanTriple]) -> FlatTagging:
+    """Give each token the label of the longest span covering it (rules in the docstring)."""
+    spans = [(int(s), int(e), str(label)) for s, e, label in spans]
+    starts = [t.start for t in tokens]
+    ends = [t.end for t in tokens]
+    owners = [-1] * len(tokens)
+    dropped: list[Dropped] = []
+    kept: list[int] = []
+    order = sorted(range(len(spans)),
+                   key=lambda i: (spans[i][0] - spans[i][1], spans[i][0], spans[i][2], i))
+    for index in order:
+        start, end, _label = spans[index]
+        first = bisect.bisect_right(ends, start)
+        last = bisect.bisect_left(starts, end)
+        if first >= last:
+            dropped.append(Dropped(spans[index], index, "no-token"))
+        elif starts[first] < start or ends[last - 1] > end:
+            dropped.append(Dropped(spans[index], index, "misaligned"))
+        else:
+            taken = next((o for o in owners[first:last] if o >= 0), -1)
+            if taken >= 0:
+                dropped.append(Dropped(spans[index], index, "overlap", spans[taken]))
+            else:
+                owners[first:last] = [index] * (last - first)
+                kept.append(index)
+    kept.sort(key=lambda i: spans[i])
+    dropped.sort(key=lambda d: d.index)
+    return FlatTagging(tokens, spans, owners, kept, dropped)
+
+
+def iob2(tagging: FlatTagging) -> list[str]:
+    """IOB2 tags: ``B-`` where a kept span begins, ``I-`` inside it, ``O`` outside."""
+    tags: list[str] = []
+    previous = -1
+    spans = tagging.spans
+    for owner in tagging.owners:
+        if owner < 0:
+            tags.append("O")
+        else:
+            tags.append(("I-" if owner == previous else "B-") + spans[owner][2])
+        previous = owner
+    return tags
+
+
+def tag(text: str, spans: Iterable[SpanTriple]) -> FlatTagging:
+    """Tokenize ``text`` split at every span boundary, then flat-tag it: the usual entry point."""
+    spans = list(spans)
+    tokens = tokenize(text, (b for s, e, _ in spans for b in (s, e)))
+    return flat_labels(tokens, spans)
