@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Open Annotator on the bundled sample project (or pass a command: ./run.sh open PROJECT).
+set -euo pipefail
+source "$(dirname "$0")/scripts/bootstrap.sh"
+check_libs "$OFFSCREEN_LIBS $X11_LIBS"
+ensure_venv
+if [ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ] && [ -z "${QT_QPA_PLATFORM:-}" ]; then
+  echo "No display found. Run this on a desktop, or under a virtual screen:" >&2
+  echo "  sudo apt-get install -y xvfb xauth && xvfb-run -a ./run.sh" >&2
+  exit 1
+fi
+exec .venv/bin/annotator "$@"
