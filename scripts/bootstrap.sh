@@ -49,8 +49,12 @@ ensure_venv() {
   # (Re)install when pyproject.toml is newer than the last install.
   if [ ! -f .venv/.installed ] || [ pyproject.toml -nt .venv/.installed ]; then
     echo "Installing Annotator and its dependencies into .venv (first run takes a minute) ..."
-    .venv/bin/python -m pip install --quiet --upgrade pip
-    .venv/bin/python -m pip install --quiet -e ".[test,dev,spacy]"
+    if ! { .venv/bin/python -m pip install --upgrade pip &&
+           .venv/bin/python -m pip install -e ".[test,dev,spacy]"; } >.venv/install.log 2>&1; then
+      tail -n 40 .venv/install.log >&2
+      echo "Installing into .venv failed; the whole log is in .venv/install.log" >&2
+      exit 1
+    fi
     touch .venv/.installed
   fi
 }
