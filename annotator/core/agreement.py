@@ -1,0 +1,414 @@
+"""Inter-annotator agreement: F1 over spans, Cohen's kappa and Krippendorff's alpha over tokens.
+
+Teams label each article two or three times; before a gold version is settled
+they need to know how far to trust each label. This module computes, for any
+two or more annotators over the documents at least two of them annotated:
+
+- ``f1_exact`` per pair: spans match when start, end and label are equal;
+  ``2 * matches / (|A| + |B|)`` summed over documents (micro), None when
+  neither annotator has a span;
+- ``f1_overlap`` per pair: spans match when they share the label and at least
+  one character, paired one-to-one, largest overlap first
+  (:func:`annotator.core.differences.match_overlapping`);
+- ``kappa`` per pair: Cohen's kappa over tokens. For a pair on a document the
+  text is tokenized by :mod:`annotator.core.tokenize` (the CoNLL export's
+  tokenizer) with boundaries at every span start and end of both annotators,
+  and each token gets the label of the longest span covering it, or ``O``
+  (``flat_labels``, exactly as the CoNLL export tags it);
+- ``alpha``: Krippendorff's alpha, nominal, all annotators at once, over the
+  same token labels (tokens cut at every boundary of every annotator of the
+  document). A document an annotator did not annotate is missing data for
+  that annotator, not ``O``.
+
+Each figure is given overall, per label (kappa and alpha one label against the
+rest) and per document. None stands for "undefined": no spans at all for F1,
+no variation at all for kappa and alpha (every token carries the same label
+for everyone, which is perfect agreement with nothing to measure).
+
+Standard library only; the test suite checks every figure against
+``sklearn.metrics.cohen_kappa_score`` and the ``krippendorff`` package.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import Counter, defaultdict
+from collections.abc import Hashable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from annotator.core.annotations import AnnotationSet
+from annotator.core.differences import match_overlapping
+from annotator.core.spans import Span
+from annotator.core.tokenize import Token, flat_labels, tokenize
+
+OUTSIDE = "O"  # how a token outside every span is shown; internally it is None
+
+H = TypeVar("H", bound=Hashable)
+TokenLabel = str | None
+
+
+@dataclass(frozen=True)
+class AnnotatedDocument:
+    """One document's text and the spans of each annotator who annotated it.
+
+    An annotator absent from ``spans`` did not annotate the document (missing
+    data); one mapped to an empty list annotated it and found nothing.
+    """
+
+    id: str
+    text: str
+    spans: Mapping[str, Sequence[Span]]
+
+
+def documents_from_sets(sets: Iterable[AnnotationSet]) -> list[AnnotatedDocument]:
+    """Group annotation sets by document, in document id order."""
+    texts: dict[str, str] = {}
+    spans: dict[str, dict[str, Sequence[Span]]] = defaultdict(dict)
+    for aset in sets:
+        if texts.setdefault(aset.doc_id, aset.text) != aset.text:
+            raise ValueError(f"document {aset.doc_id!r}: annotator {aset.annotator!r} "
+                             "annotated another text than the others")
+        spans[aset.doc_id][aset.annotator] = aset.spans()
+    return [AnnotatedDocument(doc_id, texts[doc_id], spans[doc_id]) for doc_id in sorted(texts)]
+
+
+# -- the figures ---------------------------------------------------------------
+
+def f1(matches: int, a_count: int, b_count: int) -> float | None:
+    """``2 * matches / (a_count + b_count)``, None when there is nothing to compare.
+
+    >>> f1(3, 4, 4), f1(0, 0, 0)
+    (0.75, None)
+    """
+    total = a_count + b_count
+    return 2 * matches / total if total else None
+
+
+def cohen_kappa(pairs: Mapping[tuple[H, H], int]) -> float | None:
+    """Cohen's kappa from counts of ``(label by A, label by B)``; None when undefined.
+
+    Undefined means chance agreement is already total (both gave every item
+    one and the same label), where the formula divides zero by zero.
+
+    >>> cohen_kappa({("x", "x"): 2, ("y", "y"): 1, ("x", "y"): 1})
+    0.5
+    """
+    n = sum(pairs.values())
+    rows: Counter[H] = Counter()
+    cols: Counter[H] = Counter()
+    agree = 0
+    for (x, y), count in pairs.items():
+        rows[x] += count
+        cols[y] += count
+        if x == y:
+            agree += count
+    chance = sum(rows[k] * cols[k] for k in rows)  # = n^2 * p_e
+    if n == 0 or chance == n * n:
+        return None
+    return (n * agree - chance) / (n * n - chance)
+
+
+def krippendorff_alpha(units: Mapping[tuple[H, ...], int]) -> float | None:
+    """Nominal Krippendorff's alpha from counts of units, each a tuple of the values given.
+
+    A unit holds the values of the annotators who coded it (missing ones are
+    simply absent), so identical units are counted once with their number.
+    Units with fewer than two values are not pairable and are ignored. None
+    when undefined: fewer than two values, or a single value everywhere.
+
+    >>> krippendorff_alpha({("a", "a"): 3, ("b", "b"): 2})
+    1.0
+    """
+    totals: Counter[H] = Counter()
+    observed = 0.0  # sum over units of the disagreeing pairs, weighted by 1/(m_u - 1)
+    for unit, count in units.items():
+        m = len(unit)
+        if m < 2:
+            continue
+        first = unit[0]
+        if all(value == first for value in unit):
+            totals[first] += m * count
+            continue
+        values = Counter(unit)
+        for value, k in values.items():
+            totals[value] += k * count
+        observed += count * (m * m - sum(k * k for k in values.values())) / (m - 1)
+    n = sum(totals.values())
+    expected = n * n - sum(k * k for k in totals.values())
+    if n < 2 or expected == 0:
+        return None
+    return 1.0 - (n - 1) * observed / expected
+
+
+def _binary(counts: Mapping[tuple[TokenLabel, ...], int], label: str) -> Counter[tuple[bool, ...]]:
+    """The same counts with each value reduced to "is ``label``" (one label against the rest)."""
+    result: Counter[tuple[bool, ...]] = Counter()
+    for unit, count in counts.items():
+        result[tuple(value == label for value in unit)] += count
+    return result
+
+
+def _binary_pairs(counts: Mapping[tuple[TokenLabel, TokenLabel], int],
+                  label: str) -> Counter[tuple[bool, bool]]:
+    """:func:`_binary` for pairs, as :func:`cohen_kappa` takes them."""
+    result: Counter[tuple[bool, bool]] = Counter()
+    for (x, y), count in counts.items():
+        result[(x == label, y == label)] += count
+    return result
+
+
+# -- results -------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class LabelFigures:
+    """One label, one pair: span F1 on that label's spans, kappa of that label against the rest."""
+
+    f1_exact: float | None
+    f1_overlap: float | None
+    a_count: int
+    b_count: int
+    kappa: float | None
+
+
+@dataclass(frozen=True)
+class PairDocument:
+    """One pair on one document."""
+
+    f1_exact: float | None
+    f1_overlap: float | None
+    kappa: float | None
+    a_count: int
+    b_count: int
+    exact_matches: int
+    overlap_matches: int
+
+
+@dataclass(frozen=True)
+class PairFigures:
+    """Annotators ``a`` and ``b`` over the ``documents`` both annotated.
+
+    ``confusion`` counts tokens by ``(label by a, label by b)``, None for ``O``.
+    """
+
+    a: str
+    b: str
+    documents: int
+    f1_exact: float | None
+    f1_overlap: float | None
+    kappa: float | None
+    per_label: dict[str, LabelFigures]
+    confusion: dict[tuple[TokenLabel, TokenLabel], int]
+    tokens: int
+
+
+@dataclass(frozen=True)
+class DocumentFigures:
+    """One document: alpha over its annotators, F1 micro-averaged over its pairs."""
+
+    id: str
+    annotators: tuple[str, ...]
+    alpha: float | None
+    f1_exact: float | None
+    f1_overlap: float | None
+    tokens: int
+    pairs: dict[tuple[str, str], PairDocument] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Agreement:
+    """Every figure for a group of annotators; :meth:`to_json` is ``annotator agreement --json``."""
+
+    annotators: tuple[str, ...]
+    labels: tuple[str, ...]
+    alpha: float | None
+    alpha_per_label: dict[str, float | None]
+    pairs: tuple[PairFigures, ...]
+    per_document: tuple[DocumentFigures, ...]
+
+    @property
+    def documents(self) -> int:
+        """How many documents at least two of the annotators annotated."""
+        return len(self.per_document)
+
+    def pair(self, a: str, b: str) -> PairFigures:
+        for pair in self.pairs:
+            if (pair.a, pair.b) == (a, b):
+                return pair
+        raise KeyError((a, b))
+
+    def lowest(self, count: int) -> list[DocumentFigures]:
+        """The ``count`` documents with the lowest agreement: alpha, then exact F1.
+
+        An undefined alpha (one label everywhere) is perfect agreement and sorts last.
+        """
+        def key(doc: DocumentFigures) -> tuple[float, float, str]:
+            alpha = doc.alpha if doc.alpha is not None else 2.0
+            exact = doc.f1_exact if doc.f1_exact is not None else 2.0
+            return (alpha, exact, doc.id)
+
+        return sorted(self.per_document, key=key)[:count]
+
+    def to_json(self) -> dict[str, Any]:
+        """Exactly the shape issue 5 specifies for ``annotator agreement --json``."""
+        return {
+            "annotators": list(self.annotators),
+            "documents": self.documents,
+            "alpha": self.alpha,
+            "pairs": [
+                {
+                    "a": pair.a,
+                    "b": pair.b,
+                    "documents": pair.documents,
+                    "f1_exact": pair.f1_exact,
+                    "f1_overlap": pair.f1_overlap,
+                    "kappa": pair.kappa,
+                    "per_label": {
+                        label: {"f1_exact": figures.f1_exact, "f1_overlap": figures.f1_overlap,
+                                "a_count": figures.a_count, "b_count": figures.b_count}
+                        for label, figures in pair.per_label.items()
+                    },
+                }
+                for pair in self.pairs
+            ],
+            "per_document": [{"id": doc.id, "alpha": doc.alpha, "f1_exact": doc.f1_exact}
+                             for doc in self.per_document],
+        }
+
+
+# -- computing -----------------------------------------------------------------
+
+class _SpanCounts:
+    """Span counts behind one F1 (a pair overall, on one label, or on one document)."""
+
+    __slots__ = ("a", "b", "exact", "overlap")
+
+    def __init__(self) -> None:
+        self.a = self.b = self.exact = self.overlap = 0
+
+    def add(self, other: _SpanCounts) -> None:
+        self.a += other.a
+        self.b += other.b
+        self.exact += other.exact
+        self.overlap += other.overlap
+
+
+def _span_counts(a: Sequence[Span], b: Sequence[Span]) -> dict[str, _SpanCounts]:
+    """Per label: spans of A, spans of B, exact matches and overlap matches."""
+    by_label: dict[str, tuple[list[Span], list[Span]]] = defaultdict(lambda: ([], []))
+    for span in a:
+        by_label[span.label][0].append(span)
+    for span in b:
+        by_label[span.label][1].append(span)
+    result: dict[str, _SpanCounts] = {}
+    for label, (spans_a, spans_b) in by_label.items():
+        counts = result[label] = _SpanCounts()
+        counts.a, counts.b = len(spans_a), len(spans_b)
+        if spans_a and spans_b:
+            keys_b = {s.key for s in spans_b}
+            counts.exact = sum(1 for s in {s.key for s in spans_a} if s in keys_b)
+            counts.overlap = len(match_overlapping(spans_a, spans_b))
+    return result
+
+
+def _token_labels(text: str, tokens_cache: dict[frozenset[int], list[Token]],
+                  spans_by: Mapping[str, Sequence[Span]],
+                  who: Sequence[str]) -> list[list[TokenLabel]]:
+    """Per annotator in ``who``: the label of each token, tokens cut at all their boundaries."""
+    cuts = frozenset(b for name in who for s in spans_by[name] for b in (s.start, s.end))
+    tokens = tokens_cache.get(cuts)
+    if tokens is None:
+        tokens = tokens_cache[cuts] = tokenize(text, cuts)
+    return [flat_labels(tokens, [(s.start, s.end, s.label) for s in spans_by[name]]).labels
+            for name in who]
+
+
+def compute_agreement(documents: Iterable[AnnotatedDocument], annotators: Sequence[str],
+                      labels: Sequence[str] = ()) -> Agreement:
+    """Every figure for ``annotators`` (in the given order) over ``documents``.
+
+    Only documents that at least two of ``annotators`` annotated count; other
+    annotators' spans are ignored. ``labels`` orders the per-label figures (the
+    project's labels); labels found in spans but not listed follow, sorted.
+    """
+    names = tuple(dict.fromkeys(annotators))
+    if len(names) < 2:
+        raise ValueError("agreement needs at least two annotators")
+    pair_names = list(itertools.combinations(names, 2))
+    seen_labels: set[str] = set()
+
+    span_totals: dict[tuple[str, str], dict[str, _SpanCounts]] = {
+        p: defaultdict(_SpanCounts) for p in pair_names}
+    pair_docs: Counter[tuple[str, str]] = Counter()
+    confusion: dict[tuple[str, str], Counter[tuple[TokenLabel, TokenLabel]]] = {
+        p: Counter() for p in pair_names}
+    units: Counter[tuple[TokenLabel, ...]] = Counter()
+    per_document: list[DocumentFigures] = []
+
+    for document in documents:
+        present = tuple(name for name in names if name in document.spans)
+        if len(present) < 2:
+            continue
+        spans_by = document.spans
+        for name in present:
+            seen_labels.update(s.label for s in spans_by[name])
+        tokens_cache: dict[frozenset[int], list[Token]] = {}
+
+        group = _token_labels(document.text, tokens_cache, spans_by, present)
+        doc_units = Counter(zip(*group, strict=True))
+        units.update(doc_units)
+
+        doc_pairs: dict[tuple[str, str], PairDocument] = {}
+        doc_spans = _SpanCounts()
+        for a, b in itertools.combinations(present, 2):
+            pair_docs[(a, b)] += 1
+            by_label = _span_counts(spans_by[a], spans_by[b])
+            pair_counts = _SpanCounts()
+            for label, counts in by_label.items():
+                span_totals[(a, b)][label].add(counts)
+                pair_counts.add(counts)
+            doc_spans.add(pair_counts)
+            labels_a, labels_b = _token_labels(document.text, tokens_cache, spans_by, (a, b))
+            doc_confusion = Counter(zip(labels_a, labels_b, strict=True))
+            confusion[(a, b)].update(doc_confusion)
+            doc_pairs[(a, b)] = PairDocument(
+                f1(pair_counts.exact, pair_counts.a, pair_counts.b),
+                f1(pair_counts.overlap, pair_counts.a, pair_counts.b),
+                cohen_kappa(doc_confusion), pair_counts.a, pair_counts.b,
+                pair_counts.exact, pair_counts.overlap)
+
+        per_document.append(DocumentFigures(
+            document.id, present, krippendorff_alpha(doc_units),
+            f1(doc_spans.exact, doc_spans.a, doc_spans.b),
+            f1(doc_spans.overlap, doc_spans.a, doc_spans.b),
+            len(group[0]), doc_pairs))
+
+    label_order = tuple(dict.fromkeys([*labels, *sorted(seen_labels - set(labels))]))
+    pairs = []
+    for a, b in pair_names:
+        totals = span_totals[(a, b)]
+        overall = _SpanCounts()
+        for counts in totals.values():
+            overall.add(counts)
+        per_label = {}
+        for label in label_order:
+            counts = totals.get(label) or _SpanCounts()
+            per_label[label] = LabelFigures(
+                f1(counts.exact, counts.a, counts.b), f1(counts.overlap, counts.a, counts.b),
+                counts.a, counts.b, cohen_kappa(_binary_pairs(confusion[(a, b)], label)))
+        pairs.append(PairFigures(
+            a, b, pair_docs[(a, b)], f1(overall.exact, overall.a, overall.b),
+            f1(overall.overlap, overall.a, overall.b), cohen_kappa(confusion[(a, b)]),
+            per_label, dict(confusion[(a, b)]), sum(confusion[(a, b)].values())))
+
+    per_document.sort(key=lambda doc: doc.id)
+    return Agreement(
+        names, label_order, krippendorff_alpha(units),
+        {label: krippendorff_alpha(_binary(units, label)) for label in label_order},
+        tuple(pairs), tuple(per_document))
+
+
+def document_agreement(text: str, spans: Mapping[str, Sequence[Span]],
+                       labels: Sequence[str] = (), doc_id: str = "") -> Agreement:
+    """Figures for one document (the review panel's status line): ``spans`` by annotator."""
+    return compute_agreement([AnnotatedDocument(doc_id, text, spans)], list(spans), labels)
