@@ -31,6 +31,7 @@ Standard library only; the test suite checks every figure against
 
 from __future__ import annotations
 
+import bisect
 import itertools
 from collections import Counter, defaultdict
 from collections.abc import Hashable, Iterable, Mapping, Sequence
@@ -293,34 +294,94 @@ class _SpanCounts:
         self.overlap += other.overlap
 
 
-def _span_counts(a: Sequence[Span], b: Sequence[Span]) -> dict[str, _SpanCounts]:
-    """Per label: spans of A, spans of B, exact matches and overlap matches."""
-    by_label: dict[str, tuple[list[Span], list[Span]]] = defaultdict(lambda: ([], []))
-    for span in a:
-        by_label[span.label][0].append(span)
-    for span in b:
-        by_label[span.label][1].append(span)
+_ByLabel = dict[str, tuple[list[Span], set[tuple[int, int, str]]]]
+
+
+def _by_label(spans: Sequence[Span]) -> _ByLabel:
+    """An annotator's spans on one document grouped by label, with their keys."""
+    groups: _ByLabel = {}
+    for span in spans:
+        group = groups.get(span.label)
+        if group is None:
+            group = groups[span.label] = ([], set())
+        group[0].append(span)
+        group[1].add(span.key)
+    return groups
+
+
+def _span_counts(a: _ByLabel, b: _ByLabel) -> dict[str, _SpanCounts]:
+    """Per label: spans of A, spans of B, exact matches and overlap matches.
+
+    An exact pair is always paired with itself by the largest-overlap-first
+    matching (no other pair involving either span overlaps more, or as much
+    with a union as small), so only the other spans go through it.
+    """
     result: dict[str, _SpanCounts] = {}
-    for label, (spans_a, spans_b) in by_label.items():
+    empty: tuple[list[Span], set[tuple[int, int, str]]] = ([], set())
+    for label in a.keys() | b.keys():
+        spans_a, keys_a = a.get(label, empty)
+        spans_b, keys_b = b.get(label, empty)
         counts = result[label] = _SpanCounts()
         counts.a, counts.b = len(spans_a), len(spans_b)
         if spans_a and spans_b:
-            keys_b = {s.key for s in spans_b}
-            counts.exact = sum(1 for s in {s.key for s in spans_a} if s in keys_b)
-            counts.overlap = len(match_overlapping(spans_a, spans_b))
+            common = keys_a & keys_b
+            counts.exact = len(common)
+            rest_a = [s for s in spans_a if s.key not in common] if common else spans_a
+            rest_b = [s for s in spans_b if s.key not in common] if common else spans_b
+            counts.overlap = counts.exact + len(match_overlapping(rest_a, rest_b))
     return result
 
 
-def _token_labels(text: str, tokens_cache: dict[frozenset[int], list[Token]],
-                  spans_by: Mapping[str, Sequence[Span]],
-                  who: Sequence[str]) -> list[list[TokenLabel]]:
-    """Per annotator in ``who``: the label of each token, tokens cut at all their boundaries."""
-    cuts = frozenset(b for name in who for s in spans_by[name] for b in (s.start, s.end))
-    tokens = tokens_cache.get(cuts)
-    if tokens is None:
-        tokens = tokens_cache[cuts] = tokenize(text, cuts)
-    return [flat_labels(tokens, [(s.start, s.end, s.label) for s in spans_by[name]]).labels
-            for name in who]
+def split_tokens(text: str, tokens: Sequence[Token], cuts: Iterable[int]) -> list[Token]:
+    """``tokens`` split at every offset of ``cuts`` strictly inside one.
+
+    This is rule 6 of :mod:`annotator.core.tokenize`, applied to tokens made
+    once per document, so that each group of annotators does not tokenize the
+    text again; ``split_tokens(t, tokenize(t), c) == tokenize(t, c)`` is tested.
+    """
+    starts = [token.start for token in tokens]
+    inside: dict[int, list[int]] = defaultdict(list)  # token index -> cuts inside it
+    for cut in sorted(set(cuts)):
+        i = bisect.bisect_right(starts, cut) - 1
+        if i >= 0 and tokens[i].start < cut < tokens[i].end:
+            inside[i].append(cut)
+    if not inside:
+        return list(tokens)
+    result: list[Token] = []
+    previous = 0
+    for i in sorted(inside):
+        result.extend(tokens[previous:i])
+        start, end = tokens[i].start, tokens[i].end
+        for cut in inside[i]:
+            result.append(Token(start, cut, text[start:cut]))
+            start = cut
+        result.append(Token(start, end, text[start:end]))
+        previous = i + 1
+    result.extend(tokens[previous:])
+    return result
+
+
+def _pair_confusion(group_pairs: Counter[tuple[TokenLabel, TokenLabel]],
+                    labels_a: Sequence[TokenLabel], labels_b: Sequence[TokenLabel],
+                    foreign: Sequence[tuple[int, int]],
+                    pair_cuts: frozenset[int]) -> Counter[tuple[TokenLabel, TokenLabel]]:
+    """Token label pairs of A and B on the tokens cut at their own boundaries only.
+
+    ``group_pairs`` counts them on the group's tokens, which other annotators'
+    boundaries may cut finer; ``foreign`` lists ``(offset, token index)`` for
+    every group token that begins at such a cut (not at a token of the text).
+    A token that begins at a cut A and B do not share is the continuation of
+    the token before it for them, and both gave it the same labels as that
+    one (a span of A or B covers whole tokens either way), so removing it
+    gives exactly the pair's own tokens.
+    """
+    extra = [i for offset, i in foreign if offset not in pair_cuts]
+    if not extra:
+        return group_pairs
+    result = Counter(group_pairs)
+    for i in extra:
+        result[(labels_a[i], labels_b[i])] -= 1
+    return +result
 
 
 def compute_agreement(documents: Iterable[AnnotatedDocument], annotators: Sequence[str],
@@ -352,24 +413,36 @@ def compute_agreement(documents: Iterable[AnnotatedDocument], annotators: Sequen
         spans_by = document.spans
         for name in present:
             seen_labels.update(s.label for s in spans_by[name])
-        tokens_cache: dict[frozenset[int], list[Token]] = {}
-
-        group = _token_labels(document.text, tokens_cache, spans_by, present)
-        doc_units = Counter(zip(*group, strict=True))
+        text = document.text
+        words = tokenize(text)
+        word_starts = {token.start for token in words}
+        cuts_of = {name: frozenset(b for s in spans_by[name] for b in (s.start, s.end))
+                   for name in present}
+        tokens = split_tokens(text, words, frozenset().union(*cuts_of.values()))
+        group = {name: flat_labels(tokens, [(s.start, s.end, s.label)
+                                            for s in spans_by[name]]).labels
+                 for name in present}
+        foreign = [(token.start, i) for i, token in enumerate(tokens)
+                   if token.start not in word_starts]
+        doc_units = Counter(zip(*group.values(), strict=True))
         units.update(doc_units)
+        by_label = {name: _by_label(spans_by[name]) for name in present}
 
         doc_pairs: dict[tuple[str, str], PairDocument] = {}
         doc_spans = _SpanCounts()
         for a, b in itertools.combinations(present, 2):
             pair_docs[(a, b)] += 1
-            by_label = _span_counts(spans_by[a], spans_by[b])
             pair_counts = _SpanCounts()
-            for label, counts in by_label.items():
+            for label, counts in _span_counts(by_label[a], by_label[b]).items():
                 span_totals[(a, b)][label].add(counts)
                 pair_counts.add(counts)
             doc_spans.add(pair_counts)
-            labels_a, labels_b = _token_labels(document.text, tokens_cache, spans_by, (a, b))
-            doc_confusion = Counter(zip(labels_a, labels_b, strict=True))
+            ia, ib = present.index(a), present.index(b)
+            group_pairs: Counter[tuple[TokenLabel, TokenLabel]] = Counter()
+            for unit, count in doc_units.items():
+                group_pairs[(unit[ia], unit[ib])] += count
+            doc_confusion = _pair_confusion(group_pairs, group[a], group[b], foreign,
+                                            cuts_of[a] | cuts_of[b])
             confusion[(a, b)].update(doc_confusion)
             doc_pairs[(a, b)] = PairDocument(
                 f1(pair_counts.exact, pair_counts.a, pair_counts.b),
@@ -381,7 +454,7 @@ def compute_agreement(documents: Iterable[AnnotatedDocument], annotators: Sequen
             document.id, present, krippendorff_alpha(doc_units),
             f1(doc_spans.exact, doc_spans.a, doc_spans.b),
             f1(doc_spans.overlap, doc_spans.a, doc_spans.b),
-            len(group[0]), doc_pairs))
+            len(tokens), doc_pairs))
 
     label_order = tuple(dict.fromkeys([*labels, *sorted(seen_labels - set(labels))]))
     pairs = []
