@@ -32,6 +32,16 @@ CODES: dict[str, str] = {
     "unplaced-span": "a span of a stale file could not be found in the new text",
     "bad-project": "project.json is invalid",
     "conflict": "the file changed on disk since it was read",
+    # exports and imports (annotator.io.exporting / annotator.io.importing)
+    "no-gold": "a document has annotations but no gold file, and no annotator was chosen",
+    "no-documents": "no document matches what was asked to export or import",
+    "bad-output": "the output folder cannot be used (not empty, or inside the project)",
+    "missing-dependency": "a format needs an optional package that is not installed",
+    "bad-input": "a file to import is malformed",
+    "unsupported": "the input holds something Annotator cannot represent",
+    "text-differs": "an imported document's text differs from the project's document",
+    "utf16-offsets": "a span's offsets fit the text only when counted in UTF-16 code units",
+    "target-exists": "the annotation file to import into already holds spans",
 }
 
 

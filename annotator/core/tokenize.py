@@ -101,7 +101,9 @@ DropReason = Literal["overlap", "misaligned", "no-token"]
 TERMINATORS = frozenset(".?؟!…")
 CLOSERS = frozenset("»”’\"')]}›")
 DIGIT_SEPARATORS = ".,٫٬"
-_LINE_BREAK = re.compile("[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
+# What str.splitlines breaks at; a sentence ends at each (\r\n counts once).
+LINE_BREAKS = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
+_LINE_BREAK = re.compile(f"[{LINE_BREAKS}]")
 # Attached to the character before them besides category M: ZWNJ, ZWJ,
 # emoji modifiers (category Sk) and tag characters (category Cf).
 _BMP_EXTENDERS = "\u200c\u200d"

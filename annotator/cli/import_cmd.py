@@ -1,0 +1,63 @@
+"""``annotator import PROJECT --format FORMAT PATH``: other tools' annotations into a project.
+
+A thin layer over :func:`annotator.io.importing.import_annotations`, which the
+window's import dialog calls too. Exit status 1 when anything was refused.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from annotator.cli import UsageError
+from annotator.io.formats import IMPORTS
+from annotator.io.importing import ImportOptions, import_annotations
+from annotator.io.project_file import open_project
+
+NAME = "import"
+HELP = "bring annotations from brat, doccano or Label Studio (or a jsonl export) into a project"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.formatter_class = argparse.RawDescriptionHelpFormatter
+    parser.epilog = "formats:\n" + "\n".join(
+        f"  {f.name:<12} {f.description}\n  {'':<12} <- {f.files}" for f in IMPORTS)
+    parser.add_argument("project", type=Path, help="the project folder")
+    parser.add_argument("--format", required=True, choices=[f.name for f in IMPORTS])
+    parser.add_argument("path", type=Path, help="the file or folder to import")
+    parser.add_argument("--annotator", metavar="NAME",
+                        help="whose annotations these become (default: the annotator the "
+                        "source names, else the format's name)")
+    parser.add_argument("--add-labels", action="store_true",
+                        help="add labels that are not in the project to project.json")
+    parser.add_argument("--utf16-offsets", action="store_true",
+                        help="read the source's offsets as UTF-16 code units")
+    parser.add_argument("--replace", action="store_true",
+                        help="overwrite annotation files that already hold spans")
+    parser.add_argument("--skip-bad", action="store_true",
+                        help="import what passes the checks and list what does not")
+    parser.add_argument("--dry-run", action="store_true", help="check only; write nothing")
+    parser.add_argument("--json", action="store_true", help="print the outcome as JSON")
+
+
+def run(args: argparse.Namespace) -> int:
+    if not args.project.is_dir():
+        raise UsageError(f"{args.project}: no such project folder")
+    if not args.path.exists():
+        raise UsageError(f"{args.path}: no such file or folder")
+    options = ImportOptions(args.format, args.path, args.annotator, args.add_labels,
+                            args.utf16_offsets, args.replace, args.skip_bad, args.dry_run)
+    summary = import_annotations(open_project(args.project), options)
+    if args.json:
+        print(json.dumps({
+            "ok": summary.ok, "read": summary.read, "spans": summary.spans,
+            "written": [{"doc_id": d, "annotator": a} for d, a in summary.written],
+            "created": summary.created, "labels_added": summary.labels_added,
+            "problems": [p.to_json() for p in summary.problems],
+            "warnings": [p.to_json() for p in summary.warnings],
+            "ignored": summary.ignored, "dry_run": summary.dry_run},
+            ensure_ascii=False, indent=2))
+    else:
+        print("\n".join(summary.lines()))
+    return 0 if summary.ok else 1

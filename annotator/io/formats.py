@@ -1,0 +1,98 @@
+"""Every export and import format, declared once as data.
+
+The command line builds its ``--format`` choices from these tables, the window
+builds its dialogs from them, and the drivers load a format's module only when
+it is used (so ``spacy`` is imported only for a spaCy export). Each export
+module provides ``create(staging, context) -> Writer``; each import module
+provides ``read(path) -> list[ImportedDocument]``.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from annotator.core.errors import AnnotatorError, Problem
+
+
+@dataclass(frozen=True)
+class Format:
+    """One format: its name, module, a line of description, and optional needs."""
+
+    name: str
+    direction: Literal["export", "import"]
+    module: str  # under annotator.io
+    description: str
+    files: str  # what it writes or reads, for help texts
+    needs: str | None = None  # an optional package it imports
+    install: str | None = None  # how to get that package
+
+    def load(self) -> Any:
+        """The format's module, after checking that what it needs is installed."""
+        if self.needs and importlib.util.find_spec(self.needs) is None:
+            raise AnnotatorError(Problem(
+                "missing-dependency",
+                f"the {self.name} format needs the '{self.needs}' package, which is not "
+                f"installed; install it with: {self.install}"))
+        return importlib.import_module(f"annotator.io.{self.module}")
+
+
+EXPORTS: tuple[Format, ...] = (
+    Format("jsonl", "export", "export_jsonl",
+           "one JSON object per document: id, text, annotator, status, spans",
+           "DIR/<split>.jsonl"),
+    Format("conll", "export", "export_conll",
+           "IOB2 tags, one 'token<TAB>tag' line per token, a blank line between sentences",
+           "DIR/<split>.conll"),
+    Format("brat", "export", "export_brat",
+           "brat standoff: the text unchanged and T/R/# lines, offsets in code points",
+           "DIR/[<split>/]<doc_id>.txt and .ann"),
+    Format("spacy", "export", "export_spacy",
+           "spaCy DocBin: tokens, sentences, flat entities, and every span in doc.spans['sc']",
+           "DIR/<split>.spacy", needs="spacy",
+           install="pip install 'annotator[spacy]'  (or: pip install spacy)"),
+    Format("hf", "export", "export_hf",
+           "Hugging Face token classification: id, tokens, ner_tags per sentence",
+           "DIR/<split>.jsonl and DIR/labels.json"),
+)
+
+IMPORTS: tuple[Format, ...] = (
+    Format("brat", "import", "import_brat",
+           "a folder of brat .txt/.ann pairs (T, R and AnnotatorNotes lines)",
+           "FOLDER/<doc_id>.txt and .ann"),
+    Format("doccano", "import", "import_doccano",
+           "doccano JSONL, with label: [[start, end, label]] or entities: [...]",
+           "FILE.jsonl"),
+    Format("labelstudio", "import", "import_labelstudio",
+           "a Label Studio JSON export (annotations[].result[].value)",
+           "FILE.json"),
+    Format("jsonl", "import", "import_jsonl",
+           "Annotator's own JSONL export, read back", "FILE.jsonl"),
+)
+
+
+def _find(table: tuple[Format, ...], name: str) -> Format:
+    for entry in table:
+        if entry.name == name:
+            return entry
+    names = ", ".join(f.name for f in table)
+    raise AnnotatorError(Problem("bad-field", f"unknown format {name!r} (known: {names})",
+                                 field="format"))
+
+
+def export_format(name: str) -> Format:
+    return _find(EXPORTS, name)
+
+
+def import_format(name: str) -> Format:
+    return _find(IMPORTS, name)
+
+
+def export_names() -> list[str]:
+    return [f.name for f in EXPORTS]
+
+
+def import_names() -> list[str]:
+    return [f.name for f in IMPORTS]
