@@ -1,0 +1,197 @@
+"""Every command of the window, declared once: name, text, shortcuts, icon, menu, toolbar.
+
+Menus, the toolbar, the label palette and the keyboard shortcuts are all built
+from this registry, so a command has one definition and one place to change
+its shortcut (users can override shortcuts in settings under
+``shortcuts/<name>``). Label actions are generated from the project's schema
+(``label.<name>``, keyed by each label's ``key``). Later features (export and
+import dialogs, review mode) add their entries to :data:`ACTIONS` and connect
+a handler by name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPixmap
+from PySide6.QtWidgets import QMenuBar, QStyle, QToolBar, QWidget
+
+from annotator.core.project import Label
+from annotator.ui.settings import Settings
+
+
+@dataclass(frozen=True)
+class ActionSpec:
+    """One command. ``icon`` is a freedesktop theme name, ``fallback`` a ``QStyle`` pixmap."""
+
+    name: str
+    text: str
+    shortcuts: tuple[str, ...] = ()
+    menu: str | None = None
+    toolbar: bool = False
+    icon: str | None = None
+    fallback: str | None = None
+    checkable: bool = False
+    tip: str = ""
+    context: str = "window"  # "view": only while the article view or span table has focus
+
+
+FILE, EDIT, ANNOTATE, VIEW, DOCUMENT = "&File", "&Edit", "&Annotate", "&View", "&Document"
+MENUS: tuple[str, ...] = (FILE, EDIT, ANNOTATE, DOCUMENT, VIEW)
+
+ACTIONS: tuple[ActionSpec, ...] = (
+    ActionSpec("file.save", "&Save", ("Ctrl+S",), FILE, True, "document-save",
+               "SP_DialogSaveButton", tip="Save now (changes are also saved automatically)"),
+    ActionSpec("file.quit", "&Quit", ("Ctrl+Q",), FILE, icon="application-exit"),
+    ActionSpec("edit.undo", "&Undo", ("Ctrl+Z",), EDIT, True, "edit-undo", "SP_ArrowBack"),
+    ActionSpec("edit.redo", "&Redo", ("Ctrl+Shift+Z", "Ctrl+Y"), EDIT, True, "edit-redo",
+               "SP_ArrowForward"),
+    ActionSpec("span.delete", "&Delete span", ("Delete", "Backspace"), ANNOTATE, True,
+               "edit-delete", "SP_TrashIcon", context="view"),
+    ActionSpec("span.note", "Edit &note…", ("F2",), ANNOTATE, icon="document-edit"),
+    ActionSpec("span.next", "Ne&xt span", ("Alt+Down",), ANNOTATE, context="view"),
+    ActionSpec("span.previous", "Pre&vious span", ("Alt+Up",), ANNOTATE, context="view"),
+    ActionSpec("span.start_left", "Move span start left", ("Alt+Shift+Left",), ANNOTATE,
+               context="view"),
+    ActionSpec("span.start_right", "Move span start right", ("Alt+Shift+Right",), ANNOTATE,
+               context="view"),
+    ActionSpec("span.end_left", "Move span end left", ("Alt+Left",), ANNOTATE, context="view"),
+    ActionSpec("span.end_right", "Move span end right", ("Alt+Right",), ANNOTATE,
+               context="view"),
+    ActionSpec("span.deselect", "Clear selection", ("Escape",), ANNOTATE, context="view"),
+    ActionSpec("annotate.snap", "Snap to &words", ("Ctrl+W",), ANNOTATE, True, checkable=True,
+               tip="Widen selections to whole words and drop spaces and punctuation at the edges"),
+    ActionSpec("doc.next", "&Next document", ("Ctrl+PgDown",), DOCUMENT, True, "go-next",
+               "SP_ArrowDown"),
+    ActionSpec("doc.previous", "&Previous document", ("Ctrl+PgUp",), DOCUMENT, True,
+               "go-previous", "SP_ArrowUp"),
+    ActionSpec("doc.done", "Mark &done", ("Ctrl+Return", "Ctrl+Enter"), DOCUMENT, True,
+               "emblem-ok", "SP_DialogApplyButton",
+               tip="Mark this document done (again to mark it in progress)"),
+    ActionSpec("view.zoom_in", "Zoom &in", ("Ctrl+=", "Ctrl++"), VIEW, icon="zoom-in"),
+    ActionSpec("view.zoom_out", "Zoom &out", ("Ctrl+-",), VIEW, icon="zoom-out"),
+    ActionSpec("view.zoom_reset", "&Reset zoom", ("Ctrl+0",), VIEW, icon="zoom-original"),
+    ActionSpec("view.focus_text", "Focus the &text", ("F6",), VIEW),
+)
+
+# Arabic-Indic and Extended Arabic-Indic digits, so label keys 1, 2, 3 also work
+# when the keyboard layout types ١ ٢ ٣ or ۱ ۲ ۳.
+_DIGIT_TWINS = {str(d): (chr(0x0660 + d), chr(0x06F0 + d)) for d in range(10)}
+
+
+def label_spec(label: Label) -> ActionSpec:
+    keys: tuple[str, ...] = ()
+    if label.key:
+        keys = (label.key, *_DIGIT_TWINS.get(label.key, ()))
+    return ActionSpec(f"label.{label.name}", label.name, keys, ANNOTATE,
+                      tip=f"Label the selection as {label.name}, or relabel the selected span")
+
+
+def color_icon(color: str, size: int = 14) -> QIcon:
+    pixmap = QPixmap(size, size)
+    pixmap.fill(QColor(color))
+    return QIcon(pixmap)
+
+
+class ActionRegistry:
+    """The window's ``QAction`` objects, by name, built from :data:`ACTIONS`."""
+
+    def __init__(self, window: QWidget, settings: Settings | None = None,
+                 specs: Iterable[ActionSpec] = ACTIONS) -> None:
+        self.window = window
+        self.settings = settings
+        self.specs: dict[str, ActionSpec] = {}
+        self.actions: dict[str, QAction] = {}
+        for spec in specs:
+            self.add(spec)
+
+    def add(self, spec: ActionSpec, icon: QIcon | None = None) -> QAction:
+        if spec.name in self.actions:
+            raise ValueError(f"action {spec.name!r} is declared twice")
+        action = QAction(spec.text, self.window)
+        action.setObjectName(spec.name)
+        action.setCheckable(spec.checkable)
+        shortcuts = list(spec.shortcuts)
+        if self.settings is not None:
+            override = self.settings.shortcut_override(spec.name)
+            if override is not None:
+                shortcuts = override
+        action.setShortcuts([QKeySequence(s) for s in shortcuts])
+        if shortcuts:
+            tip = spec.tip or spec.text.replace("&", "").rstrip("…")
+            action.setToolTip(f"{tip} ({QKeySequence(shortcuts[0]).toString()})")
+        elif spec.tip:
+            action.setToolTip(spec.tip)
+        action.setIcon(icon if icon is not None else self._icon(spec))
+        if spec.context == "view":
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.window.addAction(action)  # shortcuts work even when no menu shows the action
+        self.specs[spec.name] = spec
+        self.actions[spec.name] = action
+        return action
+
+    def remove(self, name: str) -> None:
+        action = self.actions.pop(name)
+        del self.specs[name]
+        self.window.removeAction(action)
+        action.deleteLater()
+
+    def _icon(self, spec: ActionSpec) -> QIcon:
+        fallback = QIcon()
+        if spec.fallback:
+            pixmap = getattr(QStyle.StandardPixmap, spec.fallback)
+            fallback = self.window.style().standardIcon(pixmap)
+        if spec.icon:
+            return QIcon.fromTheme(spec.icon, fallback)
+        return fallback
+
+    def __getitem__(self, name: str) -> QAction:
+        return self.actions[name]
+
+    def __contains__(self, name: object) -> bool:
+        return name in self.actions
+
+    def connect(self, name: str, slot: Callable[..., object]) -> None:
+        action = self.actions[name]
+        if action.isCheckable():
+            action.toggled.connect(slot)
+        else:
+            action.triggered.connect(lambda _checked=False: slot())
+
+    def set_labels(self, labels: Iterable[Label]) -> list[QAction]:
+        """Replace the label actions with one per label of the project's schema."""
+        for name in [n for n in self.actions if n.startswith("label.")]:
+            self.remove(name)
+        return [self.add(label_spec(label), color_icon(label.color)) for label in labels]
+
+    def view_actions(self) -> list[QAction]:
+        """Actions whose shortcuts apply only where spans are shown (view, span table)."""
+        return [self.actions[n] for n, spec in self.specs.items() if spec.context == "view"]
+
+    def label_actions(self) -> list[QAction]:
+        return [a for n, a in self.actions.items() if n.startswith("label.")]
+
+    def build_menus(self, menubar: QMenuBar) -> None:
+        menubar.clear()
+        menus = {title: menubar.addMenu(title) for title in MENUS}
+        for name, spec in self.specs.items():
+            if spec.menu is None:
+                continue
+            if name.startswith("label."):
+                continue
+            menus[spec.menu].addAction(self.actions[name])
+        annotate = menus[ANNOTATE]
+        existing = annotate.actions()
+        if existing:
+            annotate.insertActions(existing[0], self.label_actions())
+            annotate.insertSeparator(existing[0])
+        else:
+            annotate.addActions(self.label_actions())
+
+    def build_toolbar(self, toolbar: QToolBar) -> None:
+        toolbar.clear()
+        for name, spec in self.specs.items():
+            if spec.toolbar:
+                toolbar.addAction(self.actions[name])

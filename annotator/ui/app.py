@@ -1,0 +1,127 @@
+"""Starting the window: the Qt application, fonts, the sample project, the annotator's name.
+
+``annotator`` with no arguments opens the bundled sample project. The package
+is never written to: on first run the sample is copied into the user's data
+folder (``QStandardPaths.AppDataLocation``) and opened from there. The
+annotator's name is asked once and remembered in ``QSettings``;
+``--annotator`` overrides it for one run (and is remembered if none was).
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths
+from PySide6.QtWidgets import QApplication, QInputDialog
+
+from annotator.cli import UsageError
+from annotator.core.errors import AnnotatorError, Problem
+from annotator.core.project import name_problem
+from annotator.io.project_file import open_project
+from annotator.resources_path import resource_path
+from annotator.ui import settings as keys
+from annotator.ui.fonts import load_fonts
+from annotator.ui.settings import Settings
+
+APP_NAME = "Annotator"
+ORG_NAME = "Annotator"
+SAMPLE_FOLDER = "sample-project"
+
+
+def application() -> QApplication:
+    """The running ``QApplication`` (created if needed), named and with the fonts loaded."""
+    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "annotator"])
+    assert isinstance(app, QApplication), "a QCoreApplication without widgets is running"
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(ORG_NAME)
+    app.setApplicationDisplayName(APP_NAME)
+    load_fonts()
+    return app
+
+
+def data_dir() -> Path:
+    location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+    if not location:
+        raise AnnotatorError(Problem("bad-project", "no writable data folder for the sample"))
+    return Path(location)
+
+
+def sample_project(base: Path | None = None) -> Path:
+    """The user's copy of the sample project, copied from the package on first use."""
+    target = (base or data_dir()) / SAMPLE_FOLDER
+    if (target / "project.json").is_file():
+        return target
+    source = resource_path("sample")
+    if not (source / "project.json").is_file():
+        raise AnnotatorError(Problem("bad-project", "the sample project is missing from this "
+                                     "installation", file=str(source)))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    # Copy into a temporary folder first, so an interrupted copy never looks complete.
+    staging = Path(tempfile.mkdtemp(prefix=".sample-", dir=target.parent))
+    try:
+        shutil.copytree(source, staging / "project",
+                        ignore=shutil.ignore_patterns("__pycache__", "__init__.py", "*.pyc"))
+        if target.exists():
+            shutil.rmtree(target)
+        (staging / "project").rename(target)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return target
+
+
+def ask_name() -> str | None:
+    """Ask for the annotator's name until it is a valid one (None if cancelled)."""
+    prompt = "Your name, as it will appear on your annotation files:"
+    while True:
+        name, ok = QInputDialog.getText(None, "Annotator", prompt)
+        if not ok:
+            return None
+        name = name.strip()
+        problem = name_problem(name, "the name")
+        if problem is None:
+            return name
+        prompt = f"Please choose another name: {problem}."
+
+
+def resolve_annotator(settings: Settings, given: str | None,
+                      ask: Callable[[], str | None] = ask_name) -> str | None:
+    """``--annotator`` if given, else the remembered name, else ask once and remember."""
+    if given is not None:
+        problem = name_problem(given, "annotator name")
+        if problem is not None:
+            raise UsageError(problem)
+        if not settings.get(keys.ANNOTATOR):
+            settings.set(keys.ANNOTATOR, given)
+        return given
+    remembered = settings.get(keys.ANNOTATOR)
+    if remembered and name_problem(remembered) is None:
+        return remembered
+    name = ask()
+    if name is not None:
+        settings.set(keys.ANNOTATOR, name)
+    return name
+
+
+def run_app(project: Path | str | None, annotator: str | None = None,
+            doc_id: str | None = None) -> int:
+    """Open the window on ``project`` (default: the sample) and run until it closes."""
+    from annotator.ui.main_window import MainWindow
+
+    app = application()
+    settings = Settings()
+    root = Path(project) if project is not None else sample_project()
+    opened = open_project(root)
+    if doc_id is not None and doc_id not in opened.doc_ids():
+        raise UsageError(f"no document {doc_id!r} in {root} (it has: "
+                         f"{', '.join(opened.doc_ids()) or 'none'})")
+    name = resolve_annotator(settings, annotator)
+    if name is None:
+        print("annotator: no annotator name given; nothing opened", file=sys.stderr)
+        return 1
+    window = MainWindow(opened, name, settings, doc_id)
+    window.show()
+    return int(app.exec())

@@ -1,0 +1,157 @@
+"""Never losing work, as the window presents it: saving, conflicts, stale and broken files.
+
+- **Conflicts.** When the annotation file changed on disk since it was read
+  (another annotator, a sync client, ``git pull``), the session refuses to
+  write and this shows a banner with two ways out, each of which keeps the
+  other version in a backup file beside the annotation file:
+  *Keep mine* (theirs is copied aside, then mine is written) or *Take theirs*
+  (mine is copied aside, then theirs is opened).
+- **Leaving a document or closing** saves first; if that is impossible, the
+  user is asked, and the only way past keeps a copy of the unsaved work.
+- **Stale files** (the text changed since they were annotated) open with the
+  re-anchored spans and a banner listing the spans that moved and those that
+  could not be placed (kept aside in the file, never dropped). Files with
+  other problems open read-only, so nothing in them can be lost by saving.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from annotator.ui.main_window import MainWindow
+
+KEEP_COPY = "Keep a copy of my version and continue"
+CANCEL = "Cancel"
+SHOWN_PROBLEMS = 8
+
+
+class FileHandling:
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+
+    def save_now(self) -> None:
+        session = self.window.session
+        if session is None:
+            return
+        if session.in_conflict:
+            self.window.statusBar().showMessage(
+                "Not saved: the file changed on disk; choose in the banner above the text", 8000)
+            self.window.conflict_banner.show()
+            return
+        if session.read_only:
+            self.window.statusBar().showMessage("This file is open read-only", 6000)
+            return
+        if session.save():
+            self.window.statusBar().showMessage(f"Saved {session.path}", 4000)
+
+    def saved_text(self) -> str:
+        session = self.window.session
+        if session is None:
+            return ""
+        if session.read_only:
+            return "Read-only"
+        if session.in_conflict:
+            return "Not saved: changed on disk"
+        return "Saved" if session.saved else "Unsaved changes"
+
+    def leave_current(self) -> bool:
+        """Save the open document before leaving it; False when the user chose to stay."""
+        session = self.window.session
+        if session is None or session.save():
+            if session is not None:
+                session.stop()
+            return True
+        reason = ("someone else changed the file on disk" if session.in_conflict
+                  else "it could not be written")
+        choice = self.window.ask(
+            "leave", "Unsaved changes",
+            f"Your changes to {session.doc_id} are not saved: {reason}.\n\n"
+            f"Keep them in a copy next to {session.path.name} and continue?",
+            [KEEP_COPY, CANCEL])
+        if choice != KEEP_COPY:
+            return False
+        path = session.backup_mine()
+        session.stop()
+        self.window.statusBar().showMessage(f"Your version was kept in {path}", 8000)
+        return True
+
+    # -- conflicts -----------------------------------------------------------------
+    def show_conflict(self, message: str) -> None:
+        session = self.window.session
+        if session is None:
+            return
+        self.window.conflict_banner.show_message(
+            f"{session.path.name} {message}. Your latest changes are not saved yet: keep "
+            "your version (theirs is copied aside), or take theirs (yours is copied aside).",
+            "error", [("Keep mine", self.keep_mine), ("Take theirs", self.take_theirs)],
+            dismissable=False)
+        self.window._update_status()
+
+    def keep_mine(self) -> None:
+        session = self.window.session
+        if session is None:
+            return
+        backup = session.keep_mine()
+        self.window.conflict_banner.hide()
+        where = f"; their version is in {backup.name}" if backup else ""
+        self.window.statusBar().showMessage(f"Saved your version{where}", 8000)
+        self.window._update_status()
+
+    def take_theirs(self) -> None:
+        session = self.window.session
+        if session is None:
+            return
+        backup = session.backup_mine()
+        session.stop()
+        self.window.open_document(session.doc_id, force=True)
+        self.window.statusBar().showMessage(f"Opened their version; yours is in {backup.name}",
+                                            8000)
+
+    def show_save_failure(self, message: str) -> None:
+        self.window.conflict_banner.show_message(f"Could not save: {message}", "error",
+                                                 [("Retry", self.save_now)])
+        self.window._update_status()
+
+    # -- stale and broken files ---------------------------------------------------------
+    def show_file_banner(self) -> None:
+        session = self.window.session
+        banner = self.window.file_banner
+        if session is None:
+            banner.hide()
+            return
+        result = session.result
+        if session.read_only:
+            problems = [p for p in result.problems if p.code not in ("stale", "unplaced-span")]
+            lines = [f"• {p.message} [{p.code}]" for p in problems[:SHOWN_PROBLEMS]]
+            if len(problems) > SHOWN_PROBLEMS:
+                lines.append(f"• … and {len(problems) - SHOWN_PROBLEMS} more "
+                             "(run 'annotator validate' for all)")
+            banner.show_message(f"{session.path.name} has problems, so it is open read-only "
+                                "(nothing in it can be lost by saving):\n" + "\n".join(lines),
+                                "error", dismissable=False)
+            return
+        if not result.stale:
+            banner.hide()
+            return
+        unplaced = session.aset.unplaced
+        text = (f"The text of {session.doc_id} changed since these annotations were made. "
+                f"{len(result.moved)} span(s) were moved to where their text is now")
+        if unplaced:
+            text += (f"; {len(unplaced)} could not be placed and are kept aside in the file "
+                     "(not shown):\n" + "\n".join(
+                         f"• {s.id} {s.label} “{s.text}” (was at {s.start}–{s.end})"
+                         for s in unplaced[:SHOWN_PROBLEMS]))
+            if len(unplaced) > SHOWN_PROBLEMS:
+                text += f"\n• … and {len(unplaced) - SHOWN_PROBLEMS} more"
+        else:
+            text += "; every span was placed."
+        text += "\nThe file is rewritten for the new text when you save or change anything."
+        banner.show_message(text, "warning", [("Save re-anchored spans", self._accept_reanchored)])
+
+    def _accept_reanchored(self) -> None:
+        session = self.window.session
+        if session is not None:
+            session.mark_pending()
+            self.save_now()
+            self.window.file_banner.hide()

@@ -1,0 +1,416 @@
+"""The annotation window: article view, label palette, span table, document list, status bar.
+
+The window assembles the pieces and keeps them in step; it owns no annotation
+logic of its own. Labelling commands live in :mod:`annotator.ui.annotate`, the
+open document (edits, undo, saving, conflicts) in
+:class:`~annotator.ui.session.DocumentSession`, every command's text and
+shortcut in :mod:`annotator.ui.actions`. Questions to the user go through
+:meth:`MainWindow.ask` and :meth:`MainWindow.ask_text`, which tests replace.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDockWidget,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QTableView,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.core.errors import AnnotatorError
+from annotator.core.project import Project
+from annotator.core.spans import Status
+from annotator.ui import settings as keys
+from annotator.ui.actions import ActionRegistry
+from annotator.ui.annotate import Annotating
+from annotator.ui.files import FileHandling
+from annotator.ui.fonts import article_font
+from annotator.ui.models.documents import STATUS_TEXT, DocumentListModel
+from annotator.ui.models.span_table import SpanTableModel
+from annotator.ui.session import DocumentSession
+from annotator.ui.settings import Settings
+from annotator.ui.undo import Changes
+from annotator.ui.widgets.article_view import ArticleView
+from annotator.ui.widgets.banner import MessageBanner
+from annotator.ui.widgets.bidi_delegate import BidiDelegate
+from annotator.ui.widgets.decorations import SpanDecorations
+from annotator.ui.widgets.label_palette import LabelPalette
+
+
+class MainWindow(QMainWindow):
+    document_opened = Signal(str)
+
+    def __init__(self, project: Project, annotator: str, settings: Settings,
+                 doc_id: str | None = None, autosave_ms: int | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.project = project
+        self.annotator = annotator
+        self.settings = settings
+        self.autosave_ms = settings.get(keys.AUTOSAVE_MS) if autosave_ms is None else autosave_ms
+        self.session: DocumentSession | None = None
+        self.colors = {label.name: label.color for label in project.labels}
+        self._syncing = False
+        self.setObjectName("main-window")
+        self.resize(1200, 820)
+        self.registry = ActionRegistry(self, settings)
+        self.registry.set_labels(project.labels)
+        self.annotating = Annotating(self)
+        self.files = FileHandling(self)
+        self._build_central()
+        self._build_docks()
+        self._build_bars()
+        self._connect_actions()
+        geometry = settings.get(keys.GEOMETRY)
+        if geometry:
+            self.restoreGeometry(geometry)
+        state = settings.get(keys.WINDOW_STATE)
+        if state:
+            self.restoreState(state)
+        doc_ids = self.doc_model.doc_ids()
+        remembered = settings.last_document(str(project.root))
+        first = doc_id or (remembered if remembered in doc_ids else None) or (
+            doc_ids[0] if doc_ids else None)
+        if first is not None:
+            self.open_document(first)
+        self._update_title()
+
+    # -- building ----------------------------------------------------------------
+    def _build_central(self) -> None:
+        self.view = ArticleView()
+        self.view.setFont(article_font(self.settings.get(keys.FONT_SIZE)))
+        self.view.snap_words = self.settings.get(keys.SNAP_TO_WORDS)
+        self.view.context_menu_factory = self._context_menu
+        self.conflict_banner = MessageBanner("conflict-banner")
+        self.file_banner = MessageBanner("file-banner")
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(4, 4, 4, 0)
+        layout.setSpacing(4)
+        layout.addWidget(self.conflict_banner)
+        layout.addWidget(self.file_banner)
+        layout.addWidget(self.view, 1)
+        self.setCentralWidget(central)
+        self.view.selected_key_changed.connect(self._on_view_selected)
+        self.view.bounds_dragged.connect(self.annotating.set_bounds)
+        self.view.offset_changed.connect(lambda _offset: self._update_status())
+        self.view.zoom_requested.connect(lambda step: self.zoom(step))
+
+    def _table(self, model: SpanTableModel | DocumentListModel, name: str) -> QTableView:
+        table = QTableView()
+        table.setObjectName(name)
+        table.setModel(model)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.verticalHeader().setVisible(False)
+        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
+        table.setWordWrap(False)
+        table.setAlternatingRowColors(True)
+        return table
+
+    def _build_docks(self) -> None:
+        self.doc_model = DocumentListModel(self.project, self.annotator, self)
+        self.doc_table = self._table(self.doc_model, "document-list")
+        self.doc_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.doc_table.horizontalHeader().setSectionResizeMode(
+            1, QHeaderView.ResizeMode.ResizeToContents)
+        self.doc_table.horizontalHeader().setSectionResizeMode(
+            2, QHeaderView.ResizeMode.ResizeToContents)
+        self.doc_table.setItemDelegate(BidiDelegate(self.doc_table))
+        self.doc_table.activated.connect(self._on_doc_chosen)
+        self.doc_table.clicked.connect(self._on_doc_chosen)
+        docs = QDockWidget("Documents", self)
+        docs.setObjectName("documents-dock")
+        docs.setWidget(self.doc_table)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, docs)
+
+        self.span_model = SpanTableModel(self)
+        self.span_table = self._table(self.span_model, "span-table")
+        header = self.span_table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(SpanTableModel.COL_TEXT, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(SpanTableModel.COL_NOTE, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((SpanTableModel.COL_LABEL, 110), (SpanTableModel.COL_START, 70),
+                              (SpanTableModel.COL_END, 70)):
+            header.resizeSection(column, width)
+        self.span_table.setItemDelegate(BidiDelegate(self.span_table))
+        self.span_table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                                        | QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.span_table.selectionModel().currentRowChanged.connect(self._on_row_selected)
+        self.span_model.note_edited.connect(self.annotating.set_note)
+        spans = QDockWidget("Spans", self)
+        spans.setObjectName("spans-dock")
+        spans.setWidget(self.span_table)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, spans)
+        self.resizeDocks([docs], [230], Qt.Orientation.Horizontal)
+        self.resizeDocks([spans], [220], Qt.Orientation.Vertical)
+
+    def _build_bars(self) -> None:
+        self.registry.build_menus(self.menuBar())
+        toolbar = QToolBar("Main", self)
+        toolbar.setObjectName("main-toolbar")
+        self.registry.build_toolbar(toolbar)
+        self.addToolBar(toolbar)
+        self.palette_bar = QToolBar("Labels", self)
+        self.palette_bar.setObjectName("labels-toolbar")
+        self.label_palette = LabelPalette()
+        self.label_palette.set_actions(self.registry.label_actions())
+        self.palette_bar.addWidget(self.label_palette)
+        self.addToolBar(self.palette_bar)
+        for action in self.registry.view_actions():
+            self.view.addAction(action)
+            self.span_table.addAction(action)
+        bar = self.statusBar()
+        self.status_labels: dict[str, QLabel] = {}
+        for name in ("annotator", "document", "position", "spans", "saved"):
+            label = QLabel()
+            label.setObjectName(f"status-{name}")
+            label.setContentsMargins(6, 0, 6, 0)
+            bar.addPermanentWidget(label)
+            self.status_labels[name] = label
+
+    def _connect_actions(self) -> None:
+        r, a = self.registry, self.annotating
+        r.connect("file.save", self.files.save_now)
+        r.connect("file.quit", self.close)
+        r.connect("edit.undo", self.undo)
+        r.connect("edit.redo", self.redo)
+        r.connect("span.delete", a.delete_selected)
+        r.connect("span.note", a.edit_note)
+        r.connect("span.next", lambda: a.step_span(True))
+        r.connect("span.previous", lambda: a.step_span(False))
+        r.connect("span.start_left", lambda: a.move_edge("start", True))
+        r.connect("span.start_right", lambda: a.move_edge("start", False))
+        r.connect("span.end_left", lambda: a.move_edge("end", True))
+        r.connect("span.end_right", lambda: a.move_edge("end", False))
+        r.connect("span.deselect", self._deselect)
+        r["annotate.snap"].setChecked(self.view.snap_words)
+        r.connect("annotate.snap", self._set_snap)
+        r.connect("doc.next", lambda: self.step_document(1))
+        r.connect("doc.previous", lambda: self.step_document(-1))
+        r.connect("doc.done", self.toggle_done)
+        r.connect("view.zoom_in", lambda: self.zoom(1))
+        r.connect("view.zoom_out", lambda: self.zoom(-1))
+        r.connect("view.zoom_reset", lambda: self.zoom(0))
+        r.connect("view.focus_text", self.view.setFocus)
+        for label in self.project.labels:
+            r.connect(f"label.{label.name}", lambda name=label.name: a.apply_label(name))
+
+    def undo(self) -> None:
+        if self.session is not None:
+            self.session.undo_stack.undo()
+
+    def redo(self) -> None:
+        if self.session is not None:
+            self.session.undo_stack.redo()
+
+    def _context_menu(self, offset: int | None) -> QMenu:
+        menu = QMenu(self)
+        for action in self.registry.label_actions():
+            menu.addAction(action)
+        menu.addSeparator()
+        for name in ("span.delete", "span.note"):
+            menu.addAction(self.registry[name])
+        menu.addSeparator()
+        copy = menu.addAction("Copy")
+        copy.setEnabled(self.view.textCursor().hasSelection())
+        copy.triggered.connect(self.view.copy)
+        return menu
+
+    # -- documents -----------------------------------------------------------------
+    def open_document(self, doc_id: str, force: bool = False) -> bool:
+        """Show ``doc_id``; the current one is saved first (``force``: it is discarded)."""
+        if self.session is not None and self.session.doc_id == doc_id and not force:
+            return True
+        if self.session is not None and not force and not self.files.leave_current():
+            return False
+        try:
+            session = DocumentSession(self.project, doc_id, self.annotator, self.autosave_ms,
+                                      self)
+        except AnnotatorError as exc:
+            self.ask("error", "Cannot open document", str(exc), ["OK"])
+            return False
+        old, self.session = self.session, session
+        if old is not None:
+            old.stop()
+            old.deleteLater()
+        session.spans_changed.connect(self._on_spans_changed)
+        session.status_changed.connect(lambda _status: self._update_document_row())
+        session.saved_changed.connect(lambda _saved: self._update_status())
+        session.conflict.connect(self.files.show_conflict)
+        session.save_failed.connect(self.files.show_save_failure)
+        undo, redo = self.registry["edit.undo"], self.registry["edit.redo"]
+        undo.setEnabled(False)
+        redo.setEnabled(False)
+        session.undo_stack.canUndoChanged.connect(undo.setEnabled)
+        session.undo_stack.canRedoChanged.connect(redo.setEnabled)
+        self.view.set_text(session.text)
+        self.view.set_provider(SpanDecorations(session.aset, self.colors))
+        self.span_model.reset(session.aset.spans(), self.colors)
+        self.conflict_banner.hide()
+        self.files.show_file_banner()
+        self.doc_model.set_current(doc_id)
+        self._update_document_row()
+        row = self.doc_model.row_of(doc_id)
+        if row is not None:
+            self.doc_table.selectRow(row)
+        self.settings.set_last_document(str(self.project.root), doc_id)
+        self.view.set_cursor_offset(0)
+        self.view.setFocus()
+        self._update_title()
+        self._update_status()
+        self.document_opened.emit(doc_id)
+        return True
+
+    def _on_doc_chosen(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.open_document(self.doc_model.doc_id_at(index.row()))
+
+    def step_document(self, step: int) -> None:
+        doc_ids = self.doc_model.doc_ids()
+        if not doc_ids:
+            return
+        current = self.session.doc_id if self.session else doc_ids[0]
+        index = doc_ids.index(current) + step if current in doc_ids else 0
+        if 0 <= index < len(doc_ids):
+            self.open_document(doc_ids[index])
+        else:
+            self.statusBar().showMessage("No more documents that way", 4000)
+
+    def toggle_done(self) -> None:
+        if self.session is None:
+            return
+        status: Status = "in_progress" if self.session.aset.status == "done" else "done"
+        error = self.session.set_status(status)
+        if error is not None:
+            self.statusBar().showMessage(f"Not done: {error.problem.message}", 6000)
+        else:
+            self.statusBar().showMessage(f"{self.session.doc_id}: {STATUS_TEXT[status]}", 4000)
+
+    # -- keeping views in step -------------------------------------------------------
+    def _on_spans_changed(self, changes: Changes) -> None:
+        touched = changes.removed + changes.added
+        self.view.invalidate(min(s.start for s in touched), max(s.end for s in touched))
+        self.span_model.apply(changes)
+        self._update_document_row()
+        session = self.session
+        selected = self.view.selected_key
+        if changes.added:
+            self.select_span(changes.added[-1].id)
+        elif session is not None and selected is not None and selected not in session.aset:
+            self.select_span(None)
+        self._update_status()
+
+    def select_span(self, span_id: str | None, reveal: bool = False) -> None:
+        """Select a span in the view and the table (``reveal``: scroll the view to it)."""
+        self.view.set_selected_key(span_id)
+        if reveal and span_id is not None and self.session is not None:
+            span = self.session.aset.get(span_id)
+            if span is not None:
+                self.view.set_cursor_offset(span.start)
+        self._sync_table(span_id)
+        self._update_status()
+
+    def _sync_table(self, span_id: str | None) -> None:
+        self._syncing = True
+        try:
+            row = self.span_model.row_of(span_id) if span_id else None
+            if row is None:
+                self.span_table.clearSelection()
+                self.span_table.selectionModel().clearCurrentIndex()
+            else:
+                self.span_table.selectRow(row)
+                self.span_table.scrollTo(self.span_model.index(row, 0))
+        finally:
+            self._syncing = False
+
+    def _on_view_selected(self, span_id: object) -> None:
+        self._sync_table(span_id if isinstance(span_id, str) else None)
+        self._update_status()
+
+    def _on_row_selected(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self._syncing or not current.isValid():
+            return
+        span = self.span_model.span_at(current.row())
+        self.view.set_selected_key(span.id)
+        self.view.set_cursor_offset(span.start)
+        self._update_status()
+
+    def _deselect(self) -> None:
+        self.view.set_cursor_offset(self.view.cursor_offset())
+        self.select_span(None)
+
+    def _set_snap(self, on: bool) -> None:
+        self.view.snap_words = bool(on)
+        self.settings.set(keys.SNAP_TO_WORDS, bool(on))
+
+    def zoom(self, step: int) -> None:
+        """Bigger (+1), smaller (-1) or default (0) text; remembered."""
+        size = self.settings.get(keys.FONT_SIZE)
+        size = keys.FONT_SIZE.default if step == 0 else size + step
+        size = max(keys.MIN_FONT_SIZE, min(keys.MAX_FONT_SIZE, size))
+        self.settings.set(keys.FONT_SIZE, size)
+        self.view.set_font_size(size)
+
+    def _update_document_row(self) -> None:
+        if self.session is not None:
+            self.doc_model.update(self.session.doc_id, self.session.aset.status,
+                                  len(self.session.aset))
+            self._update_status()
+
+    def _update_title(self) -> None:
+        doc = f"{self.session.doc_id} — " if self.session else ""
+        self.setWindowTitle(f"{doc}{self.project.name} — Annotator")
+
+    def _update_status(self) -> None:
+        labels = self.status_labels
+        labels["annotator"].setText(f"Annotator: {self.annotator}")
+        session = self.session
+        if session is None:
+            for name in ("document", "position", "spans", "saved"):
+                labels[name].setText("")
+            return
+        doc_ids = self.doc_model.doc_ids()
+        where = f" ({doc_ids.index(session.doc_id) + 1}/{len(doc_ids)})" \
+            if session.doc_id in doc_ids else ""
+        labels["document"].setText(f"{session.doc_id}{where} · "
+                                   f"{STATUS_TEXT.get(session.aset.status, '')}")
+        labels["position"].setText(f"Offset {self.view.cursor_offset()}")
+        labels["spans"].setText(f"{len(session.aset)} spans")
+        labels["saved"].setText(self.files.saved_text())
+
+    # -- questions (replaced in tests) -------------------------------------------------
+    def ask(self, kind: str, title: str, text: str, choices: list[str]) -> str:
+        """Ask the user to pick one of ``choices``; returns it ("" if the box was closed)."""
+        box = QMessageBox(QMessageBox.Icon.Warning if kind != "info" else
+                          QMessageBox.Icon.Information, title, text, parent=self)
+        buttons = {box.addButton(choice, QMessageBox.ButtonRole.AcceptRole): choice
+                   for choice in choices}
+        box.exec()
+        return str(buttons.get(box.clickedButton(), ""))  # type: ignore[call-overload]
+
+    def ask_text(self, title: str, label: str, value: str) -> str | None:
+        text, ok = QInputDialog.getText(self, title, label, text=value)
+        return text if ok else None
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.session is not None and not self.files.leave_current():
+            event.ignore()
+            return
+        if self.session is not None:
+            self.session.stop()
+        self.settings.set(keys.GEOMETRY, bytes(self.saveGeometry().data()))
+        self.settings.set(keys.WINDOW_STATE, bytes(self.saveState().data()))
+        self.settings.sync()
+        event.accept()

@@ -1,0 +1,186 @@
+"""One open document: its annotation set, undo stack, and safe, automatic saving.
+
+The session is the only object that changes the annotation set, and only
+through core edits (checked by applying them, then pushed on its
+``QUndoStack``). It saves through :mod:`annotator.io.store`, which writes
+atomically and refuses to overwrite a file that changed on disk since it was
+read: the session then reports a conflict and saves nothing until the user
+chooses, and both choices keep the losing version in a backup file next to the
+annotation file, so no one's work is lost. Autosave runs a short while after
+each change (debounced); the window also saves when switching documents and
+when closing.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QUndoStack
+
+from annotator.core.edits import Batch, Edit, SetStatus
+from annotator.core.errors import ConflictError, EditError, Problem
+from annotator.core.project import Project
+from annotator.core.spans import Status
+from annotator.io import store
+from annotator.io.atomic import ABSENT, atomic_write, fingerprint
+from annotator.io.standoff import serialize_annotations
+from annotator.ui.undo import Changes, EditCommand, changes_of
+
+
+class DocumentSession(QObject):
+    """``annotator``'s work on ``doc_id`` of ``project``, loaded and ready to edit."""
+
+    spans_changed = Signal(object)  # Changes
+    status_changed = Signal(str)
+    saved_changed = Signal(bool)  # whether the file on disk holds the current state
+    conflict = Signal(str)  # why saving was refused
+    save_failed = Signal(str)
+
+    def __init__(self, project: Project, doc_id: str, annotator: str, autosave_ms: int = 800,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.project = project
+        self.doc_id = doc_id
+        self.annotator = annotator
+        loaded = store.load(project, doc_id, annotator)  # AnnotatorError if not JSON at all
+        self.document = loaded.document
+        self.result = loaded.result
+        self.aset = loaded.annotations
+        self.fingerprint = loaded.fingerprint
+        self.path = project.annotation_path(doc_id, annotator)
+        self.read_only = not loaded.result.openable
+        self.in_conflict = False
+        self._pending = False  # a change the undo stack does not know (accepted re-anchoring)
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.indexChanged.connect(self._on_change)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(max(0, autosave_ms))
+        self._timer.timeout.connect(self.autosave)
+        self.autosave_enabled = autosave_ms >= 0
+
+    @property
+    def text(self) -> str:
+        return self.document.text
+
+    @property
+    def saved(self) -> bool:
+        return self.undo_stack.isClean() and not self._pending
+
+    @property
+    def problems(self) -> list[Problem]:
+        return self.result.problems
+
+    # -- edits -------------------------------------------------------------------
+    def push(self, edit: Edit) -> EditError | None:
+        """Apply ``edit`` and put it on the undo stack; returns the refusal, if any.
+
+        The first span change of a ``new`` document also marks it
+        ``in_progress``, in the same undo step.
+        """
+        if self.read_only:
+            return EditError(Problem("bad-field", "this file has problems and is open read-only",
+                                     file=str(self.path)))
+        if self.aset.status == "new" and not changes_of(edit).status:
+            edit = Batch((edit, SetStatus("new", "in_progress")), edit.description)
+        try:
+            edit.apply(self.aset)
+        except EditError as exc:
+            return exc
+        self._notify(edit)
+        self.undo_stack.push(EditCommand(self, edit))
+        return None
+
+    def apply_edit(self, edit: Edit) -> None:
+        """Used by undo and redo: apply without pushing."""
+        edit.apply(self.aset)
+        self._notify(edit)
+
+    def _notify(self, edit: Edit) -> None:
+        changes: Changes = changes_of(edit)
+        if changes.removed or changes.added:
+            self.spans_changed.emit(changes)
+        if changes.status:
+            self.status_changed.emit(self.aset.status)
+
+    def set_status(self, status: Status) -> EditError | None:
+        if status == self.aset.status:
+            return None
+        return self.push(SetStatus(self.aset.status, status))
+
+    def mark_pending(self) -> None:
+        """Something must be written although no edit was made (e.g. re-anchored spans)."""
+        self._pending = True
+        self._on_change()
+
+    # -- saving ------------------------------------------------------------------
+    def _on_change(self) -> None:
+        self.saved_changed.emit(self.saved)
+        if not self.saved and self.autosave_enabled and not self.in_conflict:
+            self._timer.start()
+
+    def autosave(self) -> None:
+        if not self.saved:
+            self.save()
+
+    def save(self) -> bool:
+        """Write the set if it changed; False when it could not be written."""
+        self._timer.stop()
+        if self.read_only:
+            return True
+        if self.in_conflict:
+            return False
+        if self.saved:
+            return True
+        try:
+            self.fingerprint = store.save(self.project, self.aset, self.fingerprint)
+        except ConflictError as exc:
+            self.in_conflict = True
+            self.conflict.emit(exc.problem.message)
+            self.saved_changed.emit(False)
+            return False
+        except OSError as exc:
+            self.save_failed.emit(f"{self.path}: {exc.strerror or exc}")
+            return False
+        self._pending = False
+        self.undo_stack.setClean()
+        self.saved_changed.emit(True)
+        return True
+
+    def _backup_path(self, who: str) -> Path:
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+        path = self.path.with_name(f"{self.path.name}.{who}-{stamp}")
+        n = 1
+        while path.exists():
+            n += 1
+            path = self.path.with_name(f"{self.path.name}.{who}-{stamp}-{n}")
+        return path
+
+    def backup_mine(self) -> Path:
+        """Write the current set next to the annotation file (not a ``.json``: never read back)."""
+        path = self._backup_path("mine")
+        atomic_write(path, serialize_annotations(self.aset), ABSENT)
+        return path
+
+    def keep_mine(self) -> Path | None:
+        """Resolve a conflict by writing ours; theirs is copied aside first. Returns the copy."""
+        backup = None
+        try:
+            theirs = self.path.read_bytes()
+        except FileNotFoundError:
+            theirs = None
+        if theirs is not None:
+            backup = self._backup_path("theirs")
+            atomic_write(backup, theirs, ABSENT)
+        self.fingerprint = fingerprint(self.path)
+        self.in_conflict = False
+        self._pending = True
+        self.save()
+        return backup
+
+    def stop(self) -> None:
+        """No more autosaves (the window is switching away or closing)."""
+        self._timer.stop()
+        self.autosave_enabled = False

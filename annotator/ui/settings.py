@@ -1,0 +1,105 @@
+"""Every remembered preference, declared once with its key, default, type and label.
+
+``QSettings`` returns strings on some platforms and the right types on others;
+reading through :class:`Settings` always gives the declared type and falls back
+to the default when a stored value cannot be read. Tests hand in a
+``QSettings`` over a temporary file so they never touch the user's settings.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QByteArray, QSettings
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Setting(Generic[T]):
+    """One preference: where it is stored, its default, and what it is called."""
+
+    key: str
+    default: T
+    label: str
+
+
+ANNOTATOR = Setting("annotator/name", "", "Your annotator name")
+FONT_SIZE = Setting("view/font_size", 16.0, "Text size (points)")
+SNAP_TO_WORDS = Setting("annotate/snap_to_words", True, "Snap selections to whole words")
+AUTOSAVE_MS = Setting("save/autosave_delay_ms", 800, "Autosave delay after a change (ms)")
+GEOMETRY = Setting("window/geometry", b"", "Window geometry")
+WINDOW_STATE = Setting("window/state", b"", "Docks and toolbars")
+
+ALL: tuple[Setting[Any], ...] = (ANNOTATOR, FONT_SIZE, SNAP_TO_WORDS, AUTOSAVE_MS, GEOMETRY,
+                                 WINDOW_STATE)
+
+MIN_FONT_SIZE = 8.0
+MAX_FONT_SIZE = 48.0
+
+
+def _convert(value: Any, default: T) -> T:
+    if isinstance(default, bool):
+        if isinstance(value, str):
+            return value.strip().lower() in ("1", "true", "yes", "on")  # type: ignore[return-value]
+        return bool(value)  # type: ignore[return-value]
+    if isinstance(default, bytes):
+        if isinstance(value, QByteArray):
+            return bytes(value.data())  # type: ignore[return-value]
+        if isinstance(value, bytes | bytearray):
+            return bytes(value)  # type: ignore[return-value]
+        return default
+    if isinstance(default, int | float | str):
+        return type(default)(value)
+    return value  # type: ignore[no-any-return]
+
+
+class Settings:
+    """Typed access to a ``QSettings`` store."""
+
+    def __init__(self, store: QSettings | None = None) -> None:
+        self.store = store if store is not None else QSettings()
+
+    @classmethod
+    def at(cls, path: str) -> Settings:
+        """Settings kept in an INI file at ``path`` (tests, portable installs)."""
+        return cls(QSettings(path, QSettings.Format.IniFormat))
+
+    def get(self, setting: Setting[T]) -> T:
+        value = self.store.value(setting.key)
+        if value is None:
+            return setting.default
+        try:
+            return _convert(value, setting.default)
+        except (TypeError, ValueError):
+            return setting.default
+
+    def set(self, setting: Setting[T], value: T) -> None:
+        stored: Any = QByteArray(value) if isinstance(value, bytes) else value
+        self.store.setValue(setting.key, stored)
+
+    def sync(self) -> None:
+        self.store.sync()
+
+    # -- keyed preferences ---------------------------------------------------------
+    @staticmethod
+    def _project_key(project_root: str) -> str:
+        return hashlib.sha1(project_root.encode("utf-8")).hexdigest()[:16]
+
+    def last_document(self, project_root: str) -> str | None:
+        value = self.store.value(f"projects/{self._project_key(project_root)}/last_document")
+        return str(value) if value else None
+
+    def set_last_document(self, project_root: str, doc_id: str) -> None:
+        self.store.setValue(f"projects/{self._project_key(project_root)}/last_document", doc_id)
+
+    def shortcut_override(self, action_name: str) -> list[str] | None:
+        """The user's shortcuts for an action, or None for the declared defaults."""
+        value = self.store.value(f"shortcuts/{action_name}")
+        if value is None:
+            return None
+        if isinstance(value, str):
+            return [part for part in value.split(";") if part] if value else []
+        return [str(part) for part in value]

@@ -1,0 +1,65 @@
+"""A message strip above the article view, for what the annotator must not miss.
+
+Used for a stale annotation file (which spans moved, which could not be
+placed), a file changed on disk by someone else (keep mine / take theirs), and
+files opened read-only. Unlike a dialog it does not block autosave or the
+keyboard flow, and unlike the status bar it stays until dealt with.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+COLORS = {"info": ("#e8f1fb", "#1f5f9e"), "warning": ("#fff4d6", "#8a5a00"),
+          "error": ("#fde7e7", "#a12a2a")}
+
+
+class MessageBanner(QFrame):
+    """A coloured box with a message, optional details, and action buttons."""
+
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 6)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.message)
+        self._buttons = QHBoxLayout()
+        self._buttons.addStretch(1)
+        layout.addLayout(self._buttons)
+        self.buttons: dict[str, QPushButton] = {}
+        self.hide()
+
+    def show_message(self, text: str, kind: str = "info",
+                     actions: Sequence[tuple[str, Callable[[], object]]] = (),
+                     dismissable: bool = True) -> None:
+        background, foreground = COLORS[kind]
+        self.setStyleSheet(f"#{self.objectName()} {{ background: {background}; "
+                           f"border: 1px solid {foreground}; border-radius: 3px; }} "
+                           f"QLabel {{ color: {foreground}; }}")
+        self.message.setText(text)
+        for button in self.buttons.values():
+            self._buttons.removeWidget(button)
+            button.deleteLater()
+        self.buttons = {}
+        entries = list(actions)
+        if dismissable:
+            entries.append(("Dismiss", self.hide))
+        for label, callback in entries:
+            button = QPushButton(label)
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+            button.clicked.connect(lambda _checked=False, cb=callback: cb())
+            self._buttons.addWidget(button)
+            self.buttons[label] = button
+        self.show()
+
+    @property
+    def text(self) -> str:
+        return self.message.text()

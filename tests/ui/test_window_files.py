@@ -1,0 +1,194 @@
+"""Never losing work: offsets on disk, autosave, switching, conflicts, stale and broken files."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
+from pytestqt.qtbot import QtBot
+
+from annotator.core.annotations import AnnotationSet
+from annotator.core.edits import AddSpan
+from annotator.core.project import Project
+from annotator.io.standoff import serialize_annotations
+from annotator.ui.files import CANCEL, KEEP_COPY
+from annotator.ui.main_window import MainWindow
+from tests.ui.conftest import CRLF, VISIT, read_json
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+def _select_in_qt(window: MainWindow, word: str) -> None:
+    """Select ``word`` with Qt's own search, independent of our offset conversion."""
+    found = window.view.document().find(word)
+    assert not found.isNull()
+    cursor = QTextCursor(window.view.document())
+    cursor.setPosition(found.selectionStart())
+    cursor.setPosition(found.selectionEnd(), QTextCursor.MoveMode.KeepAnchor)
+    window.view.setTextCursor(cursor)
+
+
+def test_spans_after_crlf_and_emoji_land_on_the_right_code_points(
+        qtbot: QtBot, make_window: Callable[..., MainWindow], project_dir: Path) -> None:
+    window = make_window("b-crlf")
+    for word, key in (("بندقيتين", "2"), ("الكرملين", "1"), ("كيم", "1")):
+        _select_in_qt(window, word)
+        qtbot.keyClick(window.view, key)
+    qtbot.keyClick(window.view, Qt.Key.Key_S, CTRL)
+    raw = (project_dir / "documents" / "b-crlf.txt").read_bytes().decode("utf-8-sig")
+    assert raw == CRLF and "\r\n" in raw and "🤝" in raw
+    data = read_json(project_dir / "annotations" / "tester" / "b-crlf.json")
+    assert data["document"]["length"] == len(raw)
+    for span in data["spans"]:
+        assert raw[span["start"]:span["end"]] == span["text"]
+    assert sorted((s["start"], s["text"]) for s in data["spans"]) == sorted(
+        (raw.index(w), w) for w in ("بندقيتين", "الكرملين", "كيم"))
+    # and the view draws them where Qt placed those words
+    for span in data["spans"]:
+        rects = window.view.range_rects(span["start"], span["end"])
+        found = window.view.document().find(span["text"])
+        qt_rect = window.view.cursorRect(found)
+        assert any(r.top() <= qt_rect.center().y() <= r.bottom() for r in rects)
+
+
+def test_autosave_writes_shortly_after_a_change(
+        qtbot: QtBot, make_window: Callable[..., MainWindow]) -> None:
+    window = make_window(autosave_ms=30)
+    path = window.session.path  # type: ignore[union-attr]
+    window.view.select_range(VISIT.index("الأربعاء"), VISIT.index("الأربعاء") + 3)
+    qtbot.keyClick(window.view, "3")
+    assert window.status_labels["saved"].text() == "Unsaved changes"
+    qtbot.waitUntil(lambda: path.exists(), timeout=3000)
+    assert [s["text"] for s in read_json(path)["spans"]] == ["الأربعاء"]
+    qtbot.waitUntil(lambda: window.status_labels["saved"].text() == "Saved", timeout=3000)
+
+
+def test_switching_documents_and_closing_save(
+        qtbot: QtBot, make_window: Callable[..., MainWindow], project_dir: Path) -> None:
+    window = make_window()
+    window.view.select_range(0, 3)
+    qtbot.keyClick(window.view, "1")
+    assert window.open_document("c-short")
+    first = project_dir / "annotations" / "tester" / "a-visit.json"
+    assert [s["text"] for s in read_json(first)["spans"]] == ["وصل"]
+    assert window.doc_model.span_count("a-visit") == 1
+    assert window.view.text.startswith("حمل القطار")
+    window.view.select_range(0, 3)
+    qtbot.keyClick(window.view, "2")
+    window.close()
+    second = project_dir / "annotations" / "tester" / "c-short.json"
+    assert [s["label"] for s in read_json(second)["spans"]] == ["gift"]
+
+
+def _theirs(project: Project, doc_id: str, text: str, word: str) -> bytes:
+    aset = AnnotationSet(doc_id, text, "tester", project.label_names, "in_progress")
+    start = text.index(word)
+    AddSpan(aset.make_span(start, start + len(word), "meeting")).apply(aset)
+    return serialize_annotations(aset)
+
+
+def test_external_change_is_never_overwritten_keep_mine(
+        qtbot: QtBot, make_window: Callable[..., MainWindow], project: Project) -> None:
+    window = make_window()
+    session = window.session
+    assert session is not None
+    window.view.select_range(0, 3)
+    qtbot.keyClick(window.view, "1")
+    theirs = _theirs(project, "a-visit", VISIT, "المحطة")
+    session.path.parent.mkdir(parents=True, exist_ok=True)
+    session.path.write_bytes(theirs)  # someone else saves meanwhile
+    qtbot.keyClick(window.view, Qt.Key.Key_S, CTRL)
+    assert session.path.read_bytes() == theirs, "their file must not be overwritten"
+    assert window.conflict_banner.isVisible()
+    assert window.status_labels["saved"].text() == "Not saved: changed on disk"
+    window.conflict_banner.buttons["Keep mine"].click()
+    assert [s["text"] for s in read_json(session.path)["spans"]] == ["وصل"]
+    (backup,) = session.path.parent.glob("a-visit.json.theirs-*")
+    assert backup.read_bytes() == theirs
+    assert not window.conflict_banner.isVisible()
+    assert window.status_labels["saved"].text() == "Saved"
+
+
+def test_external_change_take_theirs_keeps_a_copy_of_mine(
+        qtbot: QtBot, make_window: Callable[..., MainWindow], project: Project) -> None:
+    window = make_window(autosave_ms=20)
+    session = window.session
+    assert session is not None
+    session.path.parent.mkdir(parents=True, exist_ok=True)
+    theirs = _theirs(project, "a-visit", VISIT, "المحطة")
+    session.path.write_bytes(theirs)  # appears after we opened (we read: no file)
+    window.view.select_range(0, 3)
+    qtbot.keyClick(window.view, "1")
+    qtbot.waitUntil(lambda: window.conflict_banner.isVisible(), timeout=3000)
+    assert session.path.read_bytes() == theirs
+    window.conflict_banner.buttons["Take theirs"].click()
+    assert window.session is not session
+    assert [s.text for s in window.session.aset.spans()] == ["المحطة"]  # type: ignore[union-attr]
+    (mine,) = session.path.parent.glob("a-visit.json.mine-*")
+    assert [s["text"] for s in json.loads(mine.read_bytes())["spans"]] == ["وصل"]
+    assert session.path.read_bytes() == theirs
+
+
+def test_leaving_a_conflicted_document_asks_and_keeps_a_copy(
+        qtbot: QtBot, make_window: Callable[..., MainWindow], project: Project) -> None:
+    window = make_window()
+    session = window.session
+    assert session is not None
+    window.view.select_range(0, 3)
+    qtbot.keyClick(window.view, "1")
+    session.path.parent.mkdir(parents=True, exist_ok=True)
+    session.path.write_bytes(_theirs(project, "a-visit", VISIT, "المحطة"))
+    questions: list[str] = []
+    window.ask = lambda kind, title, text, choices: questions.append(kind) or CANCEL  # type: ignore[method-assign]
+    assert not window.open_document("c-short")
+    assert window.session is session and questions == ["leave"]
+    window.ask = lambda *args: KEEP_COPY  # type: ignore[method-assign]
+    assert window.open_document("c-short")
+    assert len(list(session.path.parent.glob("a-visit.json.mine-*"))) == 1
+
+
+def test_stale_file_opens_reanchored_with_a_banner_listing_what_was_lost(
+        qtbot: QtBot, make_window: Callable[..., MainWindow], project: Project,
+        project_dir: Path) -> None:
+    old_text = "كلمة " + VISIT + " وجملة حذفت لاحقاً"
+    aset = AnnotationSet("a-visit", old_text, "tester", project.label_names, "in_progress")
+    for word, label in (("فلاديفوستوك", "entity"), ("حذفت", "meeting")):
+        start = old_text.index(word)
+        AddSpan(aset.make_span(start, start + len(word), label)).apply(aset)
+    path = project.annotation_path("a-visit", "tester")
+    path.parent.mkdir(parents=True)
+    path.write_bytes(serialize_annotations(aset))
+    window = make_window()
+    session = window.session
+    assert session is not None and session.result.stale
+    assert [(s.text, s.start) for s in session.aset.spans()] == [
+        ("فلاديفوستوك", VISIT.index("فلاديفوستوك"))]
+    banner = window.file_banner
+    assert banner.isVisible()
+    assert "1 span(s) were moved" in banner.text and "“حذفت”" in banner.text
+    assert window.span_model.rowCount() == 1
+    banner.buttons["Save re-anchored spans"].click()
+    data = read_json(path)
+    assert data["document"]["length"] == len(VISIT)
+    assert [s["text"] for s in data["unplaced_spans"]] == ["حذفت"], "kept aside, not dropped"
+
+
+def test_broken_file_opens_read_only(
+        qtbot: QtBot, make_window: Callable[..., MainWindow], project: Project) -> None:
+    aset = AnnotationSet("a-visit", VISIT, "tester", None, "in_progress")
+    AddSpan(aset.make_span(0, 3, "not-a-label")).apply(aset)
+    path = project.annotation_path("a-visit", "tester")
+    path.parent.mkdir(parents=True)
+    data = serialize_annotations(aset)
+    path.write_bytes(data)
+    window = make_window()
+    assert window.session is not None and window.session.read_only
+    assert "read-only" in window.file_banner.text and "unknown-label" in window.file_banner.text
+    window.view.select_range(4, 10)
+    qtbot.keyClick(window.view, "1")
+    qtbot.keyClick(window.view, Qt.Key.Key_S, CTRL)
+    window.close()
+    assert path.read_bytes() == data
