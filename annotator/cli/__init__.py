@@ -23,6 +23,8 @@ COMMANDS: tuple[str, ...] = (
     "open_cmd",
     "init_cmd",
     "validate_cmd",
+    "agreement_cmd",
+    "show_cmd",
     "export_cmd",
     "import_cmd",
 )

@@ -1,0 +1,154 @@
+"""``annotator agreement PROJECT``: how far annotators agree, as a table, JSON or an HTML report.
+
+Reads every annotation file of the chosen annotators (optionally only those
+with a given status), keeps the documents that at least two of them annotated,
+and prints the figures of :mod:`annotator.core.agreement`. A file that breaks
+the format stops the command (agreement on damaged data would mislead); a
+stale file is used re-anchored, with a warning, as the window would open it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from annotator.cli import UsageError
+from annotator.cli.terminal import table
+from annotator.core.agreement import Agreement, AnnotatedDocument, compute_agreement
+from annotator.core.errors import AnnotatorError, Problem
+from annotator.core.project import GOLD, Project
+from annotator.core.spans import STATUSES, Span
+from annotator.io.project_file import open_project
+from annotator.io.report_html import write_report
+from annotator.io.store import load
+
+NAME = "agreement"
+HELP = "agreement between annotators: F1, Cohen's kappa, Krippendorff's alpha (table, JSON, HTML)"
+LOWEST = 5
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("project", type=Path, help="the project folder")
+    parser.add_argument("--annotators", metavar="A,B,...",
+                        help="comma-separated annotators to compare (default: all but gold; "
+                        "'gold' may be named)")
+    parser.add_argument("--status", choices=STATUSES,
+                        help="count only annotation files with this status")
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument("--report", type=Path, metavar="FILE.html",
+                        help="also write a self-contained HTML report with charts")
+    parser.add_argument("--visual", action="store_true",
+                        help="shape Arabic names and labels and put them in display order, for "
+                        "terminals that do neither (not with --json)")
+
+
+def chosen_annotators(project: Project, asked: str | None) -> list[str]:
+    known = project.annotators(include_gold=True)
+    if asked is None:
+        return [name for name in known if name != GOLD]
+    names = list(dict.fromkeys(name.strip() for name in asked.split(",") if name.strip()))
+    unknown = [name for name in names if name not in known]
+    if unknown:
+        raise UsageError(f"unknown annotator(s): {', '.join(unknown)} "
+                         f"(this project has: {', '.join(known) or 'none'})")
+    if len(names) < 2:
+        raise UsageError("--annotators needs at least two names")
+    return names
+
+
+def load_documents(project: Project, annotators: list[str],
+                   status: str | None) -> list[AnnotatedDocument]:
+    """The documents at least two of ``annotators`` annotated (with that status, if given)."""
+    documents: list[AnnotatedDocument] = []
+    problems: list[Problem] = []
+    for doc_id in project.doc_ids():
+        having = [name for name in annotators
+                  if project.annotation_path(doc_id, name).is_file()]
+        if len(having) < 2:
+            continue
+        document = project.load_document(doc_id)
+        spans: dict[str, list[Span]] = {}
+        for name in having:
+            loaded = load(project, doc_id, name, document)
+            if not loaded.result.openable:
+                problems += [p for p in loaded.result.problems]
+                continue
+            for problem in loaded.result.problems:
+                print(f"annotator agreement: warning: {problem}", file=sys.stderr)
+            if status is None or loaded.annotations.status == status:
+                spans[name] = loaded.annotations.spans()
+        if len(spans) >= 2:
+            documents.append(AnnotatedDocument(doc_id, document.text, spans))
+    if problems:
+        raise AnnotatorError(*problems)
+    return documents
+
+
+def _figure(value: float | None) -> str:
+    return f"{value:.3f}" if value is not None else "-"
+
+
+def render_table(agreement: Agreement, status: str | None, visual: bool = False) -> str:
+    """The readable output: pairs, labels, and the documents with the lowest agreement."""
+    scope = f", status {status}" if status else ""
+    lines = [f"{len(agreement.annotators)} annotators, {agreement.documents} document(s) "
+             f"annotated by at least two{scope}",
+             f"Krippendorff's alpha (tokens, all annotators): {_figure(agreement.alpha)}", ""]
+    rows = [["a", "b", "documents", "F1 exact", "F1 overlap", "kappa"]]
+    rows += [[p.a, p.b, str(p.documents), _figure(p.f1_exact), _figure(p.f1_overlap),
+              _figure(p.kappa)] for p in agreement.pairs]
+    lines += [table(rows, (False, False, True, True, True, True), visual), ""]
+    rows = [["label", "a", "b", "spans a", "spans b", "F1 exact", "F1 overlap", "kappa", "alpha"]]
+    for label in agreement.labels:
+        for index, pair in enumerate(agreement.pairs):
+            f = pair.per_label[label]
+            alpha = _figure(agreement.alpha_per_label[label]) if index == 0 else ""
+            rows.append([label if index == 0 else "", pair.a, pair.b, str(f.a_count),
+                         str(f.b_count), _figure(f.f1_exact), _figure(f.f1_overlap),
+                         _figure(f.kappa), alpha])
+    lines += [table(rows, (False, False, False, True, True, True, True, True, True), visual), ""]
+    lowest = agreement.lowest(LOWEST)
+    lines.append(f"Lowest agreement ({len(lowest)} of {agreement.documents}):")
+    rows = [["document", "annotators", "alpha", "F1 exact"]]
+    rows += [[d.id, ",".join(d.annotators), _figure(d.alpha), _figure(d.f1_exact)]
+             for d in lowest]
+    lines.append(table(rows, (False, False, True, True), visual))
+    return "\n".join(lines)
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.visual and args.json:
+        raise UsageError("--visual is for reading in a terminal; JSON stays in logical order")
+    project = open_project(args.project)
+    annotators = chosen_annotators(project, args.annotators)
+    documents = load_documents(project, annotators, args.status) if len(annotators) >= 2 else []
+    if not documents:
+        scope = f" with status {args.status}" if args.status else ""
+        print(f"annotator agreement: no document was annotated by at least two of "
+              f"{', '.join(annotators) or 'the annotators'}{scope}: nothing to compare",
+              file=sys.stderr)
+        return 1
+    agreement = compute_agreement(documents, annotators, [label.name for label in project.labels])
+    if args.report is not None:
+        fonts = _report_fonts()
+        write_report(args.report, agreement, documents, title=project.name,
+                     colors={label.name: label.color for label in project.labels},
+                     status=args.status, fonts=fonts)
+        print(f"annotator agreement: report written to {args.report}", file=sys.stderr)
+    if args.json:
+        print(json.dumps(agreement.to_json(), ensure_ascii=False, indent=2))
+    else:
+        print(render_table(agreement, args.status, args.visual))
+    return 0
+
+
+def _report_fonts() -> list[bytes]:
+    """The bundled Arabic font, embedded so the report reads the same on any machine."""
+    from annotator.resources_path import resource_path
+
+    try:
+        return [resource_path("fonts/NotoNaskhArabic-Regular.ttf").read_bytes()]
+    except OSError:
+        return []
