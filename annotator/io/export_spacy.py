@@ -58,7 +58,18 @@ def to_doc(vocab: Vocab, doc: ExportDocument) -> tuple[Any, list[DroppedSpan]]:
     words, spaces, index = spacy_words(doc.text, list(tagged.tagging.tokens))
     starts = {sentence[0].start for sentence in tagged.sentences}
     tokens = tagged.tagging.tokens
-    ents = [tagged.tags[i] if i >= 0 else "O" for i in index]
+    owners = tagged.tagging.owners
+    ents = []
+    for n, i in enumerate(index):
+        if i >= 0:
+            ents.append(tagged.tags[i])
+            continue
+        # white space inside a kept span (a span across a line break) stays inside its entity
+        before = index[n - 1] if n > 0 else -1
+        after = index[n + 1] if n + 1 < len(index) else -1
+        inside = before >= 0 and after >= 0 and owners[before] >= 0 and \
+            owners[before] == owners[after]
+        ents.append("I-" + tagged.tagging.spans[owners[before]][2] if inside else "O")
     sent_starts: list[bool | int | None] = [
         n == 0 or (i >= 0 and tokens[i].start in starts) for n, i in enumerate(index)]
     result = Doc(vocab, words=words, spaces=spaces, ents=ents, sent_starts=sent_starts)

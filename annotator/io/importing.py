@@ -232,7 +232,7 @@ class _Importer:
         ids: dict[str, str] = {}
         fresh: list[tuple[ImportedSpan, int, int]] = []
         for item in source.spans:
-            if item.label not in labels:
+            if item.label not in self.project.label_names:
                 self.unknown.setdefault(item.label, []).append(item.where)
                 if not self.options.add_labels:
                     continue
@@ -349,9 +349,8 @@ def import_annotations(project: Project, options: ImportOptions,
     if not sources:
         summary.problems.append(Problem("no-documents", "nothing to import",
                                         file=str(options.path)))
-    new_labels = sorted(set(importer.unknown) - project.label_names,
-                        key=lambda lab: min(importer.unknown[lab]))
-    summary.labels_added = new_labels if options.add_labels else []
+    # in the order the source first uses them
+    summary.labels_added = list(importer.unknown) if options.add_labels else []
     writable = [(t, a) for t, a in sets if (t.doc_id, t.annotator) in loaded]
     summary.spans = sum(len(a) for _, a in writable)
     summary.created = sorted({t.doc_id for t, _ in writable if t.new_document})

@@ -1,0 +1,109 @@
+"""Every export format against golden files, byte for byte, from a small Arabic project.
+
+The project (tests/data/export/project) has texts of our own with numbers
+(2023, 3.5, 25,000), a Latin name, tashkeel, tatweel, ZWNJ, a \\r\\n document
+with a span across a line break, emoji and a flag before spans, overlapping,
+nested and tied spans, a relation and a note, an annotator besides gold, and a
+document nobody annotated. Regenerate the expected files after a deliberate
+change with ``UPDATE_GOLDEN=1 pytest tests/io/test_export_golden.py`` and
+review the diff.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from annotator.core.tokenize import tag
+from annotator.io import store
+from annotator.io.exporting import ExportOptions, export_project
+from annotator.io.project_file import open_project
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "export"
+PROJECT = DATA / "project"
+EXPECTED = DATA / "expected"
+UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
+
+
+def files(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes()
+            for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def compare_or_update(out: Path, expected: Path) -> None:
+    if UPDATE:
+        shutil.rmtree(expected, ignore_errors=True)
+        shutil.copytree(out, expected)
+    assert files(out) == files(expected)
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "conll", "brat", "hf"])
+def test_export_matches_golden_files(fmt: str, tmp_path: Path) -> None:
+    summary = export_project(open_project(PROJECT), ExportOptions(fmt, tmp_path / fmt))
+    assert summary.documents == 3 and summary.skipped == [("unannotated", "not annotated")]
+    compare_or_update(tmp_path / fmt, EXPECTED / fmt)
+
+
+def test_brat_export_with_split_uses_a_folder_per_split(tmp_path: Path) -> None:
+    options = ExportOptions("brat", tmp_path / "out", split=(("train", 0.67), ("test", 0.33)),
+                            seed=3)
+    summary = export_project(open_project(PROJECT), options)
+    assert summary.splits == {"train": 2, "test": 1}
+    names = sorted(files(tmp_path / "out"))
+    assert len(names) == 6 and {n.split("/")[0] for n in names} == {"train", "test"}
+    # the same document files as without a split, only moved
+    flat = files(EXPECTED / "brat")
+    assert {n.split("/")[1]: data for n, data in files(tmp_path / "out").items()} == flat
+
+
+def spacy_view(path: Path) -> str:
+    """What a .spacy file holds, as text (its bytes depend on spaCy's version).
+
+    Per document: one JSON line with its user data, entities and span group,
+    then one line per token: text, whitespace, IOB tag, sentence start.
+    """
+    from spacy.tokens import DocBin
+    from spacy.vocab import Vocab
+
+    lines = []
+    for doc in DocBin().from_disk(path).get_docs(Vocab()):
+        lines.append(json.dumps({
+            "user_data": dict(sorted(doc.user_data.items())),
+            "ents": [[e.start_char, e.end_char, e.label_] for e in doc.ents],
+            "sc": [[s.start_char, s.end_char, s.label_] for s in doc.spans["sc"]],
+        }, ensure_ascii=False))
+        for t in doc:
+            tag = t.ent_iob_ + ("-" + t.ent_type_ if t.ent_type_ else "")
+            lines.append("  " + json.dumps([t.text, t.whitespace_, tag, t.is_sent_start],
+                                           ensure_ascii=False))
+    return "\n".join(lines) + "\n"
+
+
+def test_spacy_export_matches_golden_content_and_is_deterministic(tmp_path: Path) -> None:
+    pytest.importorskip("spacy")
+    project = open_project(PROJECT)
+    export_project(project, ExportOptions("spacy", tmp_path / "a"))
+    export_project(project, ExportOptions("spacy", tmp_path / "b"))
+    assert files(tmp_path / "a") == files(tmp_path / "b")
+    view = spacy_view(tmp_path / "a" / "all.spacy")
+    golden = EXPECTED / "spacy" / "all.txt"
+    if UPDATE:
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_text(view, encoding="utf-8")
+    assert view == golden.read_text(encoding="utf-8")
+    # the Doc text is the document text, exactly (\r\n, ZWNJ and emoji included)
+    from spacy.tokens import DocBin
+    from spacy.vocab import Vocab
+
+    for doc in DocBin().from_disk(tmp_path / "a" / "all.spacy").get_docs(Vocab()):
+        aset = store.load(project, doc.user_data["doc_id"], "gold").annotations
+        assert doc.text == aset.text
+        # entities: the flat tagging's kept spans; the span group: every span
+        kept = tag(aset.text, [(s.start, s.end, s.label) for s in aset.spans()]).kept_spans()
+        assert [(e.start_char, e.end_char, e.label_) for e in doc.ents] == kept
+        assert sorted((s.start_char, s.end_char, s.label_) for s in doc.spans["sc"]) == \
+            sorted((s.start, s.end, s.label) for s in aset.spans())

@@ -1,0 +1,198 @@
+"""The export driver: whose work, status filter, split, all-or-nothing output, cancel, reports."""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import json
+import shutil
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from annotator.core.annotations import AnnotationSet
+from annotator.core.errors import AnnotatorError
+from annotator.core.project import Label
+from annotator.core.spans import Span
+from annotator.io import store
+from annotator.io.exporting import ExportOptions, assign_splits, export_project, parse_split
+from annotator.io.formats import EXPORTS
+from annotator.io.project_file import open_project, write_project
+
+PROJECT = Path(__file__).resolve().parent.parent / "data" / "export" / "project"
+
+
+@pytest.fixture
+def project_dir(tmp_path: Path) -> Path:
+    root = tmp_path / "project"
+    shutil.copytree(PROJECT, root)
+    return root
+
+
+def digest(root: Path) -> dict[str, str]:
+    return {p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def jsonl_ids(path: Path) -> list[str]:
+    return [json.loads(line)["id"] for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+@pytest.mark.parametrize("fmt", [f.name for f in EXPORTS])
+def test_export_never_modifies_the_project(fmt: str, project_dir: Path, tmp_path: Path) -> None:
+    if fmt == "spacy":
+        pytest.importorskip("spacy")
+    before = digest(project_dir)
+    export_project(open_project(project_dir), ExportOptions(fmt, tmp_path / "out"))
+    assert digest(project_dir) == before
+    # nothing left next to the output but the output itself
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out", "project"]
+
+
+def test_default_refuses_documents_without_gold_naming_the_annotators(project_dir: Path,
+                                                                      tmp_path: Path) -> None:
+    (project_dir / "gold" / "emoji-drone.json").unlink()
+    with pytest.raises(AnnotatorError) as caught:
+        export_project(open_project(project_dir), ExportOptions("jsonl", tmp_path / "out"))
+    assert [p.code for p in caught.value.problems] == ["no-gold"]
+    assert "emoji-drone" in str(caught.value) and "salma" in str(caught.value)
+    assert not (tmp_path / "out").exists()
+
+
+def test_annotator_option_and_status_filter(project_dir: Path, tmp_path: Path) -> None:
+    project = open_project(project_dir)
+    summary = export_project(project, ExportOptions("jsonl", tmp_path / "a", annotator="salma"))
+    assert jsonl_ids(tmp_path / "a" / "all.jsonl") == ["emoji-drone", "visit-train"]
+    assert summary.annotators == {"salma": 2} and summary.spans == 5
+    assert dict(summary.skipped) == {"gifts-crlf": "without a file from salma",
+                                     "unannotated": "without a file from salma"}
+    done = export_project(project, ExportOptions("jsonl", tmp_path / "b", status="done"))
+    assert jsonl_ids(tmp_path / "b" / "all.jsonl") == ["gifts-crlf", "visit-train"]
+    assert ("emoji-drone", "status in_progress") in done.skipped
+    export_project(project, ExportOptions("jsonl", tmp_path / "c", status="in_progress"))
+    assert jsonl_ids(tmp_path / "c" / "all.jsonl") == ["emoji-drone"]
+
+
+def test_parse_split_accepts_fractions_and_explains_mistakes() -> None:
+    assert parse_split("train=0.8, dev=0.1,test=0.1") == (
+        ("train", 0.8), ("dev", 0.1), ("test", 0.1))
+    for bad, why in [("train=0.8,dev=0.1", "add up to 0.9"), ("train", "NAME=FRACTION"),
+                     ("a=0.5,a=0.5", "twice"), ("a=x,b=1", "not a number"),
+                     ("a/b=1", "may hold only"), ("a=0,b=1", "must be in")]:
+        with pytest.raises(ValueError, match=why):
+            parse_split(bad)
+
+
+def test_splits_are_by_document_deterministic_and_sized_by_largest_remainder() -> None:
+    ids = [f"doc{i:03}" for i in range(101)]
+    split = (("train", 0.8), ("dev", 0.1), ("test", 0.1))
+    first = assign_splits(ids, split, seed=7)
+    assert first == assign_splits(list(reversed(ids)), split, seed=7)  # input order is irrelevant
+    assert [len(v) for v in first.values()] == [81, 10, 10]  # 80.8 -> 81, 10.1, 10.1
+    assert sorted(i for v in first.values() for i in v) == ids
+    assert all(v == sorted(v) for v in first.values())
+    assert assign_splits(ids, split, seed=8) != first
+    assert [len(v) for v in assign_splits(ids[:3], split, 0).values()] == [3, 0, 0]
+
+
+def test_split_files_exist_for_every_split_even_empty(project_dir: Path, tmp_path: Path) -> None:
+    options = ExportOptions("conll", tmp_path / "out", split=(("train", 0.9), ("test", 0.1)))
+    summary = export_project(open_project(project_dir), options)
+    assert summary.splits == {"train": 3, "test": 0}
+    assert summary.files == ["test.conll", "train.conll"]
+    assert (tmp_path / "out" / "test.conll").read_bytes() == b""
+
+
+def test_a_stale_file_stops_the_export_and_nothing_is_written(project_dir: Path,
+                                                               tmp_path: Path) -> None:
+    doc = project_dir / "documents" / "gifts-crlf.txt"
+    doc.write_bytes(doc.read_bytes().replace("عديدة".encode(), "كثيرة".encode()))
+    with pytest.raises(AnnotatorError) as caught:
+        export_project(open_project(project_dir), ExportOptions("conll", tmp_path / "out"))
+    assert "stale" in {p.code for p in caught.value.problems}
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["project"]
+
+
+def test_cancel_writes_nothing(project_dir: Path, tmp_path: Path) -> None:
+    calls: list[tuple[int, int]] = []
+
+    def progress(done: int, total: int) -> bool:
+        calls.append((done, total))
+        return done < 4  # cancel while writing (reading is 1..3 of 6)
+
+    summary = export_project(open_project(project_dir), ExportOptions("brat", tmp_path / "out"),
+                             progress)
+    assert summary.cancelled and calls[-1] == (4, 6)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["project"]
+    assert summary.lines() == ["export cancelled: nothing was written"]
+
+
+def test_progress_reaches_the_total(project_dir: Path, tmp_path: Path) -> None:
+    calls: list[tuple[int, int]] = []
+    export_project(open_project(project_dir), ExportOptions("hf", tmp_path / "out"),
+                   lambda d, t: calls.append((d, t)) is None)
+    assert calls[-1] == (6, 6) and [d for d, _ in calls] == sorted(d for d, _ in calls)
+
+
+def test_output_folder_rules(project_dir: Path, tmp_path: Path) -> None:
+    project = open_project(project_dir)
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "old.txt").write_text("keep me")
+    with pytest.raises(AnnotatorError, match="not empty"):
+        export_project(project, ExportOptions("jsonl", out))
+    assert (out / "old.txt").exists()
+    export_project(project, ExportOptions("jsonl", out, overwrite=True))
+    assert sorted(p.name for p in out.iterdir()) == ["all.jsonl"]
+    for inside in (project_dir, project_dir / "gold" / "x", tmp_path):
+        with pytest.raises(AnnotatorError) as caught:
+            export_project(project, ExportOptions("jsonl", inside, overwrite=True))
+        assert caught.value.problem.code == "bad-output"
+    assert (project_dir / "project.json").exists()
+
+
+def test_missing_spacy_is_a_clear_message(project_dir: Path, tmp_path: Path,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec",
+                        lambda name, *a: None if name == "spacy" else real(name, *a))
+    with pytest.raises(AnnotatorError) as caught:
+        export_project(open_project(project_dir), ExportOptions("spacy", tmp_path / "out"))
+    assert caught.value.problem.code == "missing-dependency"
+    assert "pip install" in str(caught.value)
+    assert not (tmp_path / "out").exists()
+
+
+def test_brat_reports_what_it_cannot_write(tmp_path: Path) -> None:
+    root = tmp_path / "p"
+    (root / "documents").mkdir(parents=True)
+    text = "زار كيم\nروسيا"
+    (root / "documents" / "d.txt").write_text(text, encoding="utf-8", newline="")
+    project = open_project(root)
+    project.labels = (*project.labels, Label("two words", "#000000"))
+    write_project(project)
+    project = open_project(root)
+    aset = AnnotationSet.build("d", text, "gold", [
+        Span("T1", 4, 7, "two words", "كيم"), Span("T2", 4, 8, "entity", "كيم\n"),
+        Span("T3", 4, 13, "entity", "كيم\nروسيا")], labels=project.label_names)
+    store.save(project, aset, None)
+    summary = export_project(project, ExportOptions("brat", tmp_path / "out"))
+    assert Counter(d.reason for d in summary.dropped) == {"label-has-space": 1,
+                                                          "line-break-edge": 1}
+    assert summary.spans_written == 1
+    ann = (tmp_path / "out" / "d.ann").read_text(encoding="utf-8")
+    assert ann == "T1\tentity 4 7;8 13\tكيم روسيا\n"
+
+
+def test_unplaced_spans_are_reported_as_dropped(project_dir: Path, tmp_path: Path) -> None:
+    path = project_dir / "gold" / "emoji-drone.json"
+    raw = json.loads(path.read_bytes())
+    raw["unplaced_spans"] = [{"id": "T9", "start": 0, "end": 3, "label": "gift",
+                              "text": "مفقود"}]
+    path.write_text(json.dumps(raw, ensure_ascii=False), encoding="utf-8")
+    summary = export_project(open_project(project_dir), ExportOptions("jsonl", tmp_path / "out"))
+    assert [(d.doc_id, d.span_id, d.reason) for d in summary.dropped] == [
+        ("emoji-drone", "T9", "unplaced")]
+    assert summary.spans == 24 and summary.spans_written == 23
+    assert any("could not be placed" in line for line in summary.lines())
