@@ -73,7 +73,7 @@ def load_documents(project: Project, annotators: list[str],
         for name in having:
             loaded = load(project, doc_id, name, document)
             if not loaded.result.openable:
-                problems += [p for p in loaded.result.problems]
+                problems += loaded.result.problems
                 continue
             for problem in loaded.result.problems:
                 print(f"annotator agreement: warning: {problem}", file=sys.stderr)
