@@ -34,18 +34,24 @@ from __future__ import annotations
 import bisect
 import itertools
 from collections import Counter, defaultdict
-from collections.abc import Hashable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import Any
 
 from annotator.core.annotations import AnnotationSet
 from annotator.core.differences import match_overlapping
 from annotator.core.spans import Span
+from annotator.core.statistics import (
+    cohen_kappa,
+    f1,
+    krippendorff_alpha,
+    one_against_rest,
+    one_against_rest_pairs,
+)
 from annotator.core.tokenize import Token, flat_labels, tokenize
 
 OUTSIDE = "O"  # how a token outside every span is shown; internally it is None
 
-H = TypeVar("H", bound=Hashable)
 TokenLabel = str | None
 
 
@@ -72,91 +78,6 @@ def documents_from_sets(sets: Iterable[AnnotationSet]) -> list[AnnotatedDocument
                              "annotated another text than the others")
         spans[aset.doc_id][aset.annotator] = aset.spans()
     return [AnnotatedDocument(doc_id, texts[doc_id], spans[doc_id]) for doc_id in sorted(texts)]
-
-
-# -- the figures ---------------------------------------------------------------
-
-def f1(matches: int, a_count: int, b_count: int) -> float | None:
-    """``2 * matches / (a_count + b_count)``, None when there is nothing to compare.
-
-    >>> f1(3, 4, 4), f1(0, 0, 0)
-    (0.75, None)
-    """
-    total = a_count + b_count
-    return 2 * matches / total if total else None
-
-
-def cohen_kappa(pairs: Mapping[tuple[H, H], int]) -> float | None:
-    """Cohen's kappa from counts of ``(label by A, label by B)``; None when undefined.
-
-    Undefined means chance agreement is already total (both gave every item
-    one and the same label), where the formula divides zero by zero.
-
-    >>> cohen_kappa({("x", "x"): 2, ("y", "y"): 1, ("x", "y"): 1})
-    0.5
-    """
-    n = sum(pairs.values())
-    rows: Counter[H] = Counter()
-    cols: Counter[H] = Counter()
-    agree = 0
-    for (x, y), count in pairs.items():
-        rows[x] += count
-        cols[y] += count
-        if x == y:
-            agree += count
-    chance = sum(rows[k] * cols[k] for k in rows)  # = n^2 * p_e
-    if n == 0 or chance == n * n:
-        return None
-    return (n * agree - chance) / (n * n - chance)
-
-
-def krippendorff_alpha(units: Mapping[tuple[H, ...], int]) -> float | None:
-    """Nominal Krippendorff's alpha from counts of units, each a tuple of the values given.
-
-    A unit holds the values of the annotators who coded it (missing ones are
-    simply absent), so identical units are counted once with their number.
-    Units with fewer than two values are not pairable and are ignored. None
-    when undefined: fewer than two values, or a single value everywhere.
-
-    >>> krippendorff_alpha({("a", "a"): 3, ("b", "b"): 2})
-    1.0
-    """
-    totals: Counter[H] = Counter()
-    observed = 0.0  # sum over units of the disagreeing pairs, weighted by 1/(m_u - 1)
-    for unit, count in units.items():
-        m = len(unit)
-        if m < 2:
-            continue
-        first = unit[0]
-        if all(value == first for value in unit):
-            totals[first] += m * count
-            continue
-        values = Counter(unit)
-        for value, k in values.items():
-            totals[value] += k * count
-        observed += count * (m * m - sum(k * k for k in values.values())) / (m - 1)
-    n = sum(totals.values())
-    expected = n * n - sum(k * k for k in totals.values())
-    if n < 2 or expected == 0:
-        return None
-    return 1.0 - (n - 1) * observed / expected
-
-
-def _binary(counts: Mapping[tuple[TokenLabel, ...], int], label: str) -> Counter[tuple[bool, ...]]:
-    """The same counts with each value reduced to "is ``label``" (one label against the rest)."""
-    result: Counter[tuple[bool, ...]] = Counter()
-    for unit, count in counts.items():
-        result[tuple(value == label for value in unit)] += count
-    return result
-
-
-def _binary_pairs(counts: Mapping[tuple[TokenLabel, TokenLabel], int],
-                  label: str) -> Counter[tuple[bool, bool]]:
-    """:func:`_binary` for pairs, as :func:`cohen_kappa` takes them."""
-    result: Counter[tuple[bool, bool]] = Counter()
-    for (x, y), count in counts.items():
-        result[(x == label, y == label)] += count
-    return result
 
 
 # -- results -------------------------------------------------------------------
@@ -468,7 +389,7 @@ def compute_agreement(documents: Iterable[AnnotatedDocument], annotators: Sequen
             counts = totals.get(label) or _SpanCounts()
             per_label[label] = LabelFigures(
                 f1(counts.exact, counts.a, counts.b), f1(counts.overlap, counts.a, counts.b),
-                counts.a, counts.b, cohen_kappa(_binary_pairs(confusion[(a, b)], label)))
+                counts.a, counts.b, cohen_kappa(one_against_rest_pairs(confusion[(a, b)], label)))
         pairs.append(PairFigures(
             a, b, pair_docs[(a, b)], f1(overall.exact, overall.a, overall.b),
             f1(overall.overlap, overall.a, overall.b), cohen_kappa(confusion[(a, b)]),
@@ -477,7 +398,7 @@ def compute_agreement(documents: Iterable[AnnotatedDocument], annotators: Sequen
     per_document.sort(key=lambda doc: doc.id)
     return Agreement(
         names, label_order, krippendorff_alpha(units),
-        {label: krippendorff_alpha(_binary(units, label)) for label in label_order},
+        {label: krippendorff_alpha(one_against_rest(units, label)) for label in label_order},
         tuple(pairs), tuple(per_document))
 
 

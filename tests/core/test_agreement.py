@@ -22,15 +22,14 @@ from sklearn.metrics import cohen_kappa_score
 from annotator.core.agreement import (
     Agreement,
     AnnotatedDocument,
-    cohen_kappa,
     compute_agreement,
     document_agreement,
     documents_from_sets,
-    krippendorff_alpha,
     split_tokens,
 )
 from annotator.core.annotations import AnnotationSet
 from annotator.core.spans import Span
+from annotator.core.statistics import cohen_kappa, krippendorff_alpha
 from annotator.core.tokenize import flat_labels, tokenize
 from tests.review_data import TEAM, TEXTS, spans_of
 from tests.strategies import texts
