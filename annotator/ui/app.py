@@ -107,12 +107,12 @@ def resolve_annotator(settings: Settings, given: str | None,
 
 
 def run_app(project: Path | str | None, annotator: str | None = None,
-            doc_id: str | None = None) -> int:
+            doc_id: str | None = None, settings: Settings | None = None) -> int:
     """Open the window on ``project`` (default: the sample) and run until it closes."""
     from annotator.ui.main_window import MainWindow
 
     app = application()
-    settings = Settings()
+    settings = settings or Settings()
     root = Path(project) if project is not None else sample_project()
     opened = open_project(root)
     if doc_id is not None and doc_id not in opened.doc_ids():

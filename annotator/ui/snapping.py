@@ -29,6 +29,8 @@ def is_word_char(ch: str) -> bool:
 
 
 def _is_trimmed(ch: str, words: bool) -> bool:
+    if ch in _JOINERS:  # part of the word they touch
+        return False
     category = unicodedata.category(ch)
     if words:  # spaces, punctuation, controls, bidi marks
         return category[0] in "ZPC"

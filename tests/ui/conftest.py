@@ -40,8 +40,9 @@ SHORT = "حمل القطار الضيف عائداً إلى بلاده."
 DOCS = {"a-visit": VISIT, "b-crlf": CRLF, "c-short": SHORT}
 
 # WORKAROUND: Qt's offscreen platform plugin warns whenever a top-level window's
-# size hints change (it has no window manager to pass them to); harmless here.
-OFFSCREEN_NOISE = r"This plugin does not support propagateSizeHints\(\)"
+# size hints change or a tooltip window is raised (it has no window manager to
+# pass them to); harmless here.
+OFFSCREEN_NOISE = r"This plugin does not support (propagateSizeHints|raise)\(\)"
 UI_TESTS = Path(__file__).resolve().parent
 
 
@@ -81,8 +82,8 @@ def read_json(path: Path) -> Any:
 def show(qtbot: QtBot, window: MainWindow) -> MainWindow:
     qtbot.addWidget(window)
     window.resize(1100, 760)
-    window.show()
-    qtbot.waitExposed(window)
+    with qtbot.waitExposed(window):
+        window.show()
     window.activateWindow()
     window.view.setFocus()
     qtbot.waitUntil(lambda: window.view.hasFocus())

@@ -87,7 +87,7 @@ def test_overlapping_spans_are_all_kept_shown_apart_and_reachable(
     inner = _add(window, "كيم جونغ أون", "meeting")
     twin = _add(window, "كيم جونغ أون", "gift")  # same bounds, another label
     view = window.view
-    view.repaint()
+    view.viewport().repaint()
     pieces = {p.decoration.key: p for p in view._pieces[0]}
     assert {pieces[k].level for k in (outer, inner, twin)} == {0, 1, 2}
     word = VISIT.index("جونغ")
@@ -113,7 +113,7 @@ def test_dragging_an_edge_of_the_selected_span_moves_it(
     span_id = _add(window, "مدينة", "entity")
     window.select_span(span_id)
     view = window.view
-    view.repaint()
+    view.viewport().repaint()
     start, end = _bounds(window, span_id)
     (box,) = view.range_rects(start, end)
     # Right-to-left: the end edge is the span's left side; drag it over the next word.

@@ -1,0 +1,90 @@
+"""Typed settings in a private file, and the single action registry."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu
+from pytestqt.qtbot import QtBot
+
+from annotator.core.project import DEFAULT_LABELS, Label
+from annotator.ui import settings as keys
+from annotator.ui.actions import ACTIONS, MENUS, ActionRegistry
+from annotator.ui.main_window import MainWindow
+from annotator.ui.settings import Settings
+
+
+def test_settings_round_trip_with_their_types(tmp_path: Path) -> None:
+    path = str(tmp_path / "s.ini")
+    first = Settings.at(path)
+    assert first.get(keys.FONT_SIZE) == keys.FONT_SIZE.default
+    first.set(keys.FONT_SIZE, 21.0)
+    first.set(keys.SNAP_TO_WORDS, False)
+    first.set(keys.ANNOTATOR, "أمل")
+    first.set(keys.GEOMETRY, b"\x00\x01geometry")
+    first.set_last_document("/some/project", "doc-2")
+    first.sync()
+    again = Settings.at(path)  # read back from the file: INI stores strings
+    assert again.get(keys.FONT_SIZE) == 21.0
+    assert again.get(keys.SNAP_TO_WORDS) is False
+    assert again.get(keys.ANNOTATOR) == "أمل"
+    assert again.get(keys.GEOMETRY) == b"\x00\x01geometry"
+    assert again.last_document("/some/project") == "doc-2"
+    assert again.last_document("/other") is None
+    assert Path(path).is_file()
+
+
+def test_unreadable_values_fall_back_to_defaults(tmp_path: Path) -> None:
+    store = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    store.setValue(keys.FONT_SIZE.key, "large")
+    assert Settings(store).get(keys.FONT_SIZE) == keys.FONT_SIZE.default
+
+
+def test_every_action_has_a_unique_name_and_no_shortcut_is_taken_twice() -> None:
+    names = [spec.name for spec in ACTIONS]
+    assert len(names) == len(set(names))
+    sequences = [QKeySequence(s).toString() for spec in ACTIONS for s in spec.shortcuts]
+    sequences += [label.key for label in DEFAULT_LABELS if label.key]
+    assert len(sequences) == len(set(sequences)), sequences
+    assert all(spec.menu in MENUS for spec in ACTIONS if spec.menu)
+
+
+def test_registry_builds_menus_labels_and_honours_overrides(qtbot: QtBot, tmp_path: Path) -> None:
+    settings = Settings.at(str(tmp_path / "s.ini"))
+    settings.store.setValue("shortcuts/file.save", "Ctrl+Alt+S")
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    registry = ActionRegistry(window, settings)
+    labels = registry.set_labels([Label("person", "#123456", "p"), Label("place", "#654321")])
+    assert [a.objectName() for a in labels] == ["label.person", "label.place"]
+    assert [s.toString() for s in registry["label.person"].shortcuts()] == ["P"]
+    assert registry["label.place"].shortcuts() == []
+    assert [s.toString() for s in registry["file.save"].shortcuts()] == ["Ctrl+Alt+S"]
+    registry.build_menus(window.menuBar())
+    in_menus = {a.objectName() for menu in window.menuBar().findChildren(QMenu)
+                for a in menu.actions()}
+    assert {spec.name for spec in ACTIONS if spec.menu} <= in_menus
+    assert {"label.person", "label.place"} <= in_menus
+    registry.set_labels([Label("event", "#000000", "1")])  # a new project schema
+    assert "label.person" not in registry and "label.event" in registry
+    assert registry["span.delete"].shortcutContext() == Qt.ShortcutContext.WidgetShortcut
+
+
+def test_zoom_is_remembered(qtbot: QtBot, make_window: Callable[..., MainWindow],
+                            settings: Settings) -> None:
+    window = make_window()
+    size = window.view.font().pointSizeF()
+    qtbot.keyClick(window.view, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window.view, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    assert window.view.font().pointSizeF() == size + 2
+    assert settings.get(keys.FONT_SIZE) == size + 2
+    qtbot.keyClick(window.view, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    assert settings.get(keys.FONT_SIZE) == size + 1
+    window.close()
+    again = make_window()
+    assert again.view.font().pointSizeF() == size + 1
+    qtbot.keyClick(again.view, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    assert again.view.font().pointSizeF() == keys.FONT_SIZE.default
