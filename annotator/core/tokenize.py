@@ -31,6 +31,11 @@ Tokens (:func:`tokenize`)
    boundary wins over rule 5: an annotator's span may cut a grapheme, and the
    exporters report it rather than move the span.
 
+:func:`tokenize` returns :class:`Token` named tuples; :func:`token_arrays`
+returns the same tokens as three parallel lists (:class:`Tokens`), which is
+what :func:`tag` and the exporters use, because building a million small
+objects costs more than finding the tokens.
+
 >>> [t.text for t in tokenize("قال «كيم»: 25,000 طائرة، و3.5 مليون؟")]
 ['قال', '«', 'كيم', '»', ':', '25,000', 'طائرة', '،', 'و3.5', 'مليون', '؟']
 >>> tokenize("مُسَيَّرة Putin")
@@ -88,12 +93,13 @@ covers no token (``no-token``: only white space).  :func:`iob2` writes
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Literal, NamedTuple
+from typing import Literal, NamedTuple, overload
 
 SpanTriple = tuple[int, int, str]
 DropReason = Literal["overlap", "misaligned", "no-token"]
@@ -168,66 +174,142 @@ def _token_pattern() -> re.Pattern[str]:
     return re.compile(f"{ext}*(?:{word}|{flag}|{other})|{ext}+")
 
 
+class Tokens(Sequence[Token]):
+    """Tokens kept as three parallel lists; :class:`Token` objects are made only on access.
+
+    Making a named tuple per token costs more than finding the tokens, so the
+    exporters and :func:`tag` work on ``starts``, ``ends`` and ``texts``.
+    """
+
+    __slots__ = ("ends", "starts", "texts")
+
+    def __init__(self, starts: list[int], ends: list[int], texts: list[str]) -> None:
+        self.starts = starts
+        self.ends = ends
+        self.texts = texts
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    @overload
+    def __getitem__(self, index: int) -> Token: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Token]: ...
+
+    def __getitem__(self, index: int | slice) -> Token | list[Token]:
+        if isinstance(index, slice):
+            return list(map(Token, self.starts[index], self.ends[index], self.texts[index]))
+        return Token(self.starts[index], self.ends[index], self.texts[index])
+
+    def __iter__(self) -> Iterator[Token]:
+        return map(Token, self.starts, self.ends, self.texts)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Tokens):
+            return (self.starts, self.ends, self.texts) == (other.starts, other.ends, other.texts)
+        return isinstance(other, Sequence) and list(self) == list(other)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"Tokens({list(self)!r})"
+
+
+def token_arrays(text: str, boundaries: Iterable[int] = ()) -> Tokens:
+    """What :func:`tokenize` returns, as parallel lists (fast: no object per token)."""
+    parts = _split_pattern().split(text)  # gap, token, gap, token, ..., gap
+    offsets = list(itertools.accumulate(map(len, parts), initial=0))
+    starts, ends, texts = offsets[1:-1:2], offsets[2::2], parts[1::2]
+    inside: dict[int, list[int]] = {}
+    for cut in sorted(set(boundaries)):
+        i = bisect.bisect_right(starts, cut) - 1
+        if i >= 0 and cut < ends[i] and starts[i] < cut:
+            inside.setdefault(i, []).append(cut)
+    if not inside:
+        return Tokens(starts, ends, texts)
+    new_starts: list[int] = []
+    new_ends: list[int] = []
+    new_texts: list[str] = []
+    done = 0
+    for i, cuts in inside.items():  # in token order: cuts were sorted
+        new_starts += starts[done:i]
+        new_ends += ends[done:i]
+        new_texts += texts[done:i]
+        edges = [starts[i], *cuts, ends[i]]
+        for a, b in itertools.pairwise(edges):
+            new_starts.append(a)
+            new_ends.append(b)
+            new_texts.append(text[a:b])
+        done = i + 1
+    new_starts += starts[done:]
+    new_ends += ends[done:]
+    new_texts += texts[done:]
+    return Tokens(new_starts, new_ends, new_texts)
+
+
+@cache
+def _split_pattern() -> re.Pattern[str]:
+    return re.compile(f"({_token_pattern().pattern})")
+
+
 def tokenize(text: str, boundaries: Iterable[int] = ()) -> list[Token]:
     """Tokens of ``text`` in order, split at every offset of ``boundaries`` inside one."""
-    tokens = [Token(m.start(), m.end(), m.group()) for m in _token_pattern().finditer(text)]
-    cuts = sorted(set(boundaries))
-    if not cuts or not tokens:
+    return list(token_arrays(text, boundaries))
+
+
+def _arrays(tokens: Sequence[Token]) -> Tokens:
+    if isinstance(tokens, Tokens):
         return tokens
-    result: list[Token] = []
-    k = 0
-    for token in tokens:
-        start, end = token.start, token.end
-        while k < len(cuts) and cuts[k] <= start:
-            k += 1
-        if k == len(cuts) or cuts[k] >= end:
-            result.append(token)
+    return Tokens([t.start for t in tokens], [t.end for t in tokens], [t.text for t in tokens])
+
+
+_TERMINATOR = re.compile("[" + re.escape("".join(sorted(TERMINATORS))) + "]")
+
+
+def sentence_starts(text: str, tokens: Sequence[Token],
+                    unbreakable: Iterable[tuple[int, int]] = ()) -> list[int]:
+    """Index of the first token of each sentence (rules in the module docstring).
+
+    Only the places where a sentence can end are visited (terminators found in
+    the text, line breaks), not every token, which keeps this cheap.
+    """
+    arrays = _arrays(tokens)
+    starts, ends, texts = arrays.starts, arrays.ends, arrays.texts
+    count = len(starts)
+    if not count:
+        return []
+    breaks: set[int] = set()
+    for match in _LINE_BREAK.finditer(text, starts[0], ends[-1]):
+        breaks.add(bisect.bisect_left(starts, match.start()))
+    for match in _TERMINATOR.finditer(text, starts[0], ends[-1]):
+        i = bisect.bisect_right(starts, match.start()) - 1
+        if starts[i] != match.start():
+            continue  # inside a token, like the point of 3.5
+        j = i + 1
+        while j < count and ends[j - 1] == starts[j] and (
+                texts[j][0] in TERMINATORS or texts[j][0] in CLOSERS):
+            j += 1
+        breaks.add(j)
+    guards = sorted((s, e) for s, e in unbreakable if s < e)
+    guard_starts = [s for s, _ in guards]
+    reach = list(itertools.accumulate((e for _, e in guards), max))  # furthest end so far
+    result = [0]
+    for j in sorted(breaks):
+        if not 0 < j < count:
             continue
-        while k < len(cuts) and cuts[k] < end:
-            cut = cuts[k]
-            result.append(Token(start, cut, text[start:cut]))
-            start = cut
-            k += 1
-        result.append(Token(start, end, text[start:end]))
+        g = bisect.bisect_left(guard_starts, ends[j - 1]) - 1
+        if g >= 0 and reach[g] > starts[j]:
+            continue  # a span covers both sides
+        result.append(j)
     return result
 
 
 def sentences(text: str, tokens: Sequence[Token],
               unbreakable: Iterable[tuple[int, int]] = ()) -> list[list[Token]]:
     """``tokens`` grouped into sentences (rules in the module docstring)."""
-    guards = sorted((s, e) for s, e in unbreakable if s < e)
-    guard_starts = [s for s, _ in guards]
-    reach: list[int] = []  # reach[i]: furthest end among guards[:i+1]
-    for _, end in guards:
-        reach.append(max(end, reach[-1]) if reach else end)
-
-    def guarded(before: Token, after: Token) -> bool:
-        i = bisect.bisect_left(guard_starts, before.end) - 1
-        return i >= 0 and reach[i] > after.start
-
-    result: list[list[Token]] = []
-    current: list[Token] = []
-    ended = False  # the current sentence saw a terminator
-    for token in tokens:
-        if current:
-            previous = current[-1]
-            adjacent = previous.end == token.start
-            first = token.text[0]
-            if ended and adjacent and (first in TERMINATORS or first in CLOSERS):
-                breaks = False
-            else:
-                breaks = ended or bool(_LINE_BREAK.search(text, previous.end, token.start))
-            if breaks:
-                ended = False
-                if not (guards and guarded(previous, token)):
-                    result.append(current)
-                    current = []
-        current.append(token)
-        if token.text[0] in TERMINATORS:
-            ended = True
-    if current:
-        result.append(current)
-    return result
+    bounds = [*sentence_starts(text, tokens, unbreakable), len(tokens)]
+    return [list(tokens[a:b]) for a, b in itertools.pairwise(bounds)]
 
 
 @dataclass(frozen=True)
@@ -249,6 +331,7 @@ class FlatTagging:
     owners: list[int]  # per token: index in ``spans`` of the span it belongs to, or -1
     kept: list[int] = field(default_factory=list)  # indices of kept spans, in text order
     dropped: list[Dropped] = field(default_factory=list)  # in input order
+    ranges: dict[int, tuple[int, int]] = field(default_factory=dict)  # kept -> token range
 
     @property
     def labels(self) -> list[str | None]:
@@ -262,11 +345,11 @@ class FlatTagging:
 def flat_labels(tokens: Sequence[Token], spans: Iterable[SpanTriple]) -> FlatTagging:
     """Give each token the label of the longest span covering it (rules in the docstring)."""
     spans = [(int(s), int(e), str(label)) for s, e, label in spans]
-    starts = [t.start for t in tokens]
-    ends = [t.end for t in tokens]
-    owners = [-1] * len(tokens)
+    arrays = _arrays(tokens)
+    starts, ends = arrays.starts, arrays.ends
+    owners = [-1] * len(starts)
     dropped: list[Dropped] = []
-    kept: list[int] = []
+    ranges: dict[int, tuple[int, int]] = {}
     order = sorted(range(len(spans)),
                    key=lambda i: (spans[i][0] - spans[i][1], spans[i][0], spans[i][2], i))
     for index in order:
@@ -277,34 +360,32 @@ def flat_labels(tokens: Sequence[Token], spans: Iterable[SpanTriple]) -> FlatTag
             dropped.append(Dropped(spans[index], index, "no-token"))
         elif starts[first] < start or ends[last - 1] > end:
             dropped.append(Dropped(spans[index], index, "misaligned"))
+        elif max(owners[first:last]) >= 0:
+            taken = next(o for o in owners[first:last] if o >= 0)
+            dropped.append(Dropped(spans[index], index, "overlap", spans[taken]))
         else:
-            taken = next((o for o in owners[first:last] if o >= 0), -1)
-            if taken >= 0:
-                dropped.append(Dropped(spans[index], index, "overlap", spans[taken]))
-            else:
-                owners[first:last] = [index] * (last - first)
-                kept.append(index)
-    kept.sort(key=lambda i: spans[i])
+            owners[first:last] = [index] * (last - first)
+            ranges[index] = (first, last)
+    kept = sorted(ranges, key=lambda i: spans[i])
     dropped.sort(key=lambda d: d.index)
-    return FlatTagging(tokens, spans, owners, kept, dropped)
+    return FlatTagging(tokens, spans, owners, kept, dropped, ranges)
 
 
 def iob2(tagging: FlatTagging) -> list[str]:
     """IOB2 tags: ``B-`` where a kept span begins, ``I-`` inside it, ``O`` outside."""
-    tags: list[str] = []
-    previous = -1
-    spans = tagging.spans
-    for owner in tagging.owners:
-        if owner < 0:
-            tags.append("O")
-        else:
-            tags.append(("I-" if owner == previous else "B-") + spans[owner][2])
-        previous = owner
+    tags = ["O"] * len(tagging.owners)
+    for index, (first, last) in tagging.ranges.items():
+        label = tagging.spans[index][2]
+        tags[first] = "B-" + label
+        tags[first + 1:last] = ["I-" + label] * (last - first - 1)
     return tags
 
 
 def tag(text: str, spans: Iterable[SpanTriple]) -> FlatTagging:
-    """Tokenize ``text`` split at every span boundary, then flat-tag it: the usual entry point."""
+    """Tokenize ``text`` split at every span boundary, then flat-tag it: the usual entry point.
+
+    Its ``tokens`` are a :class:`Tokens` (parallel lists), cheap to make.
+    """
     spans = list(spans)
-    tokens = tokenize(text, (b for s, e, _ in spans for b in (s, e)))
+    tokens = token_arrays(text, (b for s, e, _ in spans for b in (s, e)))
     return flat_labels(tokens, spans)

@@ -9,11 +9,12 @@ one small module and one entry in :mod:`annotator.io.formats`.
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import shutil
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any, Protocol
@@ -21,7 +22,14 @@ from typing import IO, Any, Protocol
 from annotator.core.errors import AnnotatorError, Problem
 from annotator.core.project import Label
 from annotator.core.spans import Relation, Span, Status
-from annotator.core.tokenize import FlatTagging, Token, iob2, sentences, tag
+from annotator.core.tokenize import (
+    FlatTagging,
+    Tokens,
+    flat_labels,
+    iob2,
+    sentence_starts,
+    token_arrays,
+)
 
 # Called with (done, total) as work advances; returning False cancels the run.
 Progress = Callable[[int, int], bool]
@@ -144,10 +152,15 @@ class TaggedDocument:
     """A document's tokens, IOB2 tags and sentences, made by the one shared tokenizer."""
 
     doc: ExportDocument
+    tokens: Tokens  # parallel lists: starts, ends, texts
     tagging: FlatTagging
     tags: list[str]
-    sentences: list[list[Token]]
+    sentence_starts: list[int]  # index of each sentence's first token
     dropped: list[DroppedSpan]
+
+    def sentence_ranges(self) -> Iterator[tuple[int, int]]:
+        """``(first, end)`` token indices of each sentence."""
+        return itertools.pairwise([*self.sentence_starts, len(self.tokens)])
 
 
 def tag_document(doc: ExportDocument) -> TaggedDocument:
@@ -156,7 +169,8 @@ def tag_document(doc: ExportDocument) -> TaggedDocument:
     Every span the flat tagging cannot keep comes back in ``dropped``.
     """
     triples = [(s.start, s.end, s.label) for s in doc.spans]
-    tagging = tag(doc.text, triples)
+    tokens = token_arrays(doc.text, (b for s, e, _ in triples for b in (s, e)))
+    tagging = flat_labels(tokens, triples)
     dropped = []
     for lost in tagging.dropped:
         span = doc.spans[lost.index]
@@ -169,8 +183,8 @@ def tag_document(doc: ExportDocument) -> TaggedDocument:
         dropped.append(DroppedSpan(doc.doc_id, span.id, span.start, span.end, span.label,
                                    lost.reason, detail))
     kept = [(s, e) for s, e, _ in tagging.kept_spans()]
-    return TaggedDocument(doc, tagging, iob2(tagging), sentences(doc.text, tagging.tokens, kept),
-                          dropped)
+    return TaggedDocument(doc, tokens, tagging, iob2(tagging),
+                          sentence_starts(doc.text, tokens, kept), dropped)
 
 
 _UNSAFE_IN_LINES = {"\u2028": "\\u2028", "\u2029": "\\u2029", "\x85": "\\u0085"}

@@ -22,13 +22,9 @@ from annotator.io.exchange import (
 
 def conll_text(tagged: TaggedDocument) -> str:
     """The document's CoNLL lines."""
-    lines: list[str] = []
-    tags = iter(tagged.tags)
-    for sentence in tagged.sentences:
-        for token in sentence:
-            lines.append(f"{token.text}\t{next(tags)}\n")
-        lines.append("\n")
-    return "".join(lines)
+    texts, tags = tagged.tokens.texts, tagged.tags
+    return "".join("\n".join(map("\t".join, zip(texts[a:b], tags[a:b], strict=True))) + "\n\n"
+                   for a, b in tagged.sentence_ranges())
 
 
 class ConllWriter:

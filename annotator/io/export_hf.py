@@ -38,11 +38,10 @@ class HfWriter:
     def add(self, split: str, doc: ExportDocument) -> list[DroppedSpan]:
         tagged = tag_document(doc)
         out = self.files[split]
-        tags = iter(tagged.tags)
-        for n, sentence in enumerate(tagged.sentences):
-            out.write(json_line({"id": f"{doc.doc_id}/{n}",
-                                 "tokens": [t.text for t in sentence],
-                                 "ner_tags": [self.ids[next(tags)] for _ in sentence]}))
+        texts, tags, tag_id = tagged.tokens.texts, tagged.tags, self.ids.__getitem__
+        for n, (a, b) in enumerate(tagged.sentence_ranges()):
+            out.write(json_line({"id": f"{doc.doc_id}/{n}", "tokens": texts[a:b],
+                                 "ner_tags": list(map(tag_id, tags[a:b]))}))
         return tagged.dropped
 
     def finish(self) -> None:

@@ -17,7 +17,7 @@ from typing import Any
 from spacy.tokens import Doc, DocBin
 from spacy.vocab import Vocab
 
-from annotator.core.tokenize import Token
+from annotator.core.tokenize import Tokens
 from annotator.io.exchange import (
     DroppedSpan,
     ExportContext,
@@ -27,7 +27,7 @@ from annotator.io.exchange import (
 )
 
 
-def spacy_words(text: str, tokens: list[Token]) -> tuple[list[str], list[bool], list[int]]:
+def spacy_words(text: str, tokens: Tokens) -> tuple[list[str], list[bool], list[int]]:
     """Words and spaces for ``Doc``, and for each word its token index (-1: white space)."""
     words: list[str] = []
     spaces: list[bool] = []
@@ -43,21 +43,22 @@ def spacy_words(text: str, tokens: list[Token]) -> tuple[list[str], list[bool], 
             index.append(-1)
 
     position = 0
-    for i, token in enumerate(tokens):
-        gap(text[position:token.start])
-        words.append(token.text)
+    for i, (start, end, word) in enumerate(zip(tokens.starts, tokens.ends, tokens.texts,
+                                               strict=True)):
+        if start != position:
+            gap(text[position:start])
+        words.append(word)
         spaces.append(False)
         index.append(i)
-        position = token.end
+        position = end
     gap(text[position:])
     return words, spaces, index
 
 
 def to_doc(vocab: Vocab, doc: ExportDocument) -> tuple[Any, list[DroppedSpan]]:
     tagged = tag_document(doc)
-    words, spaces, index = spacy_words(doc.text, list(tagged.tagging.tokens))
-    starts = {sentence[0].start for sentence in tagged.sentences}
-    tokens = tagged.tagging.tokens
+    words, spaces, index = spacy_words(doc.text, tagged.tokens)
+    first = set(tagged.sentence_starts)
     owners = tagged.tagging.owners
     ents = []
     for n, i in enumerate(index):
@@ -71,7 +72,7 @@ def to_doc(vocab: Vocab, doc: ExportDocument) -> tuple[Any, list[DroppedSpan]]:
             owners[before] == owners[after]
         ents.append("I-" + tagged.tagging.spans[owners[before]][2] if inside else "O")
     sent_starts: list[bool | int | None] = [
-        n == 0 or (i >= 0 and tokens[i].start in starts) for n, i in enumerate(index)]
+        n == 0 or i in first for n, i in enumerate(index)]
     result = Doc(vocab, words=words, spaces=spaces, ents=ents, sent_starts=sent_starts)
     group = [result.char_span(s.start, s.end, label=s.label) for s in doc.spans]
     result.spans["sc"] = [span for span in group if span is not None]

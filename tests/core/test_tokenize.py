@@ -222,3 +222,45 @@ def test_flat_tagging_keeps_what_it_can_and_reports_the_rest(
 def test_docstring_examples() -> None:
     result = doctest.testmod(tk)
     assert result.attempted >= 10 and result.failed == 0
+
+
+def reference_sentences(text: str, tokens: list[Token],
+                        unbreakable: list[tuple[int, int]]) -> list[list[Token]]:
+    """The sentence rules written the slow, obvious way: token by token."""
+    result: list[list[Token]] = []
+    current: list[Token] = []
+    ended = False
+    for token in tokens:
+        if current:
+            previous = current[-1]
+            if ended and previous.end == token.start and (
+                    token.text[0] in tk.TERMINATORS or token.text[0] in tk.CLOSERS):
+                breaks = False
+            else:
+                gap = text[previous.end:token.start]
+                breaks = ended or any(ch in tk.LINE_BREAKS for ch in gap)
+            if breaks:
+                ended = False
+                if not any(s < previous.end and token.start < e for s, e in unbreakable):
+                    result.append(current)
+                    current = []
+        current.append(token)
+        ended = ended or token.text[0] in tk.TERMINATORS
+    return [*result, current] if current else result
+
+
+@SETTINGS
+@given(texts, st.lists(st.tuples(st.integers(0, 60), st.integers(0, 60)), max_size=3))
+def test_sentences_follow_the_rules_token_by_token(text: str,
+                                                   ranges: list[tuple[int, int]]) -> None:
+    tokens = tokenize(text)
+    assert sentences(text, tokens, ranges) == reference_sentences(text, tokens, ranges)
+
+
+def test_token_arrays_are_the_tokens() -> None:
+    text = "قال Putin: 3.5٪ «نعم»"
+    arrays = tk.token_arrays(text, [5])
+    assert arrays == tokenize(text, [5]) and len(arrays) == 9
+    assert arrays[1] == Token(4, 5, "P") and arrays[-2:] == [Token(17, 20, "نعم"),
+                                                             Token(20, 21, "»")]
+    assert arrays.texts == [t.text for t in arrays]
