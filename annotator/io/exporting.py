@@ -82,7 +82,7 @@ def assign_splits(doc_ids: list[str], split: tuple[tuple[str, float], ...],
     rounded by largest remainder so that they add up (earlier splits win ties).
 
     >>> assign_splits([f"d{i}" for i in range(10)], (("train", 0.8), ("test", 0.2)), 1)["test"]
-    ['d2', 'd6']
+    ['d1', 'd2']
     """
     if not split:
         return {"all": sorted(doc_ids)}

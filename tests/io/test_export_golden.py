@@ -107,3 +107,39 @@ def test_spacy_export_matches_golden_content_and_is_deterministic(tmp_path: Path
         assert [(e.start_char, e.end_char, e.label_) for e in doc.ents] == kept
         assert sorted((s.start_char, s.end_char, s.label_) for s in doc.spans["sc"]) == \
             sorted((s.start, s.end, s.label) for s in aset.spans())
+
+
+def test_hf_output_has_the_token_classification_shape(tmp_path: Path) -> None:
+    project = open_project(PROJECT)
+    export_project(project, ExportOptions("hf", tmp_path, split=(("train", 0.67),
+                                                                ("test", 0.33))))
+    names = json.loads((tmp_path / "labels.json").read_text(encoding="utf-8"))
+    assert names[0] == "O"
+    assert names[1:] == [f"{p}-{label.name}" for label in project.labels for p in "BI"]
+    seen: list[str] = []
+    conll_tags: list[str] = []
+    for split in ("train", "test"):
+        for line in (tmp_path / f"{split}.jsonl").read_text(encoding="utf-8").splitlines():
+            record = json.loads(line)
+            assert sorted(record) == ["id", "ner_tags", "tokens"]
+            assert len(record["tokens"]) == len(record["ner_tags"]) > 0
+            assert all(isinstance(t, str) and t for t in record["tokens"])
+            assert all(isinstance(i, int) and 0 <= i < len(names) for i in record["ner_tags"])
+            seen.append(record["id"])
+            conll_tags += [names[i] for i in record["ner_tags"]]
+    doc_of = [i.split("/")[0] for i in seen]
+    assert sorted(set(doc_of)) == ["emoji-drone", "gifts-crlf", "visit-train"]
+    assert len(seen) == len(set(seen))
+    # the same tags as the CoNLL export, sentence for sentence
+    conll = (EXPECTED / "conll" / "all.conll").read_text(encoding="utf-8")
+    sentences = [block for block in conll.split("\n\n") if block]
+    assert len(sentences) == len(seen)
+    assert sorted(conll_tags) == sorted(line.split("\t")[1] for block in sentences
+                                        for line in block.split("\n"))
+
+
+def test_hf_output_loads_with_datasets(tmp_path: Path) -> None:
+    datasets = pytest.importorskip("datasets")
+    export_project(open_project(PROJECT), ExportOptions("hf", tmp_path))
+    loaded = datasets.load_dataset("json", data_files={"all": str(tmp_path / "all.jsonl")})
+    assert loaded["all"].num_rows == 8
