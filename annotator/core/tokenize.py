@@ -253,6 +253,25 @@ def _split_pattern() -> re.Pattern[str]:
     return re.compile(f"({_token_pattern().pattern})")
 
 
+def cuts_grapheme(text: str, offset: int) -> bool:
+    r"""Whether ``offset`` falls inside a grapheme, by the joining rules of rule 5.
+
+    True before a character that attaches to the one before it (a combining
+    mark, ZWNJ, ZWJ, an emoji modifier or tag), after a ZWJ, and between the
+    ``\r`` and ``\n`` of a line break. A span boundary there is kept (it
+    splits the token) and the exporters warn about it.
+
+    >>> cuts_grapheme("كَتب", 1), cuts_grapheme("كَتب", 2), cuts_grapheme("a\r\nb", 2)
+    (True, False, True)
+    """
+    if not 0 < offset < len(text):
+        return False
+    after, before = text[offset], text[offset - 1]
+    return (unicodedata.category(after)[0] == "M" or after in "\u200c\u200d"
+            or 0x1F3FB <= ord(after) <= 0x1F3FF or 0xE0020 <= ord(after) <= 0xE007F
+            or before == "\u200d" or (before == "\r" and after == "\n"))
+
+
 def tokenize(text: str, boundaries: Iterable[int] = ()) -> list[Token]:
     """Tokens of ``text`` in order, split at every offset of ``boundaries`` inside one."""
     return list(token_arrays(text, boundaries))

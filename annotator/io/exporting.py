@@ -23,6 +23,7 @@ from typing import Any, Literal
 
 from annotator.core.errors import AnnotatorError, Problem
 from annotator.core.project import GOLD, Project
+from annotator.core.tokenize import cuts_grapheme
 from annotator.io import store
 from annotator.io.exchange import DroppedSpan, ExportContext, ExportDocument, Progress, Staging
 from annotator.io.formats import export_format
@@ -113,6 +114,7 @@ class ExportSummary:
     splits: dict[str, int] = field(default_factory=dict)  # documents per split
     dropped: list[DroppedSpan] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (doc_id, why)
+    warnings: list[str] = field(default_factory=list)  # exported as is, but worth a look
     files: list[str] = field(default_factory=list)
     cancelled: bool = False
 
@@ -143,6 +145,7 @@ class ExportSummary:
         lines += [f"    {d}" for d in shown]
         if len(shown) < len(self.dropped):
             lines.append(f"    ... and {len(self.dropped) - len(shown)} more (--verbose lists all)")
+        lines += [f"warning: {w}" for w in self.warnings]
         if self.skipped:
             why = Counter(reason for _, reason in self.skipped)
             lines.append(f"skipped {len(self.skipped)} document(s): "
@@ -155,7 +158,7 @@ class ExportSummary:
                 "annotators": self.annotators, "splits": self.splits,
                 "dropped": [d.__dict__ for d in self.dropped],
                 "skipped": [{"doc_id": d, "reason": r} for d, r in self.skipped],
-                "files": self.files, "cancelled": self.cancelled}
+                "warnings": self.warnings, "files": self.files, "cancelled": self.cancelled}
 
 
 REASONS = {
@@ -281,6 +284,8 @@ def export_project(project: Project, options: ExportOptions,
     summary.skipped.sort()
     summary.annotators = dict(Counter(d.annotator for d in documents.values()))
     summary.splits = {name: len(ids) for name, ids in splits.items()}
+    for doc in documents.values():
+        summary.warnings += _grapheme_warnings(doc)
     context = ExportContext(project.labels, tuple(splits), bool(options.split))
     staging = Staging(options.out, options.overwrite)
     try:
@@ -303,3 +308,14 @@ def export_project(project: Project, options: ExportOptions,
         progress(total, total)
     return summary
 
+
+def _grapheme_warnings(doc: ExportDocument) -> list[str]:
+    """Spans with a boundary inside a grapheme: kept as they are, but said."""
+    found = []
+    for span in doc.spans:
+        for side, offset in (("starts", span.start), ("ends", span.end)):
+            if cuts_grapheme(doc.text, offset):
+                found.append(f"{doc.doc_id}: span {span.id} {span.label} {span.start}..{span.end}"
+                             f" {side} inside a grapheme (before U+{ord(doc.text[offset]):04X});"
+                             " its token is split there")
+    return found

@@ -264,3 +264,11 @@ def test_token_arrays_are_the_tokens() -> None:
     assert arrays[1] == Token(4, 5, "P") and arrays[-2:] == [Token(17, 20, "نعم"),
                                                              Token(20, 21, "»")]
     assert arrays.texts == [t.text for t in arrays]
+
+
+@SETTINGS
+@given(texts)
+def test_the_tokenizer_never_starts_a_token_where_a_grapheme_continues(text: str) -> None:
+    for token in tokenize(text):
+        if token.start > 0 and not text[token.start - 1].isspace():
+            assert not tk.cuts_grapheme(text, token.start), (text, token)

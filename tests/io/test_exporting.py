@@ -196,3 +196,12 @@ def test_unplaced_spans_are_reported_as_dropped(project_dir: Path, tmp_path: Pat
         ("emoji-drone", "T9", "unplaced")]
     assert summary.spans == 24 and summary.spans_written == 23
     assert any("could not be placed" in line for line in summary.lines())
+
+
+def test_a_span_boundary_inside_a_grapheme_is_kept_with_a_warning(tmp_path: Path) -> None:
+    summary = export_project(open_project(PROJECT), ExportOptions("conll", tmp_path / "out"))
+    # "كيم" is annotated without the ZWNJ that follows it
+    assert summary.warnings == ["emoji-drone: span T4 entity 63..66 ends inside a grapheme "
+                                "(before U+200C); its token is split there"]
+    conll = (tmp_path / "out" / "all.conll").read_text(encoding="utf-8")
+    assert "كيم\tB-entity\n\u200c\tO\n" in conll
