@@ -48,7 +48,7 @@ from annotator.core.statistics import (
     one_against_rest,
     one_against_rest_pairs,
 )
-from annotator.core.tokenize import Token, flat_labels, tokenize
+from annotator.core.tokenize import Tokens, flat_labels, token_arrays
 
 OUTSIDE = "O"  # how a token outside every span is shown; internally it is None
 
@@ -253,33 +253,38 @@ def _span_counts(a: _ByLabel, b: _ByLabel) -> dict[str, _SpanCounts]:
     return result
 
 
-def split_tokens(text: str, tokens: Sequence[Token], cuts: Iterable[int]) -> list[Token]:
+def split_tokens(text: str, tokens: Tokens, cuts: Iterable[int]) -> Tokens:
     """``tokens`` split at every offset of ``cuts`` strictly inside one.
 
-    This is rule 6 of :mod:`annotator.core.tokenize`, applied to tokens made
-    once per document, so that each group of annotators does not tokenize the
-    text again; ``split_tokens(t, tokenize(t), c) == tokenize(t, c)`` is tested.
+    Rule 6 of :mod:`annotator.core.tokenize`, applied to the tokens of the
+    text made once per document, so that the text is not scanned again for
+    the group's boundaries; ``split_tokens(t, token_arrays(t), c) ==
+    token_arrays(t, c)`` is tested.
     """
-    starts = [token.start for token in tokens]
+    starts, ends, texts = tokens.starts, tokens.ends, tokens.texts
     inside: dict[int, list[int]] = defaultdict(list)  # token index -> cuts inside it
     for cut in sorted(set(cuts)):
         i = bisect.bisect_right(starts, cut) - 1
-        if i >= 0 and tokens[i].start < cut < tokens[i].end:
+        if i >= 0 and starts[i] < cut < ends[i]:
             inside[i].append(cut)
     if not inside:
-        return list(tokens)
-    result: list[Token] = []
-    previous = 0
-    for i in sorted(inside):
-        result.extend(tokens[previous:i])
-        start, end = tokens[i].start, tokens[i].end
-        for cut in inside[i]:
-            result.append(Token(start, cut, text[start:cut]))
-            start = cut
-        result.append(Token(start, end, text[start:end]))
-        previous = i + 1
-    result.extend(tokens[previous:])
-    return result
+        return tokens
+    new_starts: list[int] = []
+    new_ends: list[int] = []
+    new_texts: list[str] = []
+    done = 0
+    for i, inner in inside.items():  # in token order, since the cuts were sorted
+        new_starts += starts[done:i]
+        new_ends += ends[done:i]
+        new_texts += texts[done:i]
+        edges = [starts[i], *inner, ends[i]]
+        for start, end in itertools.pairwise(edges):
+            new_starts.append(start)
+            new_ends.append(end)
+            new_texts.append(text[start:end])
+        done = i + 1
+    return Tokens(new_starts + starts[done:], new_ends + ends[done:],
+                  new_texts + texts[done:])
 
 
 def _pair_confusion(group_pairs: Counter[tuple[TokenLabel, TokenLabel]],
@@ -335,16 +340,18 @@ def compute_agreement(documents: Iterable[AnnotatedDocument], annotators: Sequen
         for name in present:
             seen_labels.update(s.label for s in spans_by[name])
         text = document.text
-        words = tokenize(text)
-        word_starts = {token.start for token in words}
+        # Tokens cut at every boundary of every annotator present; the pairs'
+        # tokens (cut at their own boundaries only) are derived from these.
+        words = token_arrays(text)
+        word_starts = set(words.starts)
         cuts_of = {name: frozenset(b for s in spans_by[name] for b in (s.start, s.end))
                    for name in present}
         tokens = split_tokens(text, words, frozenset().union(*cuts_of.values()))
         group = {name: flat_labels(tokens, [(s.start, s.end, s.label)
                                             for s in spans_by[name]]).labels
                  for name in present}
-        foreign = [(token.start, i) for i, token in enumerate(tokens)
-                   if token.start not in word_starts]
+        foreign = [(start, i) for i, start in enumerate(tokens.starts)
+                   if start not in word_starts]
         doc_units = Counter(zip(*group.values(), strict=True))
         units.update(doc_units)
         by_label = {name: _by_label(spans_by[name]) for name in present}
