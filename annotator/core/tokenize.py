@@ -253,13 +253,19 @@ def _split_pattern() -> re.Pattern[str]:
     return re.compile(f"({_token_pattern().pattern})")
 
 
+def _extends(ch: str) -> bool:
+    code = ord(ch)
+    return (unicodedata.category(ch)[0] == "M" or ch in "\u200c\u200d"
+            or 0x1F3FB <= code <= 0x1F3FF or 0xE0020 <= code <= 0xE007F)
+
+
 def cuts_grapheme(text: str, offset: int) -> bool:
     r"""Whether ``offset`` falls inside a grapheme, by the joining rules of rule 5.
 
     True before a character that attaches to the one before it (a combining
-    mark, ZWNJ, ZWJ, an emoji modifier or tag), after a ZWJ, and between the
-    ``\r`` and ``\n`` of a line break. A span boundary there is kept (it
-    splits the token) and the exporters warn about it.
+    mark, ZWNJ, ZWJ, an emoji modifier or tag), between a ZWJ and the symbol it
+    joins to a symbol, and between the ``\r`` and ``\n`` of a line break. A
+    span boundary there is kept (it splits the token) and the exporters warn.
 
     >>> cuts_grapheme("كَتب", 1), cuts_grapheme("كَتب", 2), cuts_grapheme("a\r\nb", 2)
     (True, False, True)
@@ -267,9 +273,14 @@ def cuts_grapheme(text: str, offset: int) -> bool:
     if not 0 < offset < len(text):
         return False
     after, before = text[offset], text[offset - 1]
-    return (unicodedata.category(after)[0] == "M" or after in "\u200c\u200d"
-            or 0x1F3FB <= ord(after) <= 0x1F3FF or 0xE0020 <= ord(after) <= 0xE007F
-            or before == "\u200d" or (before == "\r" and after == "\n"))
+    if _extends(after) or (before == "\r" and after == "\n"):
+        return True
+    if before != "\u200d" or unicodedata.category(after) != "So":
+        return False
+    base = offset - 2
+    while base >= 0 and _extends(text[base]):
+        base -= 1
+    return base >= 0 and not (text[base].isalnum() or text[base] == "_" or text[base].isspace())
 
 
 def tokenize(text: str, boundaries: Iterable[int] = ()) -> list[Token]:
