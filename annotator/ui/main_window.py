@@ -153,7 +153,7 @@ class MainWindow(QMainWindow):
         spans.setObjectName("spans-dock")
         spans.setWidget(self.span_table)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, spans)
-        self.resizeDocks([docs], [230], Qt.Orientation.Horizontal)
+        self.resizeDocks([docs], [300], Qt.Orientation.Horizontal)
         self.resizeDocks([spans], [220], Qt.Orientation.Vertical)
 
     def _build_bars(self) -> None:

@@ -13,12 +13,14 @@ out lazily here (paragraphs are laid out when they scroll into view), while
   follow. The layout sets the option back whenever it re-lays a paragraph out
   (resize, zoom); the check before each paint puts it right again.
 - **Highlights** come from a pluggable :class:`DecorationProvider`, asked only
-  for the paragraphs on screen. Fills are blended per segment and set with
-  ``QTextLayout.setFormats`` (a background colour never changes the glyphs, so
-  Arabic letters stay joined across a highlight boundary); underlines are
-  painted in a stack below each line so overlapping and nested spans stay
-  apart. Applying 10,000 highlights this way takes a fraction of the time
-  ``QSyntaxHighlighter.rehighlight`` needs.
+  for the paragraphs on screen. They are painted, never put into the text:
+  fills (blended per segment where spans overlap) go under the text before Qt
+  draws it, underlines in a stack below each line after, so overlapping and
+  nested spans stay apart. Qt shapes and lays the text out exactly as it would
+  without highlights, so a highlight boundary inside an Arabic word cannot
+  break the joining of its letters. (Format ranges set with
+  ``QTextLayout.setFormats`` were tried: under X11 the re-shaped glyphs of
+  Latin runs no longer matched the laid-out line, and text overlapped.)
 
 The text is read-only (an editable widget would swallow printable keys such as
 ``1`` before any shortcut sees them) but selectable by mouse and keyboard.
@@ -41,9 +43,7 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPen,
     QTextBlock,
-    QTextCharFormat,
     QTextCursor,
-    QTextLayout,
     QTextLine,
     QTextOption,
     QWheelEvent,
@@ -73,6 +73,14 @@ class _Piece:
     decoration: Decoration
 
 
+@dataclass(frozen=True)
+class _Paint:
+    """What to paint on one paragraph: its decorations and blended fill segments."""
+
+    pieces: list[_Piece]
+    fills: list[tuple[int, int, QColor]]
+
+
 class ArticleView(QPlainTextEdit):
     """Read-only, selectable, right-to-left-correct view of one document's text."""
 
@@ -97,7 +105,7 @@ class ArticleView(QPlainTextEdit):
         self._offsets = QtOffsets("")
         self._direction = "rtl"
         self._provider: DecorationProvider | None = None
-        self._pieces: dict[int, list[_Piece]] = {}
+        self._pieces: dict[int, _Paint] = {}
         self._selected: str | None = None
         self._press: QPointF | None = None
         self._double_click = False
@@ -220,10 +228,9 @@ class ArticleView(QPlainTextEdit):
             option.setAlignment(want)
             layout.setTextOption(option)
         if block.blockNumber() not in self._pieces:
-            self._pieces[block.blockNumber()] = self._format(block, layout, start, end)
+            self._pieces[block.blockNumber()] = self._decorate(block, start, end)
 
-    def _format(self, block: QTextBlock, layout: QTextLayout, start: int,
-                end: int) -> list[_Piece]:
+    def _decorate(self, block: QTextBlock, start: int, end: int) -> _Paint:
         decorations = self._provider.decorations(start, end) if (
             self._provider is not None and end > start) else []
         base = block.position()
@@ -236,26 +243,20 @@ class ArticleView(QPlainTextEdit):
         levels = stack_levels([(lo, hi) for lo, hi, _ in clipped])
         pieces = [_Piece(lo, hi, level, QColor(deco.color), deco)
                   for (lo, hi, deco), level in zip(clipped, levels, strict=True)]
-        layout.setFormats(self._fill_ranges(pieces))
-        return pieces
+        return _Paint(pieces, self._fill_segments(pieces))
 
-    def _fill_ranges(self, pieces: list[_Piece]) -> list[QTextLayout.FormatRange]:
-        """One format range per segment, its colour the blend of every fill over it."""
+    def _fill_segments(self, pieces: list[_Piece]) -> list[tuple[int, int, QColor]]:
+        """One segment per stretch of text, its colour the blend of every fill over it."""
         fills = sorted((p for p in pieces if p.decoration.fill),
                        key=lambda p: (p.start - p.end, p.start))  # longest first
         points = sorted({p.start for p in fills} | {p.end for p in fills})
         base = self.viewport().palette().base().color().name()
-        ranges = []
+        segments = []
         for lo, hi in itertools.pairwise(points):
             colors = [p.decoration.color for p in fills if p.start <= lo and p.end >= hi]
-            if not colors:
-                continue
-            fmt = QTextCharFormat()
-            fmt.setBackground(QColor(blend(colors, base)))
-            item = QTextLayout.FormatRange()
-            item.start, item.length, item.format = lo, hi - lo, fmt
-            ranges.append(item)
-        return ranges
+            if colors:
+                segments.append((lo, hi, QColor(blend(colors, base))))
+        return segments
 
     @staticmethod
     def line_extents(line: QTextLine, start: int, end: int) -> list[tuple[float, float, bool]]:
@@ -362,18 +363,25 @@ class ArticleView(QPlainTextEdit):
     def _selected_decoration(self) -> Decoration | None:
         if self._selected is None:
             return None
-        for pieces in self._pieces.values():
-            for piece in pieces:
+        for paint in self._pieces.values():
+            for piece in paint.pieces:
                 if piece.decoration.key == self._selected:
                     return piece.decoration
         return None
 
     # -- painting ----------------------------------------------------------------
     def paintEvent(self, event: QPaintEvent) -> None:
-        visible = list(self._visible_blocks())
+        area = QRectF(event.rect())
+        visible = [(block, geometry) for block, geometry in self._visible_blocks()
+                   if geometry.intersects(area)]
         for block, _ in visible:
             self._prepare(block)
-        super().paintEvent(event)
+        painter = QPainter(self.viewport())
+        try:
+            self._paint_fills(painter, visible)
+        finally:
+            painter.end()
+        super().paintEvent(event)  # the text, the cursor and the selection, over the fills
         painter = QPainter(self.viewport())
         try:
             self._paint_underlines(painter, visible)
@@ -387,17 +395,34 @@ class ArticleView(QPlainTextEdit):
         finally:
             painter.end()
 
+    def _lines(self, block: QTextBlock) -> Iterator[tuple[QTextLine, int, int]]:
+        layout = block.layout()
+        for i in range(layout.lineCount()):
+            line = layout.lineAt(i)
+            yield line, line.textStart(), line.textStart() + line.textLength()
+
+    def _paint_fills(self, painter: QPainter, visible: list[tuple[QTextBlock, QRectF]]) -> None:
+        for block, geometry in visible:
+            paint = self._pieces.get(block.blockNumber())
+            if paint is None or not paint.fills:
+                continue
+            for line, first, last in self._lines(block):
+                for lo, hi, color in paint.fills:
+                    s, e = max(lo, first), min(hi, last)
+                    if s >= e:
+                        continue
+                    for x1, x2, _ in self.line_extents(line, s, e):
+                        painter.fillRect(QRectF(geometry.left() + x1, geometry.top() + line.y(),
+                                                x2 - x1, line.height()), color)
+
     def _paint_underlines(self, painter: QPainter,
                           visible: list[tuple[QTextBlock, QRectF]]) -> None:
         for block, geometry in visible:
-            pieces = [p for p in self._pieces.get(block.blockNumber(), ())
-                      if p.decoration.underline]
+            paint = self._pieces.get(block.blockNumber())
+            pieces = [p for p in paint.pieces if p.decoration.underline] if paint else []
             if not pieces:
                 continue
-            layout = block.layout()
-            for i in range(layout.lineCount()):
-                line = layout.lineAt(i)
-                first, last = line.textStart(), line.textStart() + line.textLength()
+            for line, first, last in self._lines(block):
                 bottom = geometry.top() + line.y() + line.height()
                 for piece in pieces:
                     s, e = max(piece.start, first), min(piece.end, last)

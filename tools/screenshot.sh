@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# Re-take the screenshots of the annotation window as a user sees it: a real X
+# server (Xvfb), a window manager (openbox: without one the window is never
+# active and Qt shortcuts do not fire), Qt's xcb platform, keys typed with
+# xdotool. Works on a copy of the sample project with private settings, so it
+# never touches the repository's sample or the user's settings.
+#
+#   tools/screenshot.sh [OUT_DIR]        (default: shots/)
+#
+# Needs: apt-get install xvfb xauth xdotool openbox imagemagick
+# Look at the PNGs afterwards: Arabic letters joined, Arabic lines right-aligned,
+# the English paragraph left-aligned, highlights over the right words.
+set -euo pipefail
+
+repo=$(cd "$(dirname "$0")/.." && pwd)
+out=$(mkdir -p "${1:-$repo/shots}" && cd "${1:-$repo/shots}" && pwd)
+python=${PYTHON:-$repo/.venv/bin/python}
+for tool in xvfb-run xdotool openbox import; do
+  command -v "$tool" >/dev/null || { echo "missing $tool: apt-get install xvfb xauth xdotool openbox imagemagick" >&2; exit 2; }
+done
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cp -r "$repo/resources/sample" "$work/project"
+rm -f "$work/project/__init__.py"
+export work out python repo
+export XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/data" QT_QPA_PLATFORM=xcb
+
+xvfb-run -a -s "-screen 0 1280x900x24" bash -euo pipefail -c '
+  openbox >/dev/null 2>&1 & sleep 1
+
+  # shoot DOC ANNOTATOR PNG KEYS...: open DOC, type KEYS into the window, save, screenshot.
+  shoot() {
+    doc=$1 annotator=$2 png=$3; shift 3
+    (cd "$repo" && "$python" -m annotator open "$work/project" --annotator "$annotator" \
+        --doc "$doc") & app=$!
+    wid=""
+    for _ in $(seq 40); do
+      wid=$(xdotool search --onlyvisible --pid $app 2>/dev/null | tail -1 || true)
+      [ -n "$wid" ] && break; sleep 0.25
+    done
+    [ -n "$wid" ] || { echo "the window did not appear" >&2; kill $app; exit 1; }
+    xdotool windowmove --sync "$wid" 0 0 windowsize --sync "$wid" 1280 870
+    xdotool windowactivate --sync "$wid"; sleep 2
+    for keys in "$@"; do xdotool key --delay 80 $keys; sleep 0.2; done
+    xdotool key ctrl+s; sleep 1
+    import -window root "$out/$png"
+    kill $app; wait $app 2>/dev/null || true
+    echo "wrote $out/$png"
+  }
+
+  # 1. The sample article with amal'"'"'s spans, plus one typed here: the last word
+  #    of the text (after the final line break), selected with the keyboard.
+  shoot 01-kim-leaves-russia amal main-window.png \
+    "ctrl+End Up End" "ctrl+shift+Right ctrl+shift+Right" "1" "ctrl+Home"
+
+  # 2. Mixed directions: Arabic paragraphs and an English one, with nested spans
+  #    (a place inside a meeting), made from the keyboard by a new annotator.
+  shoot 03-vladivostok-day demo mixed-directions.png \
+    "ctrl+Home ctrl+Left" "ctrl+shift+Left ctrl+shift+Left ctrl+shift+Left" "1" \
+    "ctrl+Home ctrl+Left ctrl+Left ctrl+Left ctrl+Left ctrl+Left ctrl+Left ctrl+Left" "ctrl+shift+Left" "1" \
+    "ctrl+End Up End" "ctrl+shift+Left ctrl+shift+Left ctrl+shift+Left ctrl+shift+Left ctrl+shift+Left ctrl+shift+Left ctrl+shift+Left" "3" \
+    "ctrl+End Up End" "ctrl+shift+Left ctrl+shift+Left" "1" "ctrl+Home"
+
+  # 3. An emoji inside a span, a conjunction glued to a name, and a Latin name in
+  #    parentheses inside Arabic text.
+  shoot 04-putin-summit demo emoji-and-latin.png \
+    "ctrl+Home ctrl+Left ctrl+Left ctrl+Left ctrl+Left ctrl+Left ctrl+Left ctrl+Left ctrl+Left ctrl+Left ctrl+Left" "ctrl+shift+Left ctrl+shift+Left ctrl+shift+Left" "3" \
+    "ctrl+Home ctrl+Left ctrl+Left ctrl+Left ctrl+Left ctrl+Left ctrl+Left ctrl+Left ctrl+Left" "ctrl+shift+Left ctrl+shift+Left" "1" \
+    "ctrl+Home ctrl+Left ctrl+Left ctrl+Left ctrl+Left ctrl+Left ctrl+Left ctrl+Left ctrl+Left ctrl+Left ctrl+Left ctrl+Left ctrl+Left ctrl+Left ctrl+Left ctrl+Left ctrl+Left ctrl+Left ctrl+Left ctrl+Left ctrl+Left ctrl+Left ctrl+Left ctrl+Left ctrl+Left" "ctrl+shift+Left ctrl+shift+Left" "1" \
+    "ctrl+Home ctrl+Left ctrl+Left ctrl+Left ctrl+Left ctrl+Left ctrl+Left ctrl+Left ctrl+Left ctrl+Left ctrl+Left ctrl+Left ctrl+Left ctrl+Left ctrl+Left ctrl+Left ctrl+Left ctrl+Left ctrl+Left ctrl+Left ctrl+Left ctrl+Left ctrl+Left ctrl+Left ctrl+Left ctrl+Left ctrl+Left ctrl+Left" "ctrl+shift+Left ctrl+shift+Left" "2" "ctrl+Home"
+'
+
+# The spans typed above must be on disk: proof that the shortcuts fired.
+"$python" - "$work/project" <<'EOF'
+import json, sys
+from pathlib import Path
+root = Path(sys.argv[1])
+for path in sorted(root.glob("annotations/*/*.json")):
+    data = json.loads(path.read_text(encoding="utf-8"))
+    spans = ", ".join(f"{s['label']}:{s['text']}" for s in data["spans"])
+    print(f"{path.relative_to(root)} [{data['status']}]: {spans}")
+EOF
