@@ -138,9 +138,18 @@ def _ranges(codes: list[int]) -> str:
     return "".join(parts)
 
 
-@cache
 def _token_pattern() -> re.Pattern[str]:
-    """The token regex, built on first use from this Python's Unicode tables.
+    return _patterns()[0]
+
+
+def _extender_pattern() -> re.Pattern[str]:
+    """One character that attaches to the one before it (rule 5), for :func:`cuts_grapheme`."""
+    return _patterns()[1]
+
+
+@cache
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The token regex and the extender regex, built on first use from Unicode tables.
 
     Scanning the code space for category M takes a tenth of a second, so it is
     done lazily rather than when the module is imported (planes 4-13 and 15-16
@@ -171,7 +180,7 @@ def _token_pattern() -> re.Pattern[str]:
     word = f"\\w{inner}(?:(?<=\\d)[{seps}](?=\\d){inner})*"
     flag = f"[\U0001f1e6-\U0001f1ff]{{2}}{symbol_tail}"
     other = f"[^\\w\\s]{symbol_tail}"
-    return re.compile(f"{ext}*(?:{word}|{flag}|{other})|{ext}+")
+    return re.compile(f"{ext}*(?:{word}|{flag}|{other})|{ext}+"), re.compile(ext)
 
 
 class Tokens(Sequence[Token]):
@@ -253,12 +262,6 @@ def _split_pattern() -> re.Pattern[str]:
     return re.compile(f"({_token_pattern().pattern})")
 
 
-def _extends(ch: str) -> bool:
-    code = ord(ch)
-    return (unicodedata.category(ch)[0] == "M" or ch in "\u200c\u200d"
-            or 0x1F3FB <= code <= 0x1F3FF or 0xE0020 <= code <= 0xE007F)
-
-
 def cuts_grapheme(text: str, offset: int) -> bool:
     r"""Whether ``offset`` falls inside a grapheme, by the joining rules of rule 5.
 
@@ -272,13 +275,16 @@ def cuts_grapheme(text: str, offset: int) -> bool:
     """
     if not 0 < offset < len(text):
         return False
-    after, before = text[offset], text[offset - 1]
-    if _extends(after) or (before == "\r" and after == "\n"):
+    extender = _extender_pattern()
+    if extender.match(text, offset):
         return True
-    if before != "\u200d" or unicodedata.category(after) != "So":
+    before = text[offset - 1]
+    if before == "\r":
+        return text[offset] == "\n"
+    if before != "\u200d" or unicodedata.category(text[offset]) != "So":
         return False
     base = offset - 2
-    while base >= 0 and _extends(text[base]):
+    while base >= 0 and extender.match(text, base):
         base -= 1
     return base >= 0 and not (text[base].isalnum() or text[base] == "_" or text[base].isspace())
 
@@ -380,10 +386,9 @@ def flat_labels(tokens: Sequence[Token], spans: Iterable[SpanTriple]) -> FlatTag
     owners = [-1] * len(starts)
     dropped: list[Dropped] = []
     ranges: dict[int, tuple[int, int]] = {}
-    order = sorted(range(len(spans)),
-                   key=lambda i: (spans[i][0] - spans[i][1], spans[i][0], spans[i][2], i))
-    for index in order:
-        start, end, _label = spans[index]
+    # longest first, then earlier start, then label, then input order
+    order = sorted((s - e, s, label, i, e) for i, (s, e, label) in enumerate(spans))
+    for _, start, _label, index, end in order:
         first = bisect.bisect_right(ends, start)
         last = bisect.bisect_left(starts, end)
         if first >= last:
