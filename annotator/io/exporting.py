@@ -301,6 +301,7 @@ def export_project(project: Project, options: ExportOptions,
                     return summary
         writer.finish()
         summary.files = staging.commit()
+        summary.dropped.sort(key=lambda d: (d.doc_id, d.start, d.end, d.label, d.span_id))
     except BaseException:
         staging.discard()
         raise

@@ -312,6 +312,7 @@ def import_annotations(project: Project, options: ImportOptions,
     if options.annotator is not None and name_problem(options.annotator, "annotator name"):
         raise AnnotatorError(Problem("bad-name", str(name_problem(options.annotator,
                                                                   "annotator name"))))
+    project_file = fingerprint(project.project_file)  # labels are added only if unchanged
     sources: list[ImportedDocument] = module.read(options.path)
     summary.read = len(sources)
     importer = _Importer(project, options, summary)
@@ -358,7 +359,7 @@ def import_annotations(project: Project, options: ImportOptions,
         summary.written = [] if not options.dry_run else [(t.doc_id, t.annotator)
                                                           for t, _ in writable]
         return summary
-    _write(project, summary, writable, loaded, importer.new_texts)
+    _write(project, summary, writable, loaded, importer.new_texts, project_file)
     return summary
 
 
@@ -377,10 +378,12 @@ def _check_targets(project: Project, options: ImportOptions, summary: ImportSumm
         except AnnotatorError as exc:
             summary.problems.extend(exc.problems)
             continue
-        if len(current.annotations) and not options.replace:
-            summary.problems.append(Problem("target-exists", f"already holds "
-                f"{len(current.annotations)} span(s); nothing was merged (use --replace to "
-                "overwrite it)", file=str(path)))
+        held = current.annotations
+        if (len(held) or held.unplaced or held.relations()) and not options.replace:
+            summary.problems.append(Problem("target-exists", f"already holds {len(held)} "
+                f"span(s), {len(held.unplaced)} unplaced span(s) and {len(held.relations())} "
+                "relation(s); nothing was merged (use --replace to overwrite it)",
+                file=str(path)))
             continue
         loaded[key] = current.fingerprint
     return loaded
@@ -388,17 +391,16 @@ def _check_targets(project: Project, options: ImportOptions, summary: ImportSumm
 
 def _write(project: Project, summary: ImportSummary,
            writable: list[tuple[_Target, AnnotationSet]], loaded: dict[tuple[str, str], str],
-           new_texts: dict[str, str]) -> None:
-    for doc_id in summary.created:
-        atomic_write(project.document_path(doc_id), new_texts[doc_id].encode("utf-8"), ABSENT)
-    if summary.labels_added:
+           new_texts: dict[str, str], project_file: str) -> None:
+    if summary.labels_added:  # first: the write most likely to meet a conflict
         count = len(project.labels)
         added = tuple(Label(name, PALETTE[(count + i) % len(PALETTE)])
                       for i, name in enumerate(summary.labels_added))
-        expected = fingerprint(project.project_file)
         updated = replace(project, labels=project.labels + added)
-        write_project(updated, expected)
+        write_project(updated, project_file)
         project.labels = updated.labels
+    for doc_id in summary.created:
+        atomic_write(project.document_path(doc_id), new_texts[doc_id].encode("utf-8"), ABSENT)
     for target, aset in writable:
         store.save(project, aset, loaded[target.doc_id, target.annotator])
         summary.written.append((target.doc_id, target.annotator))

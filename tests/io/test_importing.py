@@ -301,3 +301,32 @@ def test_utf16_conversion_agrees_with_the_utf16_encoding(text: str) -> None:
     units = len(text.encode("utf-16-le")) // 2
     for unit in range(units + 1):
         assert convert(unit) == expected.get(unit)
+
+
+def test_project_json_changed_meanwhile_is_a_conflict(project_dir: Path, tmp_path: Path) -> None:
+    from annotator.core.errors import ConflictError
+
+    folder = brat_pair(tmp_path / "b", "visit-train", gold_text("visit-train"),
+                       "T1\tperson 20 32\tكيم جونغ أون\n")
+    project_json = project_dir / "project.json"
+
+    def someone_edits(done: int, total: int) -> bool:
+        project_json.write_bytes(project_json.read_bytes().replace(b"Export test", b"Edited"))
+        return True
+
+    with pytest.raises(ConflictError):
+        import_annotations(open_project(project_dir),
+                           ImportOptions("brat", folder, add_labels=True), someone_edits)
+    assert b"Edited" in project_json.read_bytes() and b"person" not in project_json.read_bytes()
+    assert not (project_dir / "annotations" / "brat").exists()
+
+
+def test_cancelling_an_import_writes_nothing(project_dir: Path, tmp_path: Path) -> None:
+    folder = brat_pair(tmp_path / "b", "visit-train", gold_text("visit-train"),
+                       "T1\tentity 20 32\tكيم جونغ أون\n")
+    before = digest(project_dir)
+    summary = import_annotations(open_project(project_dir), ImportOptions("brat", folder),
+                                 lambda done, total: False)
+    assert summary.cancelled and not summary.ok
+    assert summary.lines()[-1] == "import cancelled: nothing was written"
+    assert digest(project_dir) == before
