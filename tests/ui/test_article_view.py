@@ -134,7 +134,7 @@ def test_a_highlight_boundary_inside_a_word_keeps_the_letters_joined(qtbot: QtBo
     view.set_provider(ListProvider([Decoration(start + 3, start + 7, "#ffffff", "T1",
                                                underline=False)]))
     view.viewport().repaint()
-    assert view._pieces[0].fills
+    assert view.highlights.get(0).fills
     assert view.viewport().grab().toImage() == image_before
     # ... while cutting the word in two really changes the glyphs (isolated forms).
     assert _shaped(word[:3]) + _shaped(word[3:]) != _shaped(word)
@@ -155,7 +155,7 @@ def test_overlaps_blend_fills_and_stack_underlines(qtbot: QtBot) -> None:
     inner = Decoration(6, 12, "#d62728", "B", "meeting: B")
     view.set_provider(ListProvider([outer, inner]))
     view.viewport().repaint()
-    levels = {p.decoration.key: p.level for p in view._pieces[0].pieces}
+    levels = {p.decoration.key: p.level for p in view.highlights.get(0).pieces}
     assert levels == {"A": 0, "B": 1}
     white = view.viewport().palette().base().color().name()
     image = view.viewport().grab().toImage()
@@ -200,7 +200,7 @@ def test_highlights_are_computed_for_visible_paragraphs_only(qtbot: QtBot) -> No
     view.viewport().repaint()
     block = view.firstVisibleBlock()
     assert block.blockNumber() >= 1900
-    assert view._pieces[block.blockNumber()].fills
+    assert view.highlights.get(block.blockNumber()).fills
 
 
 def test_char_at_and_range_rects_agree(qtbot: QtBot) -> None:

@@ -88,7 +88,7 @@ def test_overlapping_spans_are_all_kept_shown_apart_and_reachable(
     twin = _add(window, "كيم جونغ أون", "gift")  # same bounds, another label
     view = window.view
     view.viewport().repaint()
-    pieces = {p.decoration.key: p for p in view._pieces[0].pieces}
+    pieces = {p.decoration.key: p for p in view.highlights.get(0).pieces}
     assert {pieces[k].level for k in (outer, inner, twin)} == {0, 1, 2}
     word = VISIT.index("جونغ")
     assert len(view.tooltip_lines(word)) == 3

@@ -30,9 +30,7 @@ stay inside and are converted only through :class:`QtOffsets`.
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
@@ -53,32 +51,12 @@ from PySide6.QtWidgets import QApplication, QMenu, QPlainTextEdit, QToolTip, QWi
 from annotator.core.document import strong_direction
 from annotator.core.offsets import QtOffsets
 from annotator.ui.snapping import snap
-from annotator.ui.widgets.decorations import Decoration, DecorationProvider, blend, stack_levels
+from annotator.ui.widgets.decorations import Decoration, DecorationProvider
+from annotator.ui.widgets.highlights import Highlights, line_extents
 
 RTL_ALIGN = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute
 LTR_ALIGN = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignAbsolute
-UNDERLINE_PX = 2
-UNDERLINE_STEP = 3
 EDGE_GRAB_PX = 5
-
-
-@dataclass(frozen=True)
-class _Piece:
-    """A decoration clipped to one paragraph, in Qt positions relative to the paragraph."""
-
-    start: int
-    end: int
-    level: int
-    color: QColor
-    decoration: Decoration
-
-
-@dataclass(frozen=True)
-class _Paint:
-    """What to paint on one paragraph: its decorations and blended fill segments."""
-
-    pieces: list[_Piece]
-    fills: list[tuple[int, int, QColor]]
 
 
 class ArticleView(QPlainTextEdit):
@@ -104,8 +82,7 @@ class ArticleView(QPlainTextEdit):
         self._text = ""
         self._offsets = QtOffsets("")
         self._direction = "rtl"
-        self._provider: DecorationProvider | None = None
-        self._pieces: dict[int, _Paint] = {}
+        self.highlights = Highlights()
         self._selected: str | None = None
         self._press: QPointF | None = None
         self._double_click = False
@@ -119,7 +96,7 @@ class ArticleView(QPlainTextEdit):
         self._text = text
         self._offsets = QtOffsets(text)
         self._direction = strong_direction(text) or "rtl"
-        self._pieces.clear()
+        self.highlights.clear()
         self._selected = None
         self.setPlainText(text)
 
@@ -133,11 +110,11 @@ class ArticleView(QPlainTextEdit):
 
     def set_provider(self, provider: DecorationProvider | None) -> None:
         """Paint what ``provider`` says from now on (review mode swaps providers)."""
-        self._provider = provider
+        self.highlights.provider = provider
         self.invalidate_all()
 
     def invalidate_all(self) -> None:
-        self._pieces.clear()
+        self.highlights.clear()
         self.viewport().update()
 
     def invalidate(self, start: int, end: int) -> None:
@@ -145,8 +122,7 @@ class ArticleView(QPlainTextEdit):
         doc = self.document()
         first = doc.findBlock(self._offsets.to_qt(max(0, min(start, len(self._text)))))
         last = doc.findBlock(self._offsets.to_qt(max(0, min(end, len(self._text)))))
-        for number in range(first.blockNumber(), last.blockNumber() + 1):
-            self._pieces.pop(number, None)
+        self.highlights.forget(first.blockNumber(), last.blockNumber())
         self.viewport().update()
 
     def set_font_size(self, points: float) -> None:
@@ -206,6 +182,7 @@ class ArticleView(QPlainTextEdit):
         return self._offsets.from_qt(start), self._offsets.from_qt(start + block.length() - 1)
 
     def _visible_blocks(self) -> Iterator[tuple[QTextBlock, QRectF]]:
+        """Paragraphs on screen with their geometry, laid out and aligned."""
         block = self.firstVisibleBlock()
         offset = self.contentOffset()
         height = self.viewport().height()
@@ -214,11 +191,12 @@ class ArticleView(QPlainTextEdit):
             if geometry.top() > height:
                 break
             if block.isVisible():
+                self._align(block)
                 yield block, geometry
             block = block.next()
 
-    def _prepare(self, block: QTextBlock) -> None:
-        """Right alignment for this paragraph's direction, and its highlights."""
+    def _align(self, block: QTextBlock) -> None:
+        """Align a laid-out paragraph to its own start side (its direction's)."""
         layout = block.layout()
         start, end = self.block_range(block)
         direction = strong_direction(self._text, start, end) or self._direction
@@ -227,61 +205,11 @@ class ArticleView(QPlainTextEdit):
         if option.alignment() != want:
             option.setAlignment(want)
             layout.setTextOption(option)
-        if block.blockNumber() not in self._pieces:
-            self._pieces[block.blockNumber()] = self._decorate(block, start, end)
 
-    def _decorate(self, block: QTextBlock, start: int, end: int) -> _Paint:
-        decorations = self._provider.decorations(start, end) if (
-            self._provider is not None and end > start) else []
-        base = block.position()
-        clipped: list[tuple[int, int, Decoration]] = []
-        for deco in decorations:
-            lo, hi = max(deco.start, start), min(deco.end, end)
-            if lo < hi:
-                clipped.append((self._offsets.to_qt(lo) - base, self._offsets.to_qt(hi) - base,
-                                deco))
-        levels = stack_levels([(lo, hi) for lo, hi, _ in clipped])
-        pieces = [_Piece(lo, hi, level, QColor(deco.color), deco)
-                  for (lo, hi, deco), level in zip(clipped, levels, strict=True)]
-        return _Paint(pieces, self._fill_segments(pieces))
-
-    def _fill_segments(self, pieces: list[_Piece]) -> list[tuple[int, int, QColor]]:
-        """One segment per stretch of text, its colour the blend of every fill over it."""
-        fills = sorted((p for p in pieces if p.decoration.fill),
-                       key=lambda p: (p.start - p.end, p.start))  # longest first
-        points = sorted({p.start for p in fills} | {p.end for p in fills})
-        base = self.viewport().palette().base().color().name()
-        segments = []
-        for lo, hi in itertools.pairwise(points):
-            colors = [p.decoration.color for p in fills if p.start <= lo and p.end >= hi]
-            if colors:
-                segments.append((lo, hi, QColor(blend(colors, base))))
-        return segments
-
-    @staticmethod
-    def line_extents(line: QTextLine, start: int, end: int) -> list[tuple[float, float, bool]]:
-        """Visual x intervals (layout coordinates) of the characters ``[start, end)`` of a line.
-
-        Uses the glyphs Qt actually placed, so a logical range that bidi splits
-        (Arabic with a Latin name or digits inside) yields one interval per
-        piece, each with its direction.
-        """
-        found: list[tuple[float, float, bool]] = []
-        for run in line.glyphRuns(start, end - start):
-            xs = [p.x() for p in run.positions()]
-            if not xs:
-                continue
-            advances = run.rawFont().advancesForGlyphIndexes(run.glyphIndexes())
-            right = max(x + a.x() for x, a in zip(xs, advances, strict=False))
-            found.append((min(xs), right, run.isRightToLeft()))
-        found.sort()
-        merged: list[tuple[float, float, bool]] = []
-        for lo, hi, rtl in found:
-            if merged and lo <= merged[-1][1] + 0.5:
-                merged[-1] = (merged[-1][0], max(hi, merged[-1][1]), merged[-1][2])
-            else:
-                merged.append((lo, hi, rtl))
-        return merged
+    def _align_visible(self) -> None:
+        """Before Qt hit-tests a mouse event: a re-laid-out paragraph may not be aligned yet."""
+        for _ in self._visible_blocks():
+            pass
 
     def range_rects(self, start: int, end: int) -> list[QRectF]:
         """Viewport rectangles covering ``[start, end)`` on screen (one per line piece)."""
@@ -300,13 +228,14 @@ class ArticleView(QPlainTextEdit):
                 e = min(q_hi, line.textStart() + line.textLength())
                 if s >= e:
                     continue
-                for x1, x2, _ in self.line_extents(line, s, e):
+                for x1, x2, _ in line_extents(line, s, e):
                     rects.append(QRectF(geometry.left() + x1, geometry.top() + line.y(),
                                         x2 - x1, line.height()))
         return rects
 
     def char_at(self, point: QPoint) -> int | None:
         """Code-point offset of the character under ``point`` (viewport), or None."""
+        self._align_visible()
         block = self.cursorForPosition(point).block()
         geometry = self.blockBoundingGeometry(block).translated(self.contentOffset())
         layout = block.layout()
@@ -326,10 +255,7 @@ class ArticleView(QPlainTextEdit):
 
     def decorations_at(self, offset: int | None) -> list[Decoration]:
         """Decorations covering the character at ``offset``, shortest first."""
-        if offset is None or self._provider is None:
-            return []
-        found = self._provider.decorations(offset, offset + 1)
-        return sorted(found, key=lambda d: (d.end - d.start, d.start, d.key or ""))
+        return self.highlights.at(offset)
 
     def _edge_at(self, point: QPointF) -> str | None:
         """Which edge of the selected span (``"start"``/``"end"``) is under ``point``."""
@@ -355,7 +281,7 @@ class ArticleView(QPlainTextEdit):
             if not line.isValid():
                 continue
             q_end = self._offsets.to_qt(offset + 1) - block.position()
-            for x1, x2, rtl in self.line_extents(line, q, q_end):
+            for x1, x2, rtl in line_extents(line, q, q_end):
                 boxes.append((QRectF(geometry.left() + x1, geometry.top() + line.y(), x2 - x1,
                                      line.height()), rtl))
         return boxes
@@ -363,28 +289,28 @@ class ArticleView(QPlainTextEdit):
     def _selected_decoration(self) -> Decoration | None:
         if self._selected is None:
             return None
-        for paint in self._pieces.values():
-            for piece in paint.pieces:
-                if piece.decoration.key == self._selected:
-                    return piece.decoration
-        return None
+        # only what is on screen can be outlined or dragged
+        numbers = [block.blockNumber() for block, _ in self._visible_blocks()]
+        return self.highlights.find(self._selected, numbers)
 
     # -- painting ----------------------------------------------------------------
     def paintEvent(self, event: QPaintEvent) -> None:
         area = QRectF(event.rect())
         visible = [(block, geometry) for block, geometry in self._visible_blocks()
                    if geometry.intersects(area)]
+        base = self.viewport().palette().base().color().name()
         for block, _ in visible:
-            self._prepare(block)
+            start, end = self.block_range(block)
+            self.highlights.prepare(block, start, end, self._offsets, base)
         painter = QPainter(self.viewport())
         try:
-            self._paint_fills(painter, visible)
+            self.highlights.paint_fills(painter, visible)
         finally:
             painter.end()
         super().paintEvent(event)  # the text, the cursor and the selection, over the fills
         painter = QPainter(self.viewport())
         try:
-            self._paint_underlines(painter, visible)
+            self.highlights.paint_underlines(painter, visible)
             if self._preview is not None:
                 self._paint_outline(painter, self._preview, QColor("#444444"), dashed=True)
             else:
@@ -394,49 +320,6 @@ class ArticleView(QPlainTextEdit):
                     self._paint_outline(painter, (decoration.start, decoration.end), color)
         finally:
             painter.end()
-
-    def _lines(self, block: QTextBlock) -> Iterator[tuple[QTextLine, int, int]]:
-        layout = block.layout()
-        for i in range(layout.lineCount()):
-            line = layout.lineAt(i)
-            yield line, line.textStart(), line.textStart() + line.textLength()
-
-    def _paint_fills(self, painter: QPainter, visible: list[tuple[QTextBlock, QRectF]]) -> None:
-        for block, geometry in visible:
-            paint = self._pieces.get(block.blockNumber())
-            if paint is None or not paint.fills:
-                continue
-            for line, first, last in self._lines(block):
-                for lo, hi, color in paint.fills:
-                    s, e = max(lo, first), min(hi, last)
-                    if s >= e:
-                        continue
-                    for x1, x2, _ in self.line_extents(line, s, e):
-                        painter.fillRect(QRectF(geometry.left() + x1, geometry.top() + line.y(),
-                                                x2 - x1, line.height()), color)
-
-    def _paint_underlines(self, painter: QPainter,
-                          visible: list[tuple[QTextBlock, QRectF]]) -> None:
-        for block, geometry in visible:
-            paint = self._pieces.get(block.blockNumber())
-            pieces = [p for p in paint.pieces if p.decoration.underline] if paint else []
-            if not pieces:
-                continue
-            for line, first, last in self._lines(block):
-                bottom = geometry.top() + line.y() + line.height()
-                for piece in pieces:
-                    s, e = max(piece.start, first), min(piece.end, last)
-                    if s >= e:
-                        continue
-                    y = bottom - UNDERLINE_PX - piece.level * UNDERLINE_STEP
-                    for x1, x2, _ in self.line_extents(line, s, e):
-                        rect = QRectF(geometry.left() + x1, y, x2 - x1, UNDERLINE_PX)
-                        if piece.decoration.dashed:
-                            pen = QPen(piece.color, UNDERLINE_PX, Qt.PenStyle.DashLine)
-                            painter.setPen(pen)
-                            painter.drawLine(rect.topLeft(), rect.topRight())
-                        else:
-                            painter.fillRect(rect, piece.color)
 
     def _paint_outline(self, painter: QPainter, bounds: tuple[int, int], color: QColor,
                        dashed: bool = False) -> None:
@@ -448,6 +331,7 @@ class ArticleView(QPlainTextEdit):
 
     # -- mouse -------------------------------------------------------------------
     def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._align_visible()
         self._press = event.position()
         if event.button() == Qt.MouseButton.LeftButton and self._selected is not None:
             edge = self._edge_at(event.position())
@@ -464,6 +348,7 @@ class ArticleView(QPlainTextEdit):
             self._drag_to(event.position().toPoint())
             event.accept()
             return
+        self._align_visible()
         near_edge = not event.buttons() and self._edge_at(event.position()) is not None
         self.viewport().setCursor(Qt.CursorShape.SizeHorCursor if near_edge
                                   else Qt.CursorShape.IBeamCursor)
@@ -515,6 +400,7 @@ class ArticleView(QPlainTextEdit):
         self.set_selected_key(key, notify=True)
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        self._align_visible()
         self._double_click = True
         super().mouseDoubleClickEvent(event)
         if self.textCursor().hasSelection():
