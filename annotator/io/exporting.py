@@ -23,7 +23,7 @@ from typing import Any, Literal
 
 from annotator.core.errors import AnnotatorError, Problem
 from annotator.core.project import GOLD, Project
-from annotator.core.tokenize import cuts_grapheme
+from annotator.core.tokenize import grapheme_cuts
 from annotator.io import store
 from annotator.io.exchange import DroppedSpan, ExportContext, ExportDocument, Progress, Staging
 from annotator.io.formats import export_format
@@ -312,10 +312,11 @@ def export_project(project: Project, options: ExportOptions,
 
 def _grapheme_warnings(doc: ExportDocument) -> list[str]:
     """Spans with a boundary inside a grapheme: kept as they are, but said."""
+    cuts = set(grapheme_cuts(doc.text, (b for s in doc.spans for b in (s.start, s.end))))
     found = []
-    for span in doc.spans:
+    for span in doc.spans if cuts else ():
         for side, offset in (("starts", span.start), ("ends", span.end)):
-            if cuts_grapheme(doc.text, offset):
+            if offset in cuts:
                 found.append(f"{doc.doc_id}: span {span.id} {span.label} {span.start}..{span.end}"
                              f" {side} inside a grapheme (before U+{ord(doc.text[offset]):04X});"
                              " its token is split there")

@@ -272,3 +272,10 @@ def test_the_tokenizer_never_starts_a_token_where_a_grapheme_continues(text: str
     for token in tokenize(text):
         if token.start > 0 and not text[token.start - 1].isspace():
             assert not tk.cuts_grapheme(text, token.start), (text, token)
+
+
+@SETTINGS
+@given(texts)
+def test_grapheme_cuts_finds_every_offset_cuts_grapheme_names(text: str) -> None:
+    every = range(len(text) + 1)
+    assert tk.grapheme_cuts(text, every) == [o for o in every if tk.cuts_grapheme(text, o)]
