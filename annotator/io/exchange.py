@@ -172,11 +172,12 @@ def tag_document(doc: ExportDocument) -> TaggedDocument:
     tokens = token_arrays(doc.text, (b for s, e, _ in triples for b in (s, e)))
     tagging = flat_labels(tokens, triples)
     dropped = []
+    by_key = {(s.start, s.end, s.label): s for s in doc.spans} if tagging.dropped else {}
     for lost in tagging.dropped:
         span = doc.spans[lost.index]
         detail = ""
         if lost.by is not None:
-            winner = next(s for s in doc.spans if (s.start, s.end, s.label) == lost.by)
+            winner = by_key[lost.by]
             detail = f"overlaps longer span {winner.id} {winner.label} {winner.start}..{winner.end}"
         elif lost.reason == "no-token":
             detail = "covers only white space"
