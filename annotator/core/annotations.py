@@ -165,14 +165,22 @@ class AnnotationSet:
         return problems
 
     # -- primitives used by edits (checked by the caller) ---------------------
-    def _insert(self, span: Span) -> None:
+    def _insert(self, span: Span, *, defer_order: bool = False) -> None:
+        """Add a checked span; with ``defer_order``, call :meth:`_sort_index` after the batch."""
         self._spans[span.id] = span
         self._keys[span.key] = span.id
-        bisect.insort(self._order, span.sort_key)
+        if defer_order:
+            self._order.append(span.sort_key)
+        else:
+            bisect.insort(self._order, span.sort_key)
         self._max_length = max(self._max_length, span.end - span.start)
         number = id_number(span.id)
         if number is not None and number >= self._next_span:
             self._next_span = number + 1
+
+    def _sort_index(self) -> None:
+        """Restore the sorted index after a bulk load with ``defer_order``."""
+        self._order.sort()
 
     def _delete(self, span_id: str) -> Span:
         span = self._spans.pop(span_id)

@@ -8,15 +8,12 @@ holds them and edits replace them.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 Status = Literal["new", "in_progress", "done"]
 STATUSES: tuple[Status, ...] = ("new", "in_progress", "done")
 
-_SPAN_ID = re.compile(r"T(\d+)\Z")
-_RELATION_ID = re.compile(r"R(\d+)\Z")
 
 
 @dataclass(frozen=True)
@@ -63,5 +60,7 @@ class Relation:
 
 def id_number(identifier: str, kind: Literal["span", "relation"] = "span") -> int | None:
     """The number in ``T12`` (span) or ``R3`` (relation) ids, or None for other ids."""
-    match = (_SPAN_ID if kind == "span" else _RELATION_ID).match(identifier)
-    return int(match.group(1)) if match else None
+    prefix, digits = identifier[:1], identifier[1:]
+    if prefix != ("T" if kind == "span" else "R") or not (digits.isascii() and digits.isdigit()):
+        return None
+    return int(digits)
