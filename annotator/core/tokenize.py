@@ -148,7 +148,7 @@ def _extender_pattern() -> re.Pattern[str]:
 
 
 @cache
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """The token regex and the extender regex, built on first use from Unicode tables.
 
     Scanning the code space for category M takes a tenth of a second, so it is
@@ -180,7 +180,8 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     word = f"\\w{inner}(?:(?<=\\d)[{seps}](?=\\d){inner})*"
     flag = f"[\U0001f1e6-\U0001f1ff]{{2}}{symbol_tail}"
     other = f"[^\\w\\s]{symbol_tail}"
-    return re.compile(f"{ext}*(?:{word}|{flag}|{other})|{ext}+"), re.compile(ext)
+    return (re.compile(f"{ext}*(?:{word}|{flag}|{other})|{ext}+"), re.compile(ext),
+            re.compile(f"[{bmp}]"), re.compile(f"[{astral}]"))
 
 
 class Tokens(Sequence[Token]):
@@ -290,6 +291,7 @@ def cuts_grapheme(text: str, offset: int) -> bool:
 
 
 _AFTER_JOINER = re.compile("[\r\u200d]")
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
 def grapheme_cuts(text: str, offsets: Iterable[int]) -> list[int]:
@@ -301,7 +303,10 @@ def grapheme_cuts(text: str, offsets: Iterable[int]) -> list[int]:
     >>> grapheme_cuts("وابتسم كيم\u200c للمصورين", [7, 10, 11])
     [10]
     """
-    hints = {m.start() for m in _extender_pattern().finditer(text)}
+    _, _, bmp, astral = _patterns()
+    hints = {m.start() for m in bmp.finditer(text)}
+    # searching with a class of astral ranges is slow: test each astral character instead
+    hints.update(m.start() for m in _ASTRAL.finditer(text) if astral.match(m.group()))
     hints.update(m.end() for m in _AFTER_JOINER.finditer(text))
     return sorted(o for o in hints.intersection(offsets) if cuts_grapheme(text, o))
 
