@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import os
+import tempfile
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-# Keep QSettings of tests away from the user's real settings.
-os.environ.setdefault("XDG_CONFIG_HOME", os.path.join(os.path.dirname(__file__), ".config-tmp"))
+# datasets (the hf export test) must never reach for the network
+os.environ.setdefault("HF_DATASETS_OFFLINE", "1")
+# Keep QSettings and data folders of tests away from the user's real ones.
+_private = tempfile.mkdtemp(prefix="annotator-tests-")
+os.environ["XDG_CONFIG_HOME"] = os.path.join(_private, "config")
+os.environ["XDG_DATA_HOME"] = os.path.join(_private, "data")

@@ -141,5 +141,12 @@ def test_hf_output_has_the_token_classification_shape(tmp_path: Path) -> None:
 def test_hf_output_loads_with_datasets(tmp_path: Path) -> None:
     datasets = pytest.importorskip("datasets")
     export_project(open_project(PROJECT), ExportOptions("hf", tmp_path))
-    loaded = datasets.load_dataset("json", data_files={"all": str(tmp_path / "all.jsonl")})
-    assert loaded["all"].num_rows == 8
+    # (a split may not be *named* "all" in datasets: it means the union of splits)
+    loaded = datasets.load_dataset("json", data_files={"full": str(tmp_path / "all.jsonl")})
+    rows = loaded["full"]
+    assert rows.num_rows == 8
+    names = json.loads((tmp_path / "labels.json").read_text(encoding="utf-8"))
+    assert set(rows.column_names) >= {"id", "tokens", "ner_tags"}
+    for row in rows:
+        assert len(row["tokens"]) == len(row["ner_tags"])
+        assert all(0 <= tag < len(names) for tag in row["ner_tags"])
