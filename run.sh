@@ -4,7 +4,10 @@ set -euo pipefail
 source "$(dirname "$0")/scripts/bootstrap.sh"
 check_libs "$OFFSCREEN_LIBS $X11_LIBS"
 ensure_venv
-if [ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ] && [ -z "${QT_QPA_PLATFORM:-}" ]; then
+# Only the window needs a display: `./run.sh --help`, `./run.sh validate ...` do not.
+needs_window=0
+case "${1:-open}" in open|--annotator|--doc) needs_window=1 ;; esac
+if [ "$needs_window" = 1 ] && [ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ] && [ -z "${QT_QPA_PLATFORM:-}" ]; then
   echo "No display found. Run this on a desktop, or under a virtual screen:" >&2
   echo "  sudo apt-get install -y xvfb xauth && xvfb-run -a ./run.sh" >&2
   exit 1

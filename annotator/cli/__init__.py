@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from types import ModuleType
 
 from annotator import __version__
-from annotator.core.errors import AnnotatorError
+from annotator.core.errors import AnnotatorError, MissingPathError
 
 # Subcommand modules, in the order ``--help`` lists them.
 COMMANDS: tuple[str, ...] = (
@@ -55,14 +55,17 @@ def build_parser() -> argparse.ArgumentParser:
     for module in _modules():
         command = sub.add_parser(module.NAME, help=module.HELP, description=module.HELP)
         module.add_arguments(command)
-        command.set_defaults(run=module.run)
+        command.set_defaults(run=module.run, parser=command)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; returns the exit status (0 ok, 1 problems found, 2 usage)."""
     parser = build_parser()
-    args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
+    args, unknown = parser.parse_known_args(list(sys.argv[1:] if argv is None else argv))
+    if unknown:  # say it with the subcommand's usage, not the top-level one
+        (getattr(args, "parser", None) or parser).error(
+            f"unrecognized arguments: {' '.join(unknown)}")
     if args.command is None:
         from annotator.cli import open_cmd
 
@@ -76,7 +79,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except AnnotatorError as exc:
         for problem in exc.problems:
             print(f"annotator {args.command}: {problem}", file=sys.stderr)
-        return 1
+        return 2 if isinstance(exc, MissingPathError) else 1
+    except OSError as exc:  # an output path that cannot be made, a folder not writable...
+        where = f": {exc.filename}" if exc.filename else ""
+        print(f"annotator {args.command}: {exc.strerror or exc}{where}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 from annotator.cli import UsageError
-from annotator.core.errors import AnnotatorError, Problem
+from annotator.core.errors import AnnotatorError, MissingPathError, Problem
 from annotator.core.project import GOLD, Project, name_problem
 from annotator.io.project_file import open_project
 from annotator.io.standoff import parse_annotations
@@ -86,14 +86,18 @@ def validate_file(path: Path, project: Project | None = None,
 def validate_project(root: Path) -> tuple[list[Problem], int]:
     try:
         project = open_project(root)
+    except MissingPathError:
+        raise
     except AnnotatorError as exc:
         return list(exc.problems), 0
     problems: list[Problem] = []
+    unreadable: set[str] = set()  # documents reported once, not again for each annotator
     for doc_path in sorted(project.documents_dir.glob("*.txt")):
         try:
             project.load_document(doc_path.stem)
         except AnnotatorError as exc:
             problems.extend(exc.problems)
+            unreadable.add(doc_path.stem)
     files: list[tuple[Path, str]] = []
     if project.annotations_dir.is_dir():
         for folder in sorted(p for p in project.annotations_dir.iterdir() if p.is_dir()):
@@ -105,5 +109,6 @@ def validate_project(root: Path) -> tuple[list[Problem], int]:
     if project.gold_dir.is_dir():
         files += [(f, GOLD) for f in sorted(project.gold_dir.glob("*.json"))]
     for file, annotator in files:
-        problems.extend(validate_file(file, project, annotator))
+        if file.stem not in unreadable:
+            problems.extend(validate_file(file, project, annotator))
     return problems, len(files)

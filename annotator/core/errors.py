@@ -62,8 +62,10 @@ class Problem:
     def __str__(self) -> str:
         where = self.file or "<input>"
         if self.span:
-            where += f": span {self.span}"
-        if self.field:
+            kind = "relation" if self.code == "dangling-relation" or (
+                self.span[:1] == "R" and self.span[1:].isdigit()) else "span"
+            where += f": {kind} {self.span}"
+        if self.field and not self.message.startswith((self.field, f"'{self.field}'")):
             where += f": {self.field}"
         return f"{where}: {self.message} [{self.code}]"
 
@@ -82,6 +84,10 @@ class AnnotatorError(Exception):
     @property
     def problem(self) -> Problem:
         return self.problems[0]
+
+
+class MissingPathError(AnnotatorError):
+    """A file or folder the user named does not exist or is not what it must be."""
 
 
 class EditError(AnnotatorError):

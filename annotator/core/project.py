@@ -47,6 +47,18 @@ PALETTE: tuple[str, ...] = ("#1f77b4", "#2ca02c", "#d62728", "#9467bd", "#ff7f0e
                             "#8c564b", "#e377c2", "#17becf", "#bcbd22", "#7f7f7f")
 
 
+# Keys given, in order, to labels that a project adds without choosing one.
+LABEL_KEYS = "1234567890"
+
+
+def added_labels(existing: tuple[Label, ...], names: list[str]) -> tuple[Label, ...]:
+    """New labels for ``names``: the next palette colours and the next free digit keys."""
+    used = {label.key for label in existing}
+    keys = iter(k for k in LABEL_KEYS if k not in used)
+    return tuple(Label(name, PALETTE[(len(existing) + i) % len(PALETTE)], next(keys, None))
+                 for i, name in enumerate(names))
+
+
 def is_color(value: str) -> bool:
     return bool(_COLOR.match(value))
 

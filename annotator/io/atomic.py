@@ -34,6 +34,17 @@ def fingerprint(path: Path) -> str:
         return ABSENT
 
 
+def default_mode(directory: bool = False) -> int:
+    """Permissions a plain ``open()``/``mkdir()`` would give under the current umask.
+
+    ``tempfile`` creates private files (0600) and folders (0700); files that a
+    team shares through a synced folder or git must be readable like any other.
+    """
+    umask = os.umask(0)
+    os.umask(umask)
+    return (0o777 if directory else 0o666) & ~umask
+
+
 def atomic_write(path: Path, data: bytes, expected: str | None = None) -> str:
     """Replace ``path`` with ``data`` atomically; return the new fingerprint.
 
@@ -49,8 +60,13 @@ def atomic_write(path: Path, data: bytes, expected: str | None = None) -> str:
             raise ConflictError(Problem("conflict",
                 f"{what} by someone else since it was read; not overwritten", file=str(path)))
     path.parent.mkdir(parents=True, exist_ok=True)
+    try:  # a replaced file keeps its permissions, a new one gets the umask's
+        mode = path.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        mode = default_mode()
     handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        os.fchmod(handle, mode)
         with os.fdopen(handle, "wb") as temp:
             temp.write(data)
             temp.flush()

@@ -30,6 +30,7 @@ from annotator.core.tokenize import (
     sentence_starts,
     token_arrays,
 )
+from annotator.io.atomic import default_mode
 
 # Called with (done, total) as work advances; returning False cancels the run.
 Progress = Callable[[int, int], bool]
@@ -97,6 +98,7 @@ class Staging:
         self.destination.parent.mkdir(parents=True, exist_ok=True)
         self.root = Path(tempfile.mkdtemp(prefix=f".{self.destination.name}.",
                                           suffix=".tmp", dir=self.destination.parent))
+        self.root.chmod(default_mode(directory=True))  # mkdtemp's 0700 would stay on the output
         self._handles: dict[str, IO[bytes]] = {}
         self.names: list[str] = []
 

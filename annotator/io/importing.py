@@ -35,7 +35,7 @@ from annotator.core.annotations import AnnotationSet
 from annotator.core.document import text_sha256
 from annotator.core.edits import AddRelation, AddSpan
 from annotator.core.errors import AnnotatorError, Problem
-from annotator.core.project import PALETTE, Label, Project, name_problem
+from annotator.core.project import Project, added_labels, name_problem
 from annotator.core.spans import Relation, Span, id_number
 from annotator.io import store
 from annotator.io.atomic import ABSENT, atomic_write, fingerprint
@@ -393,9 +393,7 @@ def _write(project: Project, summary: ImportSummary,
            writable: list[tuple[_Target, AnnotationSet]], loaded: dict[tuple[str, str], str],
            new_texts: dict[str, str], project_file: str) -> None:
     if summary.labels_added:  # first: the write most likely to meet a conflict
-        count = len(project.labels)
-        added = tuple(Label(name, PALETTE[(count + i) % len(PALETTE)])
-                      for i, name in enumerate(summary.labels_added))
+        added = added_labels(project.labels, summary.labels_added)
         updated = replace(project, labels=project.labels + added)
         write_project(updated, project_file)
         project.labels = updated.labels

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from annotator.core.errors import AnnotatorError, Problem
+from annotator.core.errors import AnnotatorError, MissingPathError, Problem
 from annotator.core.project import DEFAULT_LABELS, PALETTE, PROJECT_FILE, Label, Project, is_color
 from annotator.io.atomic import atomic_write
 from annotator.io.jsonfile import dump_json_bytes, parse_json_bytes
@@ -22,8 +22,12 @@ def open_project(root: str | Path) -> Project:
     """Open a project folder; raises :class:`AnnotatorError` with every problem found."""
     root = Path(root)
     if not root.is_dir():
-        raise AnnotatorError(Problem("bad-project", "no such project folder", file=str(root)))
+        raise MissingPathError(Problem("bad-project", "no such project folder", file=str(root)))
     path = root / PROJECT_FILE
+    if not path.exists() and not (root / "documents").is_dir():
+        raise MissingPathError(Problem("bad-project", "not a project folder: it has neither "
+                                       "project.json nor documents/ (see 'annotator init')",
+                                       file=str(root)))
     if not path.exists():
         return Project(root, root.resolve().name)
     raw = parse_json_bytes(path.read_bytes(), str(path))

@@ -127,3 +127,36 @@ def test_init_creates_a_project(tmp_path: Path, capsys: pytest.CaptureFixture[st
     assert main(["init", str(tmp_path / "other"), str(bad)]) == 1
     assert "byte 0" in capsys.readouterr().err
     assert not (tmp_path / "other").exists()  # nothing written
+
+
+def test_not_a_project_and_unreadable_document(tmp_path: Path, project: Path,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "empty").mkdir()
+    assert main(["validate", str(tmp_path / "empty")]) == 2
+    assert "not a project folder" in capsys.readouterr().err
+    # an invalid document is reported once, not again for each annotation file of it
+    (project / "documents/emoji-meeting.txt").write_bytes(b"\xc3\x28")
+    assert main(["validate", str(project)]) == 1
+    out = capsys.readouterr().out
+    assert out.count("invalid-utf8") == 1
+
+
+def test_mistakes_give_messages_not_tracebacks(tmp_path: Path, project: Path,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x", encoding="utf-8")
+    assert main(["init", str(blocker / "sub")]) == 2
+    assert "a-file" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as info:
+        main(["validate", str(project), "--jsn"])
+    assert info.value.code == 2
+    assert "annotator validate" in capsys.readouterr().err  # the subcommand's usage
+
+
+def test_relation_problems_say_relation(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = project / "annotations/amal/crlf-gifts.json"
+    raw = json.loads(path.read_bytes())
+    raw["relations"][0]["to"] = "T404"
+    path.write_text(json.dumps(raw, ensure_ascii=False), encoding="utf-8")
+    assert main(["validate", str(project)]) == 1
+    assert ": relation R1: " in capsys.readouterr().out

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -67,3 +68,19 @@ def test_summary_reads_status_and_count(tmp_path: Path) -> None:
     summary = store.summary(project, "crlf-gifts", "amal")
     assert (summary.status, summary.spans, summary.exists) == ("done", 7, True)
     assert store.summary(project, "plain-en", "amal").status == "new"
+
+
+def test_written_files_get_normal_permissions(tmp_path: Path) -> None:
+    """mkstemp makes 0600 files; a shared project needs what open() would give."""
+    old = os.umask(0o022)
+    try:
+        new = tmp_path / "new.json"
+        atomic_write(new, b"{}\n")
+        assert new.stat().st_mode & 0o777 == 0o644
+        kept = tmp_path / "kept.json"
+        kept.write_bytes(b"{}\n")
+        kept.chmod(0o664)
+        atomic_write(kept, b"[]\n", fingerprint(kept))
+        assert kept.stat().st_mode & 0o777 == 0o664  # a replaced file keeps its mode
+    finally:
+        os.umask(old)

@@ -223,6 +223,9 @@ def test_unknown_labels_are_refused_then_added_with_add_labels(project_dir: Path
     names = [label.name for label in open_project(project_dir).labels]
     assert names == ["entity", "gift", "meeting", "place", "number", "person", "city"]
     assert [label.name for label in project.labels] == names
+    # added labels get the next free digit keys, so they can be applied from the keyboard
+    keys = [label.key for label in open_project(project_dir).labels]
+    assert keys[-2:] == [k for k in "1234567890" if k not in keys[:-2]][:2]
     assert len(spans_of(project_dir, "visit-train", "brat")) == 3
 
 
