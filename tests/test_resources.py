@@ -34,3 +34,17 @@ def test_sample_project_is_valid_and_has_what_annotators_need(
     assert "2023" in joined
     assert any("a" <= ch.lower() <= "z" for ch in joined)  # a Latin name
     assert any("\u064b" <= ch <= "\u0652" for ch in joined)  # tashkeel
+
+
+def test_pyproject_lists_exactly_the_packages_on_disk() -> None:
+    """The package list is explicit (resources/ is mapped in): a new or missing folder breaks
+    installs from a fresh clone, so it is caught here first."""
+    import tomllib
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    config = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))
+    listed = set(config["tool"]["setuptools"]["packages"])
+    on_disk = {".".join(p.parent.relative_to(root).parts)
+               for p in (root / "annotator").rglob("__init__.py")}
+    assert listed == on_disk | {"annotator.resources"}
