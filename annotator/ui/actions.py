@@ -39,7 +39,8 @@ class ActionSpec:
 
 
 FILE, EDIT, ANNOTATE, VIEW, DOCUMENT = "&File", "&Edit", "&Annotate", "&View", "&Document"
-MENUS: tuple[str, ...] = (FILE, EDIT, ANNOTATE, DOCUMENT, VIEW)
+REVIEW = "&Review"
+MENUS: tuple[str, ...] = (FILE, EDIT, ANNOTATE, DOCUMENT, REVIEW, VIEW)
 
 ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("file.save", "&Save", ("Ctrl+S",), FILE, True, "document-save",
@@ -74,6 +75,25 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("view.zoom_out", "Zoom &out", ("Ctrl+-",), VIEW, icon="zoom-out"),
     ActionSpec("view.zoom_reset", "&Reset zoom", ("Ctrl+0",), VIEW, icon="zoom-original"),
     ActionSpec("view.focus_text", "Focus the &text", ("F6",), VIEW),
+    ActionSpec("review.mode", "&Review mode", ("Ctrl+Shift+R",), REVIEW, True,
+               "edit-find-replace", "SP_FileDialogContentsView", checkable=True,
+               tip="Compare annotators on this document and settle the gold version"),
+    ActionSpec("review.next", "&Next difference", ("F8",), REVIEW),
+    ActionSpec("review.previous", "&Previous difference", ("Shift+F8",), REVIEW),
+    ActionSpec("review.accept_a", "Accept &A", ("Ctrl+1",), REVIEW,
+               tip="Gold takes A's version of the selected difference"),
+    ActionSpec("review.accept_b", "Accept &B", ("Ctrl+2",), REVIEW,
+               tip="Gold takes B's version of the selected difference"),
+    ActionSpec("review.accept_both", "Accept b&oth", ("Ctrl+3",), REVIEW,
+               tip="Gold takes both versions of the selected difference"),
+    ActionSpec("review.reject", "Re&ject", ("Ctrl+Delete",), REVIEW,
+               tip="Gold takes neither version of the selected difference"),
+    ActionSpec("review.edit", "&Edit in gold", ("Ctrl+4",), REVIEW,
+               tip="Select the difference's gold span (A's copied in if gold has none) "
+               "to relabel it, move its ends or write a note"),
+    ActionSpec("review.accept_agreed", "Accept all a&greed", ("Ctrl+Shift+A",), REVIEW,
+               tip="Add to gold every span all compared annotators marked identically "
+               "(one undo step)"),
 )
 
 # Arabic-Indic and Extended Arabic-Indic digits, so label keys 1, 2, 3 also work

@@ -37,6 +37,7 @@ from annotator.ui.files import FileHandling
 from annotator.ui.fonts import article_font
 from annotator.ui.models.documents import STATUS_TEXT, DocumentListModel
 from annotator.ui.models.span_table import SpanTableModel
+from annotator.ui.review import ReviewController
 from annotator.ui.session import DocumentSession
 from annotator.ui.settings import Settings
 from annotator.ui.undo import Changes
@@ -71,6 +72,7 @@ class MainWindow(QMainWindow):
         self._build_docks()
         self._build_bars()
         self._connect_actions()
+        self.review = ReviewController(self)
         geometry = settings.get(keys.GEOMETRY)
         if geometry:
             self.restoreGeometry(geometry)

@@ -1,0 +1,186 @@
+"""The review list: one row per difference, with what gold holds there and the gold note.
+
+Rows are the review items of :func:`annotator.core.adjudication.compare`, in
+text order; "hide agreed" leaves out the ``same`` rows without renumbering the
+items (the view's decorations are keyed by item index, so a click on the text
+and a row of the list always name the same item). The Gold and Note columns
+are read from the gold set whenever it changes (:meth:`refresh_gold`). The note
+is editable where gold holds a span; the edit is handed out (``note_edited``)
+and becomes a core edit on the undo stack, like every other change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QColor, QIcon, QPixmap
+
+from annotator.core.adjudication import GoldState, ReviewItem, gold_span, gold_state
+from annotator.core.annotations import AnnotationSet
+from annotator.core.differences import Kind, count_kinds
+from annotator.core.spans import Span
+from annotator.ui.widgets.decorations import blend
+from annotator.ui.widgets.review_decorations import (
+    KIND_COLORS,
+    cell_text,
+    describe,
+    kind_text,
+)
+
+_Index = QModelIndex | QPersistentModelIndex
+
+SHORT_KIND = {Kind.SAME: "same", Kind.LABEL: "label", Kind.BOUNDARY: "boundary",
+              Kind.ONLY_A: "only A", Kind.ONLY_B: "only B"}
+
+
+def swatch(color: str, size: int = 12) -> QIcon:
+    """A square of ``color`` as the view paints it (a fill blended over white)."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(QColor(blend([color])))
+    return QIcon(pixmap)
+
+
+class DifferenceTableModel(QAbstractTableModel):
+    COL_KIND, COL_WHO, COL_A, COL_B, COL_GOLD, COL_NOTE = range(6)
+    HEADERS = ("Kind", "B is", "A", "B", "Gold", "Note")
+    ITEM_ROLE = Qt.ItemDataRole.UserRole + 1  # the item's index in the full list
+
+    note_edited = Signal(int, str)  # item index, new note
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.items: list[ReviewItem] = []
+        self._rows: list[int] = []  # item index of each row
+        self._states: list[GoldState] = []  # by item index
+        self._gold: list[Span | None] = []  # by item index
+        self._hide_agreed = False
+        self._icons = {kind: swatch(color) for kind, color in KIND_COLORS.items()}
+        self._reference = "A"
+
+    # -- filling -----------------------------------------------------------------
+    def reset(self, items: Sequence[ReviewItem], gold: AnnotationSet | None) -> None:
+        self.beginResetModel()
+        self.items = list(items)
+        self._reference = self.items[0].a if self.items else "A"
+        self._read_gold(gold)
+        self._filter()
+        self.endResetModel()
+
+    def set_hide_agreed(self, hide: bool) -> None:
+        if hide != self._hide_agreed:
+            self.beginResetModel()
+            self._hide_agreed = hide
+            self._filter()
+            self.endResetModel()
+
+    def _filter(self) -> None:
+        self._rows = [i for i, item in enumerate(self.items)
+                      if not (self._hide_agreed and item.kind is Kind.SAME)]
+
+    def _read_gold(self, gold: AnnotationSet | None) -> None:
+        if gold is None:
+            self._states = [GoldState.NONE] * len(self.items)
+            self._gold = [None] * len(self.items)
+            return
+        self._states = [gold_state(gold, item.difference) for item in self.items]
+        self._gold = [gold_span(gold, item.difference) for item in self.items]
+
+    def refresh_gold(self, gold: AnnotationSet | None) -> None:
+        """Gold changed: re-read the Gold and Note columns."""
+        self._read_gold(gold)
+        if self._rows:
+            self.dataChanged.emit(self.index(0, self.COL_GOLD),
+                                  self.index(len(self._rows) - 1, self.COL_NOTE))
+
+    # -- lookups -----------------------------------------------------------------
+    def item_index_at(self, row: int) -> int:
+        return self._rows[row]
+
+    def row_of(self, item_index: int) -> int | None:
+        try:
+            return self._rows.index(item_index)
+        except ValueError:
+            return None
+
+    def state(self, item_index: int) -> GoldState:
+        return self._states[item_index]
+
+    def gold_span(self, item_index: int) -> Span | None:
+        return self._gold[item_index]
+
+    def counts(self) -> dict[Kind, int]:
+        """How many items of each kind (hidden rows included)."""
+        return count_kinds(item.difference for item in self.items)
+
+    # -- Qt model ----------------------------------------------------------------
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            if section == self.COL_A:
+                return f"A: {self._reference}"
+            return self.HEADERS[section]
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        item_index = self._rows[index.row()]
+        item = self.items[item_index]
+        d = item.difference
+        column = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            if column == self.COL_KIND:
+                return SHORT_KIND[item.kind]
+            if column == self.COL_WHO:
+                return item.b
+            if column in (self.COL_A, self.COL_B):
+                span = d.a if column == self.COL_A else d.b
+                return cell_text(span)
+            if column == self.COL_GOLD:
+                return self._states[item_index].text
+            if column == self.COL_NOTE:
+                span = self._gold[item_index]
+                return (span.note or "") if span is not None else ""
+        elif role == Qt.ItemDataRole.DecorationRole and column == self.COL_KIND:
+            return self._icons[item.kind]
+        elif role == Qt.ItemDataRole.ToolTipRole:
+            if column == self.COL_KIND:
+                return kind_text(item.kind, item.a, item.b)
+            if column in (self.COL_A, self.COL_B):
+                return describe(d.a if column == self.COL_A else d.b)
+            if column == self.COL_GOLD:
+                span = self._gold[item_index]
+                return f"Gold: {describe(span)}" if span is not None else "Not in gold"
+            if column == self.COL_NOTE:
+                span = self._gold[item_index]
+                return span.note if span is not None else "Accept a version first to note it"
+        elif role == self.ITEM_ROLE:
+            return item_index
+        return None
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        if (index.isValid() and index.column() == self.COL_NOTE
+                and self._gold[self._rows[index.row()]] is not None):
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid() or index.column() != self.COL_NOTE \
+                or role != Qt.ItemDataRole.EditRole:
+            return False
+        item_index = self._rows[index.row()]
+        span = self._gold[item_index]
+        if span is None:
+            return False
+        if (span.note or "") != str(value):
+            self.note_edited.emit(item_index, str(value))
+        return True

@@ -1,0 +1,228 @@
+"""The review panel: whom to compare, the colour legend, the list of differences, the choices.
+
+A reviewer picks the reference annotator ("A") and one or more annotators to
+compare with it ("B": other annotators and/or gold). The legend names every
+colour the article view uses in review mode, with how many differences of
+each kind there are. The list shows each difference, what gold holds there,
+and the reviewer's note. The buttons carry the registry's review actions
+(:mod:`annotator.ui.actions`), so a button, the menu and the shortcut are the
+same command. The panel holds no review logic: the controller
+(:mod:`annotator.ui.review`) reacts to its signals.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtGui import QAction, QColor, QPainter, QPixmap
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QSizePolicy,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.core.differences import Kind
+from annotator.core.project import GOLD
+from annotator.ui.models.differences import DifferenceTableModel
+from annotator.ui.widgets.bidi_delegate import BidiDelegate
+from annotator.ui.widgets.decorations import blend
+from annotator.ui.widgets.review_decorations import KIND_COLORS, kind_text
+
+NAVIGATION = ("review.previous", "review.next")
+CHOICES = ("review.accept_a", "review.accept_b", "review.accept_both", "review.reject",
+           "review.edit")
+
+
+def _swatch(fill: str, lines: Sequence[str] = ()) -> QPixmap:
+    """A small legend box: a fill as the view paints it, with a line cut in ``lines`` colours."""
+    pixmap = QPixmap(16, 12)
+    pixmap.fill(QColor(fill))
+    if lines:
+        painter = QPainter(pixmap)
+        width = 16 / len(lines)
+        for i, color in enumerate(lines):
+            painter.fillRect(QRectF(i * width, 9, width, 2), QColor(color))
+        painter.end()
+    return pixmap
+
+
+def _pixmap_label(pixmap: QPixmap) -> QLabel:
+    label = QLabel()
+    label.setPixmap(pixmap)
+    return label
+
+
+class ReviewPanel(QWidget):
+    comparison_changed = Signal()  # the reference or the compared annotators changed
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("review-panel")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+
+        pick = QGridLayout()
+        self.reference = QComboBox()
+        self.reference.setObjectName("review-reference")
+        self.reference.setToolTip("The reference annotator (A): the others are compared with A")
+        self.reference.currentIndexChanged.connect(self._on_reference)
+        pick.addWidget(QLabel("Compare A:"), 0, 0)
+        pick.addWidget(self.reference, 0, 1)
+        self._others_box = QHBoxLayout()
+        pick.addWidget(QLabel("with B:"), 1, 0)
+        pick.addLayout(self._others_box, 1, 1, Qt.AlignmentFlag.AlignLeading)
+        pick.setColumnStretch(1, 1)
+        layout.addLayout(pick)
+        self.others: dict[str, QCheckBox] = {}
+
+        self.notice = QLabel()
+        self.notice.setObjectName("review-notice")
+        self.notice.setWordWrap(True)
+        self.notice.hide()
+        layout.addWidget(self.notice)
+
+        legend = QGridLayout()
+        legend.setHorizontalSpacing(6)
+        self.legend: dict[Kind, QLabel] = {}
+        self.swatches: dict[Kind, QLabel] = {}
+        for i, kind in enumerate(Kind):
+            text = QLabel()
+            text.setObjectName(f"legend-{kind.value}")
+            self.legend[kind] = text
+            self.swatches[kind] = _pixmap_label(_swatch(blend([KIND_COLORS[kind]])))
+            row, column = divmod(i, 2)
+            legend.addWidget(self.swatches[kind], row, column * 2)
+            legend.addWidget(text, row, column * 2 + 1)
+        self.legend_gold = QLabel("in gold (line in the label's colour)")
+        self.gold_swatch = _pixmap_label(_swatch("#ffffff", ["#444444"]))
+        legend.addWidget(self.gold_swatch, 2, 2)
+        legend.addWidget(self.legend_gold, 2, 3)
+        legend.setColumnStretch(1, 1)
+        legend.setColumnStretch(3, 1)
+        layout.addLayout(legend)
+        hint = QLabel("Overlapping boundaries: A's extent underlined solid grey, B's dashed. "
+                      "Hover over the text for details.")
+        hint.setWordWrap(True)
+        hint.setStyleSheet("color: palette(dark);")
+        layout.addWidget(hint)
+
+        bar = QHBoxLayout()
+        self.navigation = QHBoxLayout()
+        bar.addLayout(self.navigation)
+        bar.addStretch(1)
+        self.hide_agreed = QCheckBox("Hide agreed")
+        self.hide_agreed.setObjectName("review-hide-agreed")
+        self.hide_agreed.setToolTip("List only the differences (the agreed spans stay coloured "
+                                    "in the text)")
+        bar.addWidget(self.hide_agreed)
+        layout.addLayout(bar)
+
+        self.model = DifferenceTableModel(self)
+        self.table = QTableView()
+        self.table.setObjectName("review-list")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                                   | QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
+        self.table.setWordWrap(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.setItemDelegate(BidiDelegate(self.table))
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(DifferenceTableModel.COL_A, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(DifferenceTableModel.COL_B, QHeaderView.ResizeMode.Stretch)
+        layout.addWidget(self.table, 1)
+        self.hide_agreed.toggled.connect(self.model.set_hide_agreed)
+
+        self.choices = QGridLayout()
+        layout.addLayout(self.choices)
+        self.buttons: dict[str, QToolButton] = {}
+
+    # -- actions -------------------------------------------------------------------
+    def set_actions(self, actions: Mapping[str, QAction]) -> None:
+        """Buttons for the registry's review actions (navigation, choices, accept agreed)."""
+        for name in NAVIGATION:
+            self.navigation.addWidget(self._button(actions[name]))
+        for i, name in enumerate(CHOICES):
+            self.choices.addWidget(self._button(actions[name]), i // 3, i % 3)
+        self.choices.addWidget(self._button(actions["review.accept_agreed"]), 1, 2)
+
+    def _button(self, action: QAction) -> QToolButton:
+        button = QToolButton(self)
+        button.setDefaultAction(action)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.buttons[action.objectName()] = button
+        return button
+
+    def set_label_colors(self, colors: Sequence[str]) -> None:
+        """The gold entry of the legend shows a line in the labels' colours."""
+        self.gold_swatch.setPixmap(_swatch("#ffffff", list(colors) or ["#444444"]))
+
+    # -- whom to compare -------------------------------------------------------------
+    def set_annotators(self, annotators: Sequence[str], reference: str | None,
+                       others: Sequence[str]) -> None:
+        """Offer ``annotators`` (A: any of them; B: the others and gold) without signalling."""
+        self.blockSignals(True)
+        try:
+            self.reference.blockSignals(True)
+            self.reference.clear()
+            self.reference.addItems(list(annotators))
+            if reference is not None:
+                self.reference.setCurrentText(reference)
+            self.reference.blockSignals(False)
+            for box in self.others.values():
+                self._others_box.removeWidget(box)
+                box.deleteLater()
+            self.others = {}
+            for name in [*annotators, GOLD]:
+                box = QCheckBox(name)
+                box.setObjectName(f"review-with-{name}")
+                box.setChecked(name in others and name != reference)
+                box.setEnabled(name != reference)
+                box.toggled.connect(lambda _on: self.comparison_changed.emit())
+                self._others_box.addWidget(box)
+                box.show()
+                self.others[name] = box
+        finally:
+            self.blockSignals(False)
+
+    def chosen(self) -> tuple[str | None, list[str]]:
+        """The reference and the annotators compared with it, in the order offered."""
+        reference = self.reference.currentText() or None
+        return reference, [name for name, box in self.others.items()
+                           if box.isChecked() and name != reference]
+
+    def _on_reference(self, _index: int) -> None:
+        reference = self.reference.currentText()
+        for name, box in self.others.items():
+            box.blockSignals(True)
+            box.setEnabled(name != reference)
+            if name == reference:
+                box.setChecked(False)
+            box.blockSignals(False)
+        self.comparison_changed.emit()
+
+    # -- what is shown -----------------------------------------------------------------
+    def set_notice(self, text: str) -> None:
+        self.notice.setText(text)
+        self.notice.setVisible(bool(text))
+
+    def set_counts(self, counts: Mapping[Kind, int], a: str, b: str) -> None:
+        """Legend texts with the number of differences of each kind."""
+        for kind, label in self.legend.items():
+            label.setText(f"{kind_text(kind, a, b)} ({counts.get(kind, 0)})")

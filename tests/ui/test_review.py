@@ -1,0 +1,368 @@
+"""Review mode in the window: differences classed and coloured, adjudication into gold, undo.
+
+The project is our own: two short Arabic sentences (facts of the news story,
+our wording) annotated by amal, omar and sara so that every kind of
+difference occurs once between amal and omar.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from annotator.cli import main as cli_main
+from annotator.core.differences import Kind
+from annotator.core.project import GOLD, Project
+from annotator.ui.files import KEEP_COPY
+from annotator.ui.fonts import load_fonts
+from annotator.ui.main_window import MainWindow
+from annotator.ui.models.differences import DifferenceTableModel
+from annotator.ui.review import ReviewController
+from annotator.ui.settings import Settings
+from annotator.ui.widgets.decorations import blend
+from annotator.ui.widgets.review_decorations import KIND_COLORS, item_key
+from tests.review_data import SpanSpec, locate, make_project
+from tests.ui.conftest import read_json, show
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+
+TEXTS = {
+    # "The governor received the leader at the station and gave him a bulletproof vest and
+    # five drones before a long meeting."
+    "r1": "استقبل الحاكم الزعيمَ في المحطة وأهداه سترة واقية وخمس طائرات مسيّرة قبل لقاء مطوّل.",
+    # "The train left for the border crossing at dawn."
+    "r2": "غادر القطار نحو معبر الحدود عند الفجر.",
+}
+AMAL: list[SpanSpec] = [("الحاكم", "entity"), ("المحطة", "entity"), ("سترة واقية", "gift"),
+                        ("خمس طائرات مسيّرة", "gift"), ("لقاء مطوّل", "meeting")]
+OMAR: list[SpanSpec] = [("الحاكم", "entity"),             # same
+                        ("المحطة", "meeting"),            # same span, other label
+                        ("سترة", "gift"),                 # overlapping boundaries
+                        ("خمس طائرات مسيّرة", "gift"),    # same
+                        ("الزعيمَ", "entity")]            # only in B
+# amal's "لقاء مطوّل" is only in A.
+SARA: list[SpanSpec] = [("الحاكم", "entity"), ("سترة واقية", "gift")]
+TEAM = {"amal": {"r1": AMAL, "r2": [("القطار", "entity")]},
+        "omar": {"r1": OMAR, "r2": [("القطار", "entity"), ("معبر الحدود", "entity")]},
+        "sara": {"r1": SARA}}
+TEXT = TEXTS["r1"]
+
+
+def at(word: str) -> tuple[int, int]:
+    start, end, _ = locate(TEXT, (word, ""))
+    return start, end
+
+
+@pytest.fixture
+def review_project(tmp_path: Path) -> Project:
+    return make_project(tmp_path / "review", TEAM, TEXTS)
+
+
+@pytest.fixture
+def open_review(qtbot: QtBot, review_project: Project,
+                tmp_path: Path) -> Iterator[Callable[..., MainWindow]]:
+    load_fonts()
+    made: list[MainWindow] = []
+
+    def make(others: tuple[str, ...] = ("omar",), reference: str = "amal",
+             doc_id: str = "r1") -> MainWindow:
+        settings = Settings.at(str(tmp_path / "settings.ini"))
+        window = MainWindow(review_project, "amal", settings, doc_id, autosave_ms=-1)
+        made.append(window)
+        show(qtbot, window)
+        qtbot.keyClick(window.view, Qt.Key.Key_R, CTRL | SHIFT)  # review mode, by its shortcut
+        assert window.review.active
+        choose(window.review, reference, others)
+        return window
+
+    yield make
+    for window in made:
+        window.ask = lambda *args: "Cancel"  # type: ignore[method-assign]
+        if window.session is not None:
+            window.session.stop()
+            window.session = None
+
+
+def choose(review: ReviewController, reference: str, others: tuple[str, ...]) -> None:
+    panel = review.panel
+    panel.reference.setCurrentText(reference)
+    for name, box in panel.others.items():
+        box.setChecked(name in others)
+    assert panel.chosen() == (reference, list(others))
+
+
+def listed(review: ReviewController) -> list[tuple[str, str, str, str, str]]:
+    """The review list as the reviewer reads it: kind, B, A's span, B's span, gold."""
+    model = review.panel.model
+    cols = (DifferenceTableModel.COL_KIND, DifferenceTableModel.COL_WHO,
+            DifferenceTableModel.COL_A, DifferenceTableModel.COL_B, DifferenceTableModel.COL_GOLD)
+    return [tuple(model.data(model.index(row, c)) for c in cols)  # type: ignore[misc]
+            for row in range(model.rowCount())]
+
+
+def select_word(window: MainWindow, word: str, b: str = "omar") -> int:
+    """Select (in the list) the difference with ``b`` that covers ``word``; its item index."""
+    start, end = at(word)
+    review = window.review
+    for index, item in enumerate(review.items):
+        if item.b == b and item.start <= start and end <= item.end:
+            review.select(index)
+            assert review.current() == index
+            assert window.view.selected_key == item_key(index)
+            return index
+    raise AssertionError(f"no difference over {word!r}")
+
+
+def gold_file(window: MainWindow, qtbot: QtBot) -> list[tuple[str, str, str]]:
+    """Gold as written on disk (saved first with Ctrl+S), as (text, label, note)."""
+    qtbot.keyClick(window.view, Qt.Key.Key_S, CTRL)
+    path = window.project.annotation_path("r1", GOLD)
+    if not path.exists():  # nothing was ever put in gold
+        return []
+    data = read_json(path)
+    assert data["annotator"] == GOLD
+    return [(s["text"], s["label"], s.get("note", "")) for s in data["spans"]]
+
+
+def test_differences_are_found_classed_coloured_and_counted(
+        open_review: Callable[..., MainWindow]) -> None:
+    window = open_review()
+    review = window.review
+    assert window.session is not None and window.session.annotator == GOLD
+    assert window.session.path == window.project.root / "gold" / "r1.json"
+    assert listed(review) == [
+        ("same", "omar", "الحاكم · entity", "الحاكم · entity", "—"),
+        ("only B", "omar", "—", "الزعيمَ · entity", "—"),
+        ("label", "omar", "المحطة · entity", "المحطة · meeting", "—"),
+        ("boundary", "omar", "سترة واقية · gift", "سترة · gift", "—"),
+        ("same", "omar", "خمس طائرات مسيّرة · gift", "خمس طائرات مسيّرة · gift", "—"),
+        ("only A", "omar", "لقاء مطوّل · meeting", "—", "—"),
+    ]
+    # Each difference is painted over its words in its kind's colour, keyed for clicks.
+    for word, kind in (("الحاكم", Kind.SAME), ("الزعيمَ", Kind.ONLY_B), ("المحطة", Kind.LABEL),
+                       ("واقية", Kind.BOUNDARY), ("لقاء", Kind.ONLY_A)):
+        fills = [d for d in window.view.decorations_at(at(word)[0] + 1) if d.fill]
+        assert [d.color for d in fills] == [KIND_COLORS[kind]], word
+    # Boundaries: A's extent solid, B's dashed, under the words.
+    lines = [(d.start, d.end, d.dashed) for d in window.view.decorations_at(at("سترة")[0])
+             if d.underline]
+    assert sorted(lines) == [(*at("سترة"), True), (*at("سترة واقية"), False)]
+    # The legend names every colour with its count, and matches the view's fills.
+    assert review.panel.legend[Kind.SAME].text() == "same (2)"
+    assert review.panel.legend[Kind.ONLY_A].text() == "only in A (amal) (1)"
+    assert review.panel.legend[Kind.ONLY_B].text() == "only in B (omar) (1)"
+    window.view.repaint()
+    (paint,) = [window.view.highlights.get(0)]
+    assert paint is not None
+    painted = {fill.name() for _, _, fill in paint.fills}
+    legend = {kind: label.pixmap().toImage().pixelColor(4, 4).name()
+              for kind, label in review.panel.swatches.items()}
+    assert painted == set(legend.values()) == {blend([c]) for c in KIND_COLORS.values()}
+    # Agreement in the status bar, by hand: 2 identical spans of 5 + 5 -> F1 0.40; overlap
+    # pairs same-label spans sharing a character: الحاكم, خمس…, سترة -> 2*3/10 = 0.60.
+    status = review.status.text()
+    assert status.startswith("amal ↔ omar: F1 0.40 · overlap 0.60 · κ ")
+    assert review.status.isVisible()
+    # Hiding agreed rows keeps the others, still keyed to the same items.
+    review.panel.hide_agreed.setChecked(True)
+    assert [row[0] for row in listed(review)] == ["only B", "label", "boundary", "only A"]
+
+
+def test_keyboard_steps_through_the_differences(open_review: Callable[..., MainWindow],
+                                                 qtbot: QtBot) -> None:
+    window = open_review()
+    review, view = window.review, window.view
+    qtbot.keyClick(view, Qt.Key.Key_Home, CTRL)
+    seen = []
+    for _ in range(len(review.items)):
+        qtbot.keyClick(view, Qt.Key.Key_F8)
+        seen.append(review.current())
+        assert view.selected_key == item_key(seen[-1])
+        start = review.items[seen[-1]].start
+        assert view.cursor_offset() == start  # revealed in the text
+    assert seen == list(range(len(review.items)))
+    qtbot.keyClick(view, Qt.Key.Key_F8)
+    assert review.current() == seen[-1]
+    assert "No more differences" in window.statusBar().currentMessage()
+    qtbot.keyClick(view, Qt.Key.Key_F8, SHIFT)
+    assert review.current() == seen[-2]
+
+
+@pytest.mark.parametrize(("word", "key", "expected", "state"), [
+    # same: any acceptance adds the agreed span; reject keeps it out
+    ("الحاكم", Qt.Key.Key_1, [("الحاكم", "entity")], "A+B"),
+    ("الحاكم", Qt.Key.Key_Delete, [], "—"),
+    # same span, different label
+    ("المحطة", Qt.Key.Key_1, [("المحطة", "entity")], "A"),
+    ("المحطة", Qt.Key.Key_2, [("المحطة", "meeting")], "B"),
+    ("المحطة", Qt.Key.Key_3, [("المحطة", "entity"), ("المحطة", "meeting")], "A+B"),
+    ("المحطة", Qt.Key.Key_Delete, [], "—"),
+    # overlapping boundaries
+    ("سترة", Qt.Key.Key_1, [("سترة واقية", "gift")], "A"),
+    ("سترة", Qt.Key.Key_2, [("سترة", "gift")], "B"),
+    ("سترة", Qt.Key.Key_3, [("سترة", "gift"), ("سترة واقية", "gift")], "A+B"),
+    ("سترة", Qt.Key.Key_Delete, [], "—"),
+    # only in A: accepting B's version (nothing) is a rejection
+    ("لقاء", Qt.Key.Key_1, [("لقاء مطوّل", "meeting")], "A"),
+    ("لقاء", Qt.Key.Key_2, [], "—"),
+    ("لقاء", Qt.Key.Key_Delete, [], "—"),
+    # only in B
+    ("الزعيمَ", Qt.Key.Key_2, [("الزعيمَ", "entity")], "B"),
+    ("الزعيمَ", Qt.Key.Key_3, [("الزعيمَ", "entity")], "B"),
+    ("الزعيمَ", Qt.Key.Key_Delete, [], "—"),
+])
+def test_accept_and_reject_each_kind_write_valid_gold(
+        open_review: Callable[..., MainWindow], qtbot: QtBot, capsys: pytest.CaptureFixture[str],
+        word: str, key: Qt.Key, expected: list[tuple[str, str]], state: str) -> None:
+    window = open_review()
+    review = window.review
+    if key == Qt.Key.Key_Delete:  # reject something gold holds: accept both first
+        select_word(window, word)
+        qtbot.keyClick(window.view, Qt.Key.Key_3, CTRL)
+        assert len(window.session.aset) > 0  # type: ignore[union-attr]
+    index = select_word(window, word)
+    qtbot.keyClick(window.view, key, CTRL)
+    assert [(t, label) for t, label, _ in gold_file(window, qtbot)] == expected
+    row = review.panel.model.row_of(index)
+    assert row is not None
+    assert listed(review)[row][4] == state
+    # the list moves on to the next difference (and stays on the last one)
+    assert review.current() == min(index + 1, len(review.items) - 1)
+    capsys.readouterr()
+    assert cli_main(["validate", "--json", str(window.project.root)]) == 0
+    assert json.loads(capsys.readouterr().out) == {"ok": True, "problems": []}
+
+
+def test_undo_redo_and_accept_all_agreed_in_one_step(
+        open_review: Callable[..., MainWindow], qtbot: QtBot) -> None:
+    window = open_review()
+    view, aset = window.view, window.session.aset  # type: ignore[union-attr]
+    qtbot.keyClick(view, Qt.Key.Key_A, CTRL | SHIFT)
+    assert sorted(s.text for s in aset.spans()) == ["الحاكم", "خمس طائرات مسيّرة"]
+    assert aset.status == "in_progress"
+    select_word(window, "سترة")
+    qtbot.keyClick(view, Qt.Key.Key_2, CTRL)
+    assert len(aset) == 3
+    qtbot.keyClick(view, Qt.Key.Key_Z, CTRL)
+    assert len(aset) == 2
+    qtbot.keyClick(view, Qt.Key.Key_Z, CTRL)  # the two agreed spans leave together
+    assert len(aset) == 0 and aset.status == "new"
+    qtbot.keyClick(view, Qt.Key.Key_Z, CTRL | SHIFT)
+    qtbot.keyClick(view, Qt.Key.Key_Z, CTRL | SHIFT)
+    assert sorted(s.text for s in aset.spans()) == ["الحاكم", "خمس طائرات مسيّرة", "سترة"]
+    assert [row[4] for row in listed(window.review)] == ["A+B", "—", "—", "B", "A+B", "—"]
+    assert sorted(t for t, _, _ in gold_file(window, qtbot)) == ["الحاكم", "خمس طائرات مسيّرة",
+                                                           "سترة"]
+    qtbot.keyClick(view, Qt.Key.Key_A, CTRL | SHIFT)  # nothing left to add
+    assert "already in gold" in window.statusBar().currentMessage()
+
+
+def test_edit_selects_the_gold_span_for_ordinary_commands_and_notes_reach_annotators(
+        open_review: Callable[..., MainWindow], qtbot: QtBot) -> None:
+    window = open_review()
+    review, view, aset = window.review, window.view, window.session.aset  # type: ignore[union-attr]
+    index = select_word(window, "المحطة")
+    qtbot.keyClick(view, Qt.Key.Key_4, CTRL)  # edit: A's version is copied in and selected
+    (span,) = aset.spans()
+    assert view.selected_key == span.id and span.label == "entity"
+    qtbot.keyClick(view, "3")  # an ordinary label key relabels the gold span
+    assert aset.span(span.id).label == "meeting"
+    assert review.panel.model.state(index).value == "b"
+    # the reviewer notes it in the review list; the span table shows the note too
+    model = review.panel.model
+    row = model.row_of(index)
+    assert row is not None
+    note = "محطة القطار مكان وليست لقاءً؟ راجعوا الدليل"
+    assert model.setData(model.index(row, DifferenceTableModel.COL_NOTE), note)
+    assert aset.span(span.id).note == note
+    assert window.span_model.data(window.span_model.index(0, 4)) == note
+    assert gold_file(window, qtbot) == [("المحطة", "meeting", note)]
+    assert any(line.startswith("Gold: meeting") and line.endswith(f"note: {note}")
+               for line in view.tooltip_lines(at("المحطة")[0]))
+    # Back in normal mode, the annotator sees the reviewer's note over the word.
+    qtbot.keyClick(view, Qt.Key.Key_R, CTRL | SHIFT)
+    assert not review.active and window.session.annotator == "amal"  # type: ignore[union-attr]
+    assert not review.status.isVisible()
+    lines = view.tooltip_lines(at("المحطة")[0])
+    assert any(note in line and line.startswith("Reviewer's note") for line in lines)
+    assert any(line.startswith("entity: المحطة") for line in lines)  # amal's own span
+
+
+def test_three_annotators_are_compared_pairwise_with_the_reference(
+        open_review: Callable[..., MainWindow], qtbot: QtBot) -> None:
+    window = open_review(others=("omar", "sara"))
+    review = window.review
+    rows = listed(review)
+    assert {row[1] for row in rows} == {"omar", "sara"}
+    assert [row for row in rows if row[1] == "sara"] == [
+        ("same", "sara", "الحاكم · entity", "الحاكم · entity", "—"),
+        ("only A", "sara", "المحطة · entity", "—", "—"),
+        ("same", "sara", "سترة واقية · gift", "سترة واقية · gift", "—"),
+        ("only A", "sara", "خمس طائرات مسيّرة · gift", "—", "—"),
+        ("only A", "sara", "لقاء مطوّل · meeting", "—", "—"),
+    ]
+    assert review.status.text().startswith("3 annotators: ")
+    qtbot.keyClick(window.view, Qt.Key.Key_A, CTRL | SHIFT)  # only what all three share
+    assert [s.text for s in window.session.aset.spans()] == ["الحاكم"]  # type: ignore[union-attr]
+    # accepting omar's boundary is seen on sara's row of the same span too
+    select_word(window, "سترة")
+    qtbot.keyClick(window.view, Qt.Key.Key_2, CTRL)
+    states = {(row[1], row[2]): row[4] for row in listed(review)}
+    assert states[("omar", "سترة واقية · gift")] == "B"
+    assert states[("sara", "سترة واقية · gift")] == "edited"
+
+
+def test_one_annotator_against_gold_follows_gold_as_it_changes(
+        open_review: Callable[..., MainWindow], qtbot: QtBot) -> None:
+    window = open_review(others=(GOLD,))
+    review = window.review
+    assert [row[0] for row in listed(review)] == ["only A"] * 5  # gold is empty
+    select_word(window, "المحطة", b=GOLD)
+    qtbot.keyClick(window.view, Qt.Key.Key_1, CTRL)
+    rows = listed(review)
+    assert rows[1] == ("same", GOLD, "المحطة · entity", "المحطة · entity", "A+B")
+    assert review.items[review.current()].start > at("المحطة")[0]  # type: ignore[index]
+    assert review.status.text().startswith(f"amal ↔ {GOLD}: F1 0.33")  # 2*1/(5+1)
+    qtbot.keyClick(window.view, Qt.Key.Key_Z, CTRL)
+    assert [row[0] for row in listed(review)] == ["only A"] * 5
+
+
+def test_gold_changed_on_disk_is_not_overwritten(open_review: Callable[..., MainWindow],
+                                                 qtbot: QtBot) -> None:
+    window = open_review()
+    select_word(window, "الحاكم")
+    qtbot.keyClick(window.view, Qt.Key.Key_1, CTRL)
+    path = window.project.annotation_path("r1", GOLD)
+    path.parent.mkdir(exist_ok=True)
+    path.write_text("{}", encoding="utf-8")  # another reviewer, a sync client...
+    qtbot.keyClick(window.view, Qt.Key.Key_S, CTRL)
+    assert path.read_text(encoding="utf-8") == "{}"
+    assert window.conflict_banner.isVisible()
+    asked = []
+    window.ask = lambda *args: asked.append(args[0]) or KEEP_COPY  # type: ignore[method-assign]
+    window.registry["review.mode"].trigger()  # leaving review mode asks, and keeps a copy
+    assert asked == ["leave"] and not window.review.active
+    (copy,) = path.parent.glob("r1.json.mine-*")
+    assert "الحاكم" in copy.read_text(encoding="utf-8")
+
+
+def test_switching_documents_keeps_reviewing_and_leaving_restores_the_annotator(
+        open_review: Callable[..., MainWindow], qtbot: QtBot) -> None:
+    window = open_review()
+    select_word(window, "الحاكم")
+    qtbot.keyClick(window.view, Qt.Key.Key_1, CTRL)
+    qtbot.keyClick(window.view, Qt.Key.Key_PageDown, CTRL)  # next document: saved, reopened
+    assert window.session.doc_id == "r2" and window.session.annotator == GOLD  # type: ignore
+    assert [row[0] for row in listed(window.review)] == ["same", "only B"]
+    assert read_json(window.project.annotation_path("r1", GOLD))["spans"][0]["text"] == "الحاكم"
+    assert window.doc_model.span_count("r1") == 1  # the list shows gold's counts
+    window.registry["review.mode"].trigger()
+    assert window.annotator == "amal" and window.session.annotator == "amal"  # type: ignore
+    assert window.doc_model.span_count("r1") == len(AMAL)
+    assert not window.registry["review.accept_a"].isEnabled()

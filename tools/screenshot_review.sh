@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# Take screenshots of review mode as a reviewer sees it: a real X server (Xvfb),
+# a window manager (openbox: without one the window is never active and Qt
+# shortcuts do not fire), Qt's xcb platform, keys typed with xdotool. Works on
+# a copy of the sample project (amal and omar disagree on the first two
+# articles) with private settings, so it never touches the repository's sample
+# or the user's settings. Afterwards the gold files the keys wrote are listed
+# and checked with `annotator validate`.
+#
+#   tools/screenshot_review.sh [OUT_DIR]        (default: shots/)
+#
+# Needs: apt-get install xvfb xauth xdotool openbox imagemagick
+# Look at the PNGs afterwards: the legend, each colour over the right words,
+# Arabic joined and right-aligned, the list of differences, the agreement
+# figures in the status bar.
+set -euo pipefail
+
+repo=$(cd "$(dirname "$0")/.." && pwd)
+out=$(mkdir -p "${1:-$repo/shots}" && cd "${1:-$repo/shots}" && pwd)
+python=${PYTHON:-$repo/.venv/bin/python}
+for tool in xvfb-run xdotool openbox import; do
+  command -v "$tool" >/dev/null || { echo "missing $tool: apt-get install xvfb xauth xdotool openbox imagemagick" >&2; exit 2; }
+done
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cp -r "$repo/resources/sample" "$work/project"
+rm -f "$work/project/__init__.py"
+export work out python repo
+export XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/data" QT_QPA_PLATFORM=xcb
+
+xvfb-run -a -s "-screen 0 1280x900x24" bash -euo pipefail -c '
+  openbox >/dev/null 2>&1 & sleep 1
+
+  # shoot DOC PNG KEYS...: open DOC as reviewer rania, type KEYS, save, screenshot.
+  shoot() {
+    doc=$1 png=$2; shift 2
+    (cd "$repo" && "$python" -m annotator open "$work/project" --annotator rania \
+        --doc "$doc") & app=$!
+    wid=""
+    for _ in $(seq 40); do
+      wid=$(xdotool search --onlyvisible --pid $app 2>/dev/null | tail -1 || true)
+      [ -n "$wid" ] && break; sleep 0.25
+    done
+    [ -n "$wid" ] || { echo "the window did not appear" >&2; kill $app; exit 1; }
+    xdotool windowmove --sync "$wid" 0 0 windowsize --sync "$wid" 1280 870
+    xdotool windowactivate --sync "$wid"; sleep 2
+    for keys in "$@"; do xdotool key --delay 120 $keys; sleep 0.3; done
+    xdotool key ctrl+s; sleep 1
+    import -window root "$out/$png"
+    kill $app; wait $app 2>/dev/null || true
+    echo "wrote $out/$png"
+  }
+
+  # 1. Review mode on the first article: accept the agreed spans (one step), step
+  #    to the first boundary difference (the date) and take omar'"'"'s version; the
+  #    list then selects the next difference.
+  shoot 01-kim-leaves-russia review-mode.png \
+    "ctrl+shift+r" "ctrl+shift+a" "F8 F8 F8" "ctrl+2"
+
+  # 2. The second article, nothing settled yet: every kind shows (same, boundary,
+  #    only in A, only in B); the second difference is selected.
+  shoot 02-primorsky-gifts review-kinds.png "ctrl+shift+r" "F8 F8"
+'
+
+# The gold written by the keys above, and proof that it is valid per the spec.
+"$python" - "$work/project" <<'EOF'
+import json, sys
+from pathlib import Path
+root = Path(sys.argv[1])
+for path in sorted(root.glob("gold/*.json")):
+    data = json.loads(path.read_text(encoding="utf-8"))
+    spans = ", ".join(f"{s['label']}:{s['text']}" for s in data["spans"])
+    print(f"{path.relative_to(root)} [{data['annotator']}, {data['status']}]: {spans}")
+EOF
+(cd "$repo" && "$python" -m annotator validate "$work/project")
