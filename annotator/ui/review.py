@@ -40,12 +40,10 @@ from annotator.core.adjudication import (
     gold_span,
     settle,
 )
-from annotator.core.agreement import document_agreement
 from annotator.core.edits import Edit
-from annotator.core.errors import AnnotatorError
 from annotator.core.project import GOLD
 from annotator.core.spans import Span
-from annotator.io import store
+from annotator.ui.review_sources import agreement_line, default_choice, gold_notes, load_annotators
 from annotator.ui.widgets.review_decorations import (
     ReviewDecorations,
     ReviewerNotes,
@@ -63,10 +61,6 @@ MESSAGE_MS = 6000
 ACTION_NAMES = ("review.next", "review.previous", "review.accept_a", "review.accept_b",
                 "review.accept_both", "review.reject", "review.edit", "review.accept_agreed")
 CHOICE_WORDS = {"a": "Accept {a}'s", "b": "Accept {b}'s", "both": "Accept both", "none": "Reject"}
-
-
-def _figure(value: float | None) -> str:
-    return "n/a" if value is None else f"{value:.2f}"
 
 
 class ReviewController(QObject):
@@ -175,50 +169,18 @@ class ReviewController(QObject):
 
     def _show_reviewer_notes(self, session: DocumentSession) -> None:
         """Outside review mode: the notes on gold spans, in the annotator's view."""
-        project = self.window.project
-        if session.annotator == GOLD or not project.annotation_path(session.doc_id,
-                                                                    GOLD).is_file():
+        if session.annotator == GOLD:
             return
-        try:
-            loaded = store.load(project, session.doc_id, GOLD, session.document)
-        except AnnotatorError:
-            return
-        noted = [s for s in loaded.annotations.spans() if s.note] if loaded.result.openable \
-            else []
+        noted = gold_notes(self.window.project, session.doc_id, session.document)
         if noted:
             view = self.window.view
             view.set_provider(ReviewerNotes(view.highlights.provider, noted))
 
     def _load(self, doc_id: str) -> None:
         """Read every annotator's file for ``doc_id`` and offer them in the panel."""
-        project = self.window.project
-        self.spans, problems = {}, []
-        for name in project.annotators():
-            if name == GOLD or not project.annotation_path(doc_id, name).is_file():
-                continue
-            try:
-                loaded = store.load(project, doc_id, name)
-            except AnnotatorError as exc:
-                problems.append(f"{name}: {exc.problem.message}")
-                continue
-            if not loaded.result.openable:
-                problems.append(f"{name}'s file has problems and is left out "
-                                "(run 'annotator validate')")
-                continue
-            if loaded.result.stale:
-                problems.append(f"{name}'s file was made on an older text: its spans are "
-                                "re-anchored")
-            self.spans[name] = loaded.annotations.spans()
+        self.spans, problems = load_annotators(self.window.project, doc_id)
         names = list(self.spans)
-        reference, others = self._wanted
-        if reference not in names:
-            reference = names[0] if names else None
-        others = [n for n in others if n in names or n == GOLD]
-        if not others:
-            others = [n for n in names if n != reference] or [GOLD]
-        self.panel.set_annotators(names, reference, others)
-        if not names:
-            problems.insert(0, f"No annotator has annotated {doc_id} yet: nothing to compare.")
+        self.panel.set_annotators(names, *default_choice(names, self._wanted))
         self.panel.set_notice("\n".join(problems))
 
     def _on_comparison_changed(self) -> None:
@@ -261,29 +223,16 @@ class ReviewController(QObject):
             self.window.view.invalidate_all()
 
     def _show_agreement(self, spans: dict[str, list[Span]]) -> None:
+        """The document's agreement in the status bar, kept whole when the bar is crowded."""
         session = self.session
-        if len(spans) < 2 or session is None:
-            self._set_status("Pick annotators to compare", "")
+        if session is None:
             return
         labels = [label.name for label in self.window.project.labels]
-        figures = document_agreement(session.text, spans, labels, session.doc_id)
-        doc = figures.per_document[0]
-        names = list(spans)
-        head = f"{names[0]} ↔ {names[1]}" if len(names) == 2 else f"{len(names)} annotators"
-        text = f"{head}: F1 {_figure(doc.f1_exact)} · overlap {_figure(doc.f1_overlap)}"
-        if len(names) == 2:
-            text += f" · κ {_figure(doc.pairs[(names[0], names[1])].kappa)}"
-        self._set_status(f"{text} · α {_figure(doc.alpha)}", "\n".join(
-            f"{a} ↔ {b}: F1 {_figure(p.f1_exact)}, overlap F1 {_figure(p.f1_overlap)}, "
-            f"κ {_figure(p.kappa)} ({p.exact_matches} identical of {p.a_count} / {p.b_count})"
-            for (a, b), p in doc.pairs.items()))
-
-    def _set_status(self, text: str, pairs: str) -> None:
-        """The agreement figures, kept whole when the status bar is crowded."""
+        text, pairs = agreement_line(session.text, spans, labels, session.doc_id)
         self.status.setText(text)
-        self.status.setToolTip(f"Reviewer {self.reviewer}, writing gold. Agreement on "
-                               f"{self.session.doc_id if self.session else ''}, per pair:\n"
-                               f"{pairs}" if pairs else f"Reviewer {self.reviewer}, writing gold")
+        self.status.setToolTip(f"Reviewer {self.reviewer}, writing gold"
+                               + (f". Agreement on {session.doc_id}, per pair:\n{pairs}"
+                                  if pairs else ""))
         self.status.setMinimumWidth(self.status.sizeHint().width())
 
     # -- selection ---------------------------------------------------------------------

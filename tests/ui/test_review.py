@@ -7,6 +7,7 @@ difference occurs once between amal and omar.
 
 from __future__ import annotations
 
+import doctest
 import json
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -18,6 +19,7 @@ from pytestqt.qtbot import QtBot
 from annotator.cli import main as cli_main
 from annotator.core.differences import Kind
 from annotator.core.project import GOLD, Project
+from annotator.ui import review_sources
 from annotator.ui.files import KEEP_COPY
 from annotator.ui.fonts import load_fonts
 from annotator.ui.main_window import MainWindow
@@ -366,3 +368,22 @@ def test_switching_documents_keeps_reviewing_and_leaving_restores_the_annotator(
     assert window.annotator == "amal" and window.session.annotator == "amal"  # type: ignore
     assert window.doc_model.span_count("r1") == len(AMAL)
     assert not window.registry["review.accept_a"].isEnabled()
+
+
+def test_broken_and_missing_files_are_said_and_left_out(
+        review_project: Project, open_review: Callable[..., MainWindow]) -> None:
+    path = review_project.annotation_path("r1", "sara")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["spans"][0]["text"] = "غلط"  # not the text at its offsets
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    window = open_review()
+    panel = window.review.panel
+    assert list(panel.others) == ["amal", "omar", GOLD]  # sara is not offered
+    assert "sara's file has problems" in panel.notice.text()
+    window.open_document("r2")  # sara has no file for r2 at all; the choice is kept
+    assert panel.chosen() == ("amal", ["omar"]) and panel.notice.isHidden()
+
+
+def test_docstring_examples() -> None:
+    result = doctest.testmod(review_sources)
+    assert result.attempted > 0 and result.failed == 0
