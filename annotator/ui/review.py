@@ -131,6 +131,15 @@ class ReviewController(QObject):
             self._check(self.active)
             return
         doc_id = w.session.doc_id if w.session is not None else None
+        self._apply(on)
+        if doc_id is not None and not w.open_document(doc_id, force=True):
+            self._apply(not on)  # e.g. the gold file is not JSON at all: back as we were
+            w.open_document(doc_id, force=True)
+        w._update_status()
+
+    def _apply(self, on: bool) -> None:
+        """Whose file the window edits, the document list, the dock, the actions."""
+        w = self.window
         self.active = on
         if on:
             self.reviewer = w.annotator
@@ -145,9 +154,6 @@ class ReviewController(QObject):
         self.status.setVisible(on)
         self._enable(on)
         self._check(on)
-        if doc_id is not None and not w.open_document(doc_id, force=True):
-            self._say(f"Could not open {doc_id} for review")
-        w._update_status()
 
     def _check(self, on: bool) -> None:
         action = self.window.registry["review.mode"]

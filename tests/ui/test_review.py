@@ -387,3 +387,25 @@ def test_broken_and_missing_files_are_said_and_left_out(
 def test_docstring_examples() -> None:
     result = doctest.testmod(review_sources)
     assert result.attempted > 0 and result.failed == 0
+
+
+def test_a_gold_file_that_cannot_be_read_leaves_the_annotator_where_they_were(
+        review_project: Project, qtbot: QtBot, tmp_path: Path) -> None:
+    path = review_project.annotation_path("r1", GOLD)
+    path.parent.mkdir()
+    path.write_text("not json", encoding="utf-8")
+    load_fonts()
+    window = MainWindow(review_project, "amal", Settings.at(str(tmp_path / "s.ini")), "r1",
+                        autosave_ms=-1)
+    show(qtbot, window)
+    asked: list[str] = []
+    window.ask = lambda *args: asked.append(args[1]) or "OK"  # type: ignore[method-assign]
+    qtbot.keyClick(window.view, Qt.Key.Key_R, CTRL | SHIFT)
+    assert asked == ["Cannot open document"]
+    assert not window.review.active and not window.registry["review.mode"].isChecked()
+    assert window.annotator == "amal" and window.session.annotator == "amal"  # type: ignore
+    window.view.select_range(*at("الحاكم"))
+    qtbot.keyClick(window.view, "2")  # the annotator's own session is live again
+    assert window.session.aset.find(*at("الحاكم"), "gift") is not None  # type: ignore
+    window.session.stop()  # type: ignore[union-attr]
+    window.session = None
