@@ -1,0 +1,1 @@
+"""Dialogs of the window that run long jobs: File > Export… and File > Import…."""

@@ -1,0 +1,240 @@
+"""What the export and import dialogs share: options on top, a progress bar, the summary below.
+
+A run goes: the options are read (a mistake is shown under them, nothing
+runs), a :class:`~annotator.ui.dialogs.worker.Job` starts, the options are
+disabled and the bar and a Cancel button appear; at the end the bar hides and
+the outcome (a one-line headline and the driver's summary lines) fills the
+lower half. The dialog stays open so the user can read it, change an option
+and run again. Closing (Close, Escape, the title bar) during a run cancels it
+and closes once the job has stopped: the thread is never left running behind
+a deleted dialog.
+
+Summaries are plain text in a read-only box laid out left to right (they are
+English sentences); Arabic document ids, annotator names and span texts inside
+them are ordered by Qt's bidi algorithm, never reshaped here.
+"""
+
+from __future__ import annotations
+
+import traceback
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent, QTextOption
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.core.errors import AnnotatorError
+from annotator.io.exchange import Progress
+from annotator.ui.dialogs.worker import Job
+
+ERROR_STYLE = "color: #b00020;"
+
+
+def in_dialog_words(line: str, options: dict[str, str]) -> str:
+    """A driver's line with command-line options named as the dialog's fields.
+
+    >>> in_dialog_words("add it with --add-labels", {"--add-labels": "“Add labels”"})
+    'add it with “Add labels”'
+    """
+    for flag, name in options.items():
+        line = line.replace(flag, name)
+    return line
+
+
+class RunDialog(QDialog):
+    """Base of the export and import dialogs; subclasses fill :attr:`form` and call :meth:`run`."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setMinimumWidth(640)
+        self.job: Job | None = None
+        self._close_when_done = False
+        self._last_total = 0
+
+        self.options = QWidget(self)
+        self.options.setObjectName("options")
+        self.form = QFormLayout(self.options)
+        self.form.setContentsMargins(0, 0, 0, 0)
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+
+        self.mistake = self._label("mistake", ERROR_STYLE)  # wrong options: nothing ran
+        self.progress = QProgressBar(self)
+        self.progress.setObjectName("progress")
+        self.progress.setTextVisible(True)
+        self.progress_label = self._label("progress-label")
+        self.headline = self._label("headline", "font-weight: bold;")
+        self.summary = QPlainTextEdit(self)
+        self.summary.setObjectName("summary")
+        self.summary.setReadOnly(True)
+        self.summary.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        option = QTextOption(self.summary.document().defaultTextOption())
+        option.setTextDirection(Qt.LayoutDirection.LeftToRight)
+        option.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignAbsolute)
+        self.summary.document().setDefaultTextOption(option)
+        self.summary.setPlaceholderText("The summary appears here when the run ends.")
+        self.summary.setMinimumHeight(160)
+        self.hint = self._label("hint", "color: #7a4f00;")
+
+        self.buttons = QDialogButtonBox(self)
+        self.cancel_button = QPushButton("Cancel", self)
+        self.cancel_button.setObjectName("cancel")
+        self.cancel_button.setToolTip("Stop now; nothing is written")
+        self.cancel_button.clicked.connect(self.cancel)
+        self.buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        self.close_button.setAutoDefault(False)
+        self.close_button.clicked.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.options)
+        layout.addWidget(self.mistake)
+        layout.addWidget(self.progress_label)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.headline)
+        layout.addWidget(self.summary, 1)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.buttons)
+        self._show_running(False)
+
+    def _label(self, name: str, style: str = "") -> QLabel:
+        label = QLabel(self)
+        label.setObjectName(name)
+        label.setWordWrap(True)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        if style:
+            label.setStyleSheet(style)
+        label.hide()
+        return label
+
+    def add_run_button(self, text: str, name: str, tip: str,
+                       slot: Callable[[], None]) -> QPushButton:
+        button = QPushButton(text, self)
+        button.setObjectName(name)
+        button.setToolTip(tip)
+        button.clicked.connect(slot)
+        self.buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
+        return button
+
+    def run_buttons(self) -> list[QPushButton]:
+        return [b for b in self.buttons.findChildren(QPushButton)
+                if b not in (self.cancel_button, self.close_button)]
+
+    # -- running -----------------------------------------------------------------
+    @property
+    def running(self) -> bool:
+        return self.job is not None
+
+    def show_mistake(self, text: str) -> None:
+        self.mistake.setText(text)
+        self.mistake.setVisible(bool(text))
+
+    def run(self, work: Callable[[Progress], Any], what: str) -> None:
+        """Start ``work(progress)`` in a thread; ``what`` is said while it runs."""
+        if self.job is not None:
+            return
+        self.show_mistake("")
+        self.headline.hide()
+        self.hint.hide()
+        self.summary.clear()
+        self.progress.setRange(0, 0)  # busy until the first progress call
+        self.progress_label.setText(what)
+        self._last_total = 0
+        job = self.job = Job(work, self)
+        job.progressed.connect(self._on_progress)
+        job.succeeded.connect(self._on_succeeded)
+        job.failed.connect(self._on_failed)
+        job.finished.connect(self._on_finished)
+        self._show_running(True)
+        job.start()
+
+    def cancel(self) -> None:
+        if self.job is not None:
+            self.job.cancel()
+            self.cancel_button.setEnabled(False)
+            self.progress_label.setText("Cancelling…")
+
+    def _show_running(self, running: bool) -> None:
+        self.options.setEnabled(not running)
+        for button in self.run_buttons():
+            button.setEnabled(not running)
+        self.cancel_button.setVisible(running)
+        self.cancel_button.setEnabled(running)
+        self.progress.setVisible(running)
+        self.progress_label.setVisible(running)
+
+    def _on_progress(self, done: int, total: int) -> None:
+        if self.job is None or self.job.cancel_requested:
+            return
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+        text = self.progress_text(done, total)
+        if text:
+            self.progress_label.setText(text)
+
+    def _on_succeeded(self, result: Any) -> None:
+        self.show_result(result)
+
+    def _on_failed(self, error: BaseException) -> None:
+        if isinstance(error, AnnotatorError):
+            problems = error.problems
+            self.show_outcome(f"{self.failure_title}: {len(problems)} problem(s); "
+                              "nothing was written", (str(p) for p in problems), error=True)
+        else:
+            traceback.print_exception(error)
+            self.show_outcome(f"{self.failure_title}: nothing was written",
+                              [f"{type(error).__name__}: {error}"], error=True)
+
+    def _on_finished(self) -> None:
+        job, self.job = self.job, None
+        if job is not None:
+            job.deleteLater()
+        self._show_running(False)
+        if self._close_when_done:
+            super().reject()
+
+    def show_outcome(self, headline: str, lines: Iterable[str], error: bool = False,
+                     hints: Iterable[str] = ()) -> None:
+        self.headline.setText(headline)
+        self.headline.setStyleSheet("font-weight: bold;" + (ERROR_STYLE if error else ""))
+        self.headline.show()
+        self.summary.setPlainText("\n".join(lines))
+        hint = "\n".join(hints)
+        self.hint.setText(hint)
+        self.hint.setVisible(bool(hint))
+
+    # -- for subclasses ----------------------------------------------------------
+    failure_title = "Failed"
+
+    def progress_text(self, done: int, total: int) -> str:
+        return f"{done} of {total}"
+
+    def show_result(self, result: Any) -> None:
+        raise NotImplementedError
+
+    # -- closing -----------------------------------------------------------------
+    def reject(self) -> None:
+        if self.job is not None:  # stop first; close when the thread has ended
+            self._close_when_done = True
+            self.cancel()
+            return
+        super().reject()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.job is not None:
+            self._close_when_done = True
+            self.cancel()
+            event.ignore()
+            return
+        super().closeEvent(event)
