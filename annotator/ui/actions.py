@@ -45,6 +45,11 @@ MENUS: tuple[str, ...] = (FILE, EDIT, ANNOTATE, DOCUMENT, REVIEW, VIEW)
 ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("file.save", "&Save", ("Ctrl+S",), FILE, True, "document-save",
                "SP_DialogSaveButton", tip="Save now (changes are also saved automatically)"),
+    ActionSpec("file.export", "&Export…", ("Ctrl+Shift+E",), FILE, icon="document-export",
+               tip="Write the project's annotations as training data (jsonl, conll, brat, "
+               "spacy, hf)"),
+    ActionSpec("file.import", "&Import…", ("Ctrl+Shift+I",), FILE, icon="document-import",
+               tip="Bring in annotations from brat, doccano, Label Studio or a jsonl export"),
     ActionSpec("file.quit", "&Quit", ("Ctrl+Q",), FILE, icon="application-exit"),
     ActionSpec("edit.undo", "&Undo", ("Ctrl+Z",), EDIT, True, "edit-undo", "SP_ArrowBack"),
     ActionSpec("edit.redo", "&Redo", ("Ctrl+Shift+Z", "Ctrl+Y"), EDIT, True, "edit-redo",

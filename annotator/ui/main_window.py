@@ -33,6 +33,7 @@ from annotator.core.spans import Status
 from annotator.ui import settings as keys
 from annotator.ui.actions import ActionRegistry
 from annotator.ui.annotate import Annotating
+from annotator.ui.dialogs.transfer import open_export, open_import
 from annotator.ui.files import FileHandling
 from annotator.ui.fonts import article_font
 from annotator.ui.models.documents import STATUS_TEXT, DocumentListModel
@@ -185,6 +186,8 @@ class MainWindow(QMainWindow):
     def _connect_actions(self) -> None:
         r, a = self.registry, self.annotating
         r.connect("file.save", self.files.save_now)
+        r.connect("file.export", lambda: open_export(self))
+        r.connect("file.import", lambda: open_import(self))
         r.connect("file.quit", self.close)
         r.connect("edit.undo", self.undo)
         r.connect("edit.redo", self.redo)
