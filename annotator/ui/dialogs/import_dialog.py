@@ -50,8 +50,8 @@ OPTION_NAMES = {
 HINTS = {  # problem or warning code -> what to do in this dialog
     "unknown-label": f"Labels not in the project were refused: tick “{ADD_LABELS}” to add "
                      "them to the project, or fix the source.",
-    "utf16-offsets": f"Some offsets fit the text only when counted in UTF-16 code units (a "
-                     f"known bug of some tools): tick “{UTF16}” and run again.",
+    "utf16-offsets": f"Some offsets look like UTF-16 code units (a known bug of some tools): "
+                     f"tick “{UTF16}” and check again.",
     "target-exists": f"Some annotation files already hold spans: tick “{REPLACE}” to overwrite "
                      "them, or choose another annotator.",
 }
@@ -104,6 +104,9 @@ class ImportDialog(RunDialog):
         self.annotator = QComboBox(self)
         self.annotator.setObjectName("annotator")
         self.annotator.setEditable(True)
+        self.annotator.setMinimumContentsLength(48)  # room for the placeholder
+        self.annotator.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.annotator.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         names = list(dict.fromkeys([*(annotators or []), *project.annotators()]))
         self.annotator.addItem("")

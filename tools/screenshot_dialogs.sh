@@ -1,0 +1,101 @@
+#!/usr/bin/env bash
+# Take a screenshot of File > Export… and of File > Import… as a user sees them:
+# a real X server (Xvfb), a window manager (openbox: without one the window is
+# never active and Qt shortcuts do not fire), Qt's xcb platform, everything
+# typed with xdotool through the dialogs' shortcuts and mnemonics. Works on a
+# copy of the sample project with private settings.
+#
+#   1. export-dialog.png: amal's annotations as CoNLL with a train/dev/test
+#      split, after a span typed here (the first seven words, as a meeting)
+#      that holds her span on the leader's name: the export saves it first, and
+#      the summary lists the nested span flat tagging had to drop, and why.
+#   2. import-dialog.png: a doccano file (made here from the sample's fourth
+#      article) whose offsets count UTF-16 code units (the text holds an emoji)
+#      and whose spans use a label the project lacks, imported for the Arabic
+#      annotator name سلمى: refused, with both hints.
+#
+#   tools/screenshot_dialogs.sh [OUT_DIR]        (default: shots/)
+#
+# Needs: apt-get install xvfb xauth xdotool openbox imagemagick
+# Look at the PNGs afterwards: options readable, the summary complete, Arabic
+# names and words joined and in the right order inside the English lines.
+set -euo pipefail
+
+repo=$(cd "$(dirname "$0")/.." && pwd)
+out=$(mkdir -p "${1:-$repo/shots}" && cd "${1:-$repo/shots}" && pwd)
+python=${PYTHON:-$repo/.venv/bin/python}
+for tool in xvfb-run xdotool openbox import; do
+  command -v "$tool" >/dev/null || { echo "missing $tool: apt-get install xvfb xauth xdotool openbox imagemagick" >&2; exit 2; }
+done
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cp -r "$repo/resources/sample" "$work/project"
+rm -f "$work/project/__init__.py"
+# The doccano source: two spans of the fourth article, offsets in UTF-16 units,
+# one of them with a label that is not in the project.
+"$python" - "$work" <<'EOF'
+import json, sys
+from pathlib import Path
+work = Path(sys.argv[1])
+text = (work / "project/documents/04-putin-summit.txt").read_text(encoding="utf-8")
+def units(offset): return len(text[:offset].encode("utf-16-le")) // 2
+words = [w for w in text.split() if len(w) > 4 and w.isalpha()]
+first, last = words[0], words[-1]
+spans = []
+for word, label in ((first, "person"), (last, "entity")):
+    start = text.rindex(word) if word == last else text.index(word)
+    spans.append([units(start), units(start + len(word)), label])
+record = {"id": 1, "text": text, "label": spans}
+(work / "doccano.jsonl").write_text(json.dumps(record, ensure_ascii=False) + "\n",
+                                    encoding="utf-8")
+EOF
+export work out python repo
+export XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/data" QT_QPA_PLATFORM=xcb
+
+xvfb-run -a -s "-screen 0 1280x900x24" bash -euo pipefail -c '
+  openbox >/dev/null 2>&1 & sleep 1
+  (cd "$repo" && "$python" -m annotator open "$work/project" --annotator amal \
+      --doc 01-kim-leaves-russia) & app=$!
+  wid=""
+  for _ in $(seq 40); do
+    wid=$(xdotool search --onlyvisible --pid $app 2>/dev/null | tail -1 || true)
+    [ -n "$wid" ] && break; sleep 0.25
+  done
+  [ -n "$wid" ] || { echo "the window did not appear" >&2; kill $app; exit 1; }
+  xdotool windowmove --sync "$wid" 0 0 windowsize --sync "$wid" 1280 870
+  xdotool windowactivate --sync "$wid"; sleep 2
+
+  # A span over the first seven words (forward in a right-to-left paragraph is
+  # ctrl+Left), labelled meeting (3): it holds an entity span of amal.
+  xdotool key ctrl+Home; sleep 0.2
+  for _ in 1 2 3 4 5 6 7; do xdotool key ctrl+shift+Left; done; sleep 0.2
+  xdotool key 3; sleep 0.5
+
+  # 1. Export: conll (one down from jsonl), annotator amal (one down from gold),
+  #    split on, output folder typed, Export.
+  xdotool key ctrl+shift+e; sleep 1.5
+  xdotool key alt+f Down; sleep 0.3
+  xdotool key alt+a Down; sleep 0.3
+  xdotool key alt+s; sleep 0.3
+  xdotool key alt+o; xdotool type --delay 20 "$work/export"; sleep 0.3
+  xdotool key alt+e; sleep 3
+  import -window root "$out/export-dialog.png"; echo "wrote $out/export-dialog.png"
+  xdotool key Escape; sleep 1
+
+  # 2. Import: doccano (one down from brat), the source, the annotator in Arabic, Import.
+  xdotool key ctrl+shift+i; sleep 1.5
+  xdotool key alt+f Down; sleep 0.3
+  xdotool key alt+s; xdotool type --delay 20 "$work/doccano.jsonl"; sleep 0.3
+  xdotool key alt+a; xdotool type --delay 60 "سلمى"; sleep 0.3
+  xdotool key alt+i; sleep 3
+  import -window root "$out/import-dialog.png"; echo "wrote $out/import-dialog.png"
+  xdotool key Escape; sleep 0.5
+  kill $app; wait $app 2>/dev/null || true
+'
+
+# Proof that the keys reached the dialogs: the export wrote its split files, the
+# refused import wrote nothing.
+ls "$work/export"
+if [ -e "$work/project/annotations/سلمى" ]; then echo "the refused import wrote files" >&2; exit 1; fi
+echo "import: nothing written (as refused)"
