@@ -31,7 +31,6 @@ Standard library only; the test suite checks every figure against
 
 from __future__ import annotations
 
-import bisect
 import itertools
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
@@ -48,7 +47,7 @@ from annotator.core.statistics import (
     one_against_rest,
     one_against_rest_pairs,
 )
-from annotator.core.tokenize import Tokens, flat_labels, token_arrays
+from annotator.core.tokenize import flat_labels, split_tokens, token_arrays
 
 OUTSIDE = "O"  # how a token outside every span is shown; internally it is None
 
@@ -251,40 +250,6 @@ def _span_counts(a: _ByLabel, b: _ByLabel) -> dict[str, _SpanCounts]:
             rest_b = [s for s in spans_b if s.key not in common] if common else spans_b
             counts.overlap = counts.exact + len(match_overlapping(rest_a, rest_b))
     return result
-
-
-def split_tokens(text: str, tokens: Tokens, cuts: Iterable[int]) -> Tokens:
-    """``tokens`` split at every offset of ``cuts`` strictly inside one.
-
-    Rule 6 of :mod:`annotator.core.tokenize`, applied to the tokens of the
-    text made once per document, so that the text is not scanned again for
-    the group's boundaries; ``split_tokens(t, token_arrays(t), c) ==
-    token_arrays(t, c)`` is tested.
-    """
-    starts, ends, texts = tokens.starts, tokens.ends, tokens.texts
-    inside: dict[int, list[int]] = defaultdict(list)  # token index -> cuts inside it
-    for cut in sorted(set(cuts)):
-        i = bisect.bisect_right(starts, cut) - 1
-        if i >= 0 and starts[i] < cut < ends[i]:
-            inside[i].append(cut)
-    if not inside:
-        return tokens
-    new_starts: list[int] = []
-    new_ends: list[int] = []
-    new_texts: list[str] = []
-    done = 0
-    for i, inner in inside.items():  # in token order, since the cuts were sorted
-        new_starts += starts[done:i]
-        new_ends += ends[done:i]
-        new_texts += texts[done:i]
-        edges = [starts[i], *inner, ends[i]]
-        for start, end in itertools.pairwise(edges):
-            new_starts.append(start)
-            new_ends.append(end)
-            new_texts.append(text[start:end])
-        done = i + 1
-    return Tokens(new_starts + starts[done:], new_ends + ends[done:],
-                  new_texts + texts[done:])
 
 
 def _pair_confusion(group_pairs: Counter[tuple[TokenLabel, TokenLabel]],

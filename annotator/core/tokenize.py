@@ -230,32 +230,38 @@ def token_arrays(text: str, boundaries: Iterable[int] = ()) -> Tokens:
     """What :func:`tokenize` returns, as parallel lists (fast: no object per token)."""
     parts = _split_pattern().split(text)  # gap, token, gap, token, ..., gap
     offsets = list(itertools.accumulate(map(len, parts), initial=0))
-    starts, ends, texts = offsets[1:-1:2], offsets[2::2], parts[1::2]
+    return split_tokens(text, Tokens(offsets[1:-1:2], offsets[2::2], parts[1::2]), boundaries)
+
+
+def split_tokens(text: str, tokens: Tokens, cuts: Iterable[int]) -> Tokens:
+    """``tokens`` of ``text`` split at every offset of ``cuts`` strictly inside one (rule 6).
+
+    Lets a caller tokenize a text once and refine the tokens for several sets
+    of span boundaries: ``split_tokens(t, token_arrays(t), c) == token_arrays(t, c)``.
+    """
+    starts, ends, texts = tokens.starts, tokens.ends, tokens.texts
     inside: dict[int, list[int]] = {}
-    for cut in sorted(set(boundaries)):
+    for cut in sorted(set(cuts)):
         i = bisect.bisect_right(starts, cut) - 1
-        if i >= 0 and cut < ends[i] and starts[i] < cut:
+        if i >= 0 and starts[i] < cut < ends[i]:
             inside.setdefault(i, []).append(cut)
     if not inside:
-        return Tokens(starts, ends, texts)
+        return tokens
     new_starts: list[int] = []
     new_ends: list[int] = []
     new_texts: list[str] = []
     done = 0
-    for i, cuts in inside.items():  # in token order: cuts were sorted
+    for i, inner in inside.items():  # in token order: cuts were sorted
         new_starts += starts[done:i]
         new_ends += ends[done:i]
         new_texts += texts[done:i]
-        edges = [starts[i], *cuts, ends[i]]
+        edges = [starts[i], *inner, ends[i]]
         for a, b in itertools.pairwise(edges):
             new_starts.append(a)
             new_ends.append(b)
             new_texts.append(text[a:b])
         done = i + 1
-    new_starts += starts[done:]
-    new_ends += ends[done:]
-    new_texts += texts[done:]
-    return Tokens(new_starts, new_ends, new_texts)
+    return Tokens(new_starts + starts[done:], new_ends + ends[done:], new_texts + texts[done:])
 
 
 @cache

@@ -25,14 +25,12 @@ from annotator.core.agreement import (
     compute_agreement,
     document_agreement,
     documents_from_sets,
-    split_tokens,
 )
 from annotator.core.annotations import AnnotationSet
 from annotator.core.spans import Span
 from annotator.core.statistics import cohen_kappa, krippendorff_alpha
-from annotator.core.tokenize import flat_labels, token_arrays, tokenize
+from annotator.core.tokenize import flat_labels, tokenize
 from tests.review_data import TEAM, TEXTS, spans_of
-from tests.strategies import texts
 
 LABELS = ("entity", "gift", "meeting")
 # "The governor gave the guest a drone and a vest, and the president thanked him."
@@ -302,12 +300,3 @@ def test_lowest_puts_undefined_alpha_last() -> None:
     quiet = AnnotatedDocument("quiet", TEXT, {"a": [], "b": []})
     with_quiet = compute_agreement([*team_documents(), quiet], ["amal", "a", "b"], LABELS)
     assert with_quiet.lowest(5)[-1].id == "quiet"
-
-
-@settings(max_examples=80, deadline=None)
-@given(texts, st.lists(st.integers(0, 45), max_size=8))
-def test_split_tokens_is_the_tokenizers_boundary_rule(text: str, cuts: list[int]) -> None:
-    # agreement scans each document once and applies each group's boundaries itself
-    cuts = [c for c in cuts if c <= len(text)]
-    assert split_tokens(text, token_arrays(text), cuts) == token_arrays(text, cuts)
-    assert list(split_tokens(text, token_arrays(text), cuts)) == tokenize(text, cuts)

@@ -10,7 +10,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import annotator.core.tokenize as tk
-from annotator.core.tokenize import Token, flat_labels, iob2, sentences, tag, tokenize
+from annotator.core.tokenize import (
+    Token,
+    flat_labels,
+    iob2,
+    sentences,
+    split_tokens,
+    tag,
+    token_arrays,
+    tokenize,
+)
 
 SETTINGS = settings(max_examples=150, deadline=None)
 
@@ -279,3 +288,13 @@ def test_the_tokenizer_never_starts_a_token_where_a_grapheme_continues(text: str
 def test_grapheme_cuts_finds_every_offset_cuts_grapheme_names(text: str) -> None:
     every = range(len(text) + 1)
     assert tk.grapheme_cuts(text, every) == [o for o in every if tk.cuts_grapheme(text, o)]
+
+
+@settings(max_examples=80, deadline=None)
+@given(texts, st.lists(st.integers(0, 60), max_size=8))
+def test_split_tokens_refines_once_made_tokens_like_the_tokenizer(text: str,
+                                                                  cuts: list[int]) -> None:
+    # agreement tokenizes each document once and applies each group's boundaries after
+    cuts = [c for c in cuts if c <= len(text)]
+    assert split_tokens(text, token_arrays(text), cuts) == token_arrays(text, cuts)
+    assert list(split_tokens(text, token_arrays(text), cuts)) == tokenize(text, cuts)
