@@ -12,19 +12,7 @@
 # the English paragraph left-aligned, highlights over the right words.
 set -euo pipefail
 
-repo=$(cd "$(dirname "$0")/.." && pwd)
-out=$(mkdir -p "${1:-$repo/shots}" && cd "${1:-$repo/shots}" && pwd)
-python=${PYTHON:-$repo/.venv/bin/python}
-for tool in xvfb-run xdotool openbox import; do
-  command -v "$tool" >/dev/null || { echo "missing $tool: apt-get install xvfb xauth xdotool openbox imagemagick" >&2; exit 2; }
-done
-
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-cp -r "$repo/resources/sample" "$work/project"
-rm -f "$work/project/__init__.py"
-export work out python repo
-export XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/data" QT_QPA_PLATFORM=xcb
+source "$(dirname "$0")/screen_common.sh" "${1:-}"
 
 xvfb-run -a -s "-screen 0 1280x900x24" bash -euo pipefail -c '
   openbox >/dev/null 2>&1 & sleep 1

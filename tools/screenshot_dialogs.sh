@@ -21,17 +21,7 @@
 # names and words joined and in the right order inside the English lines.
 set -euo pipefail
 
-repo=$(cd "$(dirname "$0")/.." && pwd)
-out=$(mkdir -p "${1:-$repo/shots}" && cd "${1:-$repo/shots}" && pwd)
-python=${PYTHON:-$repo/.venv/bin/python}
-for tool in xvfb-run xdotool openbox import; do
-  command -v "$tool" >/dev/null || { echo "missing $tool: apt-get install xvfb xauth xdotool openbox imagemagick" >&2; exit 2; }
-done
-
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-cp -r "$repo/resources/sample" "$work/project"
-rm -f "$work/project/__init__.py"
+source "$(dirname "$0")/screen_common.sh" "${1:-}"
 # The doccano source: two spans of the fourth article, offsets in UTF-16 units,
 # one of them with a label that is not in the project.
 "$python" - "$work" <<'EOF'
@@ -50,8 +40,6 @@ record = {"id": 1, "text": text, "label": spans}
 (work / "doccano.jsonl").write_text(json.dumps(record, ensure_ascii=False) + "\n",
                                     encoding="utf-8")
 EOF
-export work out python repo
-export XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/data" QT_QPA_PLATFORM=xcb
 
 xvfb-run -a -s "-screen 0 1280x900x24" bash -euo pipefail -c '
   openbox >/dev/null 2>&1 & sleep 1
