@@ -2,7 +2,12 @@
 
 ``annotator`` with no arguments opens the bundled sample project. The package
 is never written to: on first run the sample is copied into the user's data
-folder (``QStandardPaths.AppDataLocation``) and opened from there. The
+folder (``<GenericDataLocation>/annotator/sample-project``, e.g.
+``~/.local/share/annotator/sample-project``) and opened from there. Not
+``AppDataLocation``: with the organization and the application both named
+"Annotator" (which ``QSettings`` needs) that is ``.../Annotator/Annotator``; a
+sample copied there by an earlier version is moved over once, with the work
+in it. The
 annotator's name is asked once and remembered in ``QSettings``;
 ``--annotator`` overrides it for one run (and is remembered if none was).
 """
@@ -29,6 +34,7 @@ from annotator.ui.settings import Settings
 
 APP_NAME = "Annotator"
 ORG_NAME = "Annotator"
+DATA_FOLDER = "annotator"
 SAMPLE_FOLDER = "sample-project"
 
 
@@ -44,17 +50,53 @@ def application() -> QApplication:
 
 
 def data_dir() -> Path:
-    location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+    """The app's own data folder, e.g. ``~/.local/share/annotator`` (one level, one name)."""
+    location = QStandardPaths.writableLocation(
+        QStandardPaths.StandardLocation.GenericDataLocation)
     if not location:
         raise AnnotatorError(Problem("bad-project", "no writable data folder for the sample"))
-    return Path(location)
+    return Path(location) / DATA_FOLDER
 
 
-def sample_project(base: Path | None = None) -> Path:
-    """The user's copy of the sample project, copied from the package on first use."""
-    target = (base or data_dir()) / SAMPLE_FOLDER
+def legacy_sample() -> Path | None:
+    """Where versions before this one copied the sample (``AppDataLocation``: doubled name)."""
+    location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+    return Path(location) / SAMPLE_FOLDER if location else None
+
+
+def _move_legacy(legacy: Path, target: Path) -> Path:
+    """Move an earlier copy of the sample (and the user's work in it) to ``target``.
+
+    Returns where the sample now is: ``legacy`` itself if it cannot be moved.
+    """
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        legacy.rename(target)
+    except OSError:
+        return legacy
+    for folder in (legacy.parent, legacy.parent.parent):  # .../Annotator/Annotator, if empty
+        try:
+            folder.rmdir()
+        except OSError:
+            break
+    return target
+
+
+def sample_project(base: Path | None = None, legacy: Path | None = None) -> Path:
+    """The user's copy of the sample project, copied from the package on first use.
+
+    ``base``: the data folder (default :func:`data_dir`); ``legacy``: an earlier
+    copy to move there instead of copying afresh (default :func:`legacy_sample`
+    when ``base`` is not given).
+    """
+    if base is None:
+        base, legacy = data_dir(), legacy or legacy_sample()
+    target = base / SAMPLE_FOLDER
     if (target / "project.json").is_file():
         return target
+    if legacy is not None and legacy != target and (legacy / "project.json").is_file() \
+            and not target.exists():
+        return _move_legacy(legacy, target)
     source = resource_path("sample")
     if not (source / "project.json").is_file():
         raise AnnotatorError(Problem("bad-project", "the sample project is missing from this "

@@ -6,6 +6,7 @@ import hashlib
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
 from annotator.cli import UsageError
@@ -37,11 +38,30 @@ def test_sample_is_copied_once_into_the_data_folder(tmp_path: Path) -> None:
     assert _tree(shipped) == before, "the package is never written to"
 
 
-def test_data_folder_is_the_users_app_data_location(qapp: QApplication, tmp_path: Path,
-                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+def test_data_folder_is_named_once(qapp: QApplication, tmp_path: Path,
+                                   monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.setattr(app_module, "legacy_sample", lambda: None)
     application()
-    assert data_dir() == tmp_path / "data" / "Annotator" / "Annotator"
+    assert data_dir() == tmp_path / "data" / "annotator"
+    assert sample_project() == tmp_path / "data" / "annotator" / "sample-project"
+    assert "Annotator/Annotator" not in sample_project().as_posix()
+    # QSettings still finds its file under the organization and application names
+    assert QSettings().fileName().endswith("Annotator/Annotator.conf")
+
+
+def test_an_earlier_copy_of_the_sample_is_moved_with_the_work_in_it(tmp_path: Path) -> None:
+    legacy = tmp_path / "old" / "Annotator" / "Annotator" / "sample-project"
+    legacy.parent.mkdir(parents=True)
+    sample_project(legacy.parent)  # as an earlier version did
+    work = legacy / "annotations" / "me" / "x.json"
+    work.parent.mkdir(parents=True)
+    work.write_text("{}", encoding="utf-8")
+    moved = sample_project(tmp_path / "new" / "annotator", legacy)
+    assert moved == tmp_path / "new" / "annotator" / "sample-project"
+    assert (moved / "annotations" / "me" / "x.json").read_text(encoding="utf-8") == "{}"
+    assert not (tmp_path / "old" / "Annotator").exists(), "the empty doubled folders go"
+    assert sample_project(tmp_path / "new" / "annotator", legacy) == moved
 
 
 def test_annotator_name_is_asked_once_and_remembered(tmp_path: Path) -> None:
