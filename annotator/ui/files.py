@@ -6,6 +6,11 @@
   other version in a backup file beside the annotation file:
   *Keep mine* (theirs is copied aside, then mine is written) or *Take theirs*
   (mine is copied aside, then theirs is opened).
+- **The status bar** never contradicts itself: a transient message that states
+  a save state ("Saved …", "Nothing to save", "Not saved: …") is cleared as
+  soon as the state changes the other way, and a conflict or a failed write
+  replaces whatever was shown.
+  Ctrl+S on a document with nothing new says so instead of "Saved".
 - **Leaving a document or closing** saves first; if that is impossible, the
   user is asked, and the only way past keeps a copy of the unsaved work.
 - **Stale files** (the text changed since they were annotated) open with the
@@ -26,24 +31,47 @@ CANCEL = "Cancel"
 SHOWN_PROBLEMS = 8
 
 
+CONFLICT_MESSAGE = "Not saved: {name} changed on disk; choose in the banner above the text"
+
+
 class FileHandling:
     def __init__(self, window: MainWindow) -> None:
         self.window = window
+        # the shown message that states a save state, and that state (True: saved)
+        self._claim: tuple[str, bool] | None = None
+
+    def say(self, text: str, ms: int = 6000, saved: bool | None = None) -> None:
+        """Show ``text`` in the status bar; ``saved``: the save state it states, if any."""
+        self.window.statusBar().showMessage(text, ms)
+        self._claim = (text, saved) if saved is not None else None
+
+    def on_saved_changed(self, saved: bool) -> None:
+        """The save state changed: a message that states the other one is now wrong."""
+        bar = self.window.statusBar()
+        if self._claim is not None and self._claim[1] != saved:
+            if bar.currentMessage() == self._claim[0]:
+                bar.clearMessage()
+            self._claim = None
+        self.window._update_status()
 
     def save_now(self) -> None:
         session = self.window.session
         if session is None:
+            self.say("Nothing to save: no document is open")
             return
         if session.in_conflict:
-            self.window.statusBar().showMessage(
-                "Not saved: the file changed on disk; choose in the banner above the text", 8000)
+            self.say(CONFLICT_MESSAGE.format(name=session.path.name), 8000, saved=False)
             self.window.conflict_banner.show()
             return
         if session.read_only:
-            self.window.statusBar().showMessage("This file is open read-only", 6000)
+            self.say("Not saved: this file is open read-only")
+            return
+        if session.saved:
+            self.say(f"Nothing to save: {session.doc_id} has no changes since it was last saved",
+                     4000, saved=True)
             return
         if session.save():
-            self.window.statusBar().showMessage(f"Saved {session.path}", 4000)
+            self.say(f"Saved {session.path}", 4000, saved=True)
 
     def saved_text(self) -> str:
         session = self.window.session
@@ -86,6 +114,7 @@ class FileHandling:
             "your version (theirs is copied aside), or take theirs (yours is copied aside).",
             "error", [("Keep mine", self.keep_mine), ("Take theirs", self.take_theirs)],
             dismissable=False)
+        self.say(CONFLICT_MESSAGE.format(name=session.path.name), 8000, saved=False)
         self.window._update_status()
 
     def keep_mine(self) -> None:
@@ -95,7 +124,7 @@ class FileHandling:
         backup = session.keep_mine()
         self.window.conflict_banner.hide()
         where = f"; their version is in {backup.name}" if backup else ""
-        self.window.statusBar().showMessage(f"Saved your version{where}", 8000)
+        self.say(f"Saved your version{where}", 8000, saved=True)
         self.window._update_status()
 
     def take_theirs(self) -> None:
@@ -111,6 +140,7 @@ class FileHandling:
     def show_save_failure(self, message: str) -> None:
         self.window.conflict_banner.show_message(f"Could not save: {message}", "error",
                                                  [("Retry", self.save_now)])
+        self.say(f"Not saved: {message}", 8000, saved=False)
         self.window._update_status()
 
     # -- stale and broken files ---------------------------------------------------------

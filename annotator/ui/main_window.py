@@ -252,7 +252,7 @@ class MainWindow(QMainWindow):
             old.deleteLater()
         session.spans_changed.connect(self._on_spans_changed)
         session.status_changed.connect(lambda _status: self._update_document_row())
-        session.saved_changed.connect(lambda _saved: self._update_status())
+        session.saved_changed.connect(self.files.on_saved_changed)
         session.conflict.connect(self.files.show_conflict)
         session.save_failed.connect(self.files.show_save_failure)
         undo, redo = self.registry["edit.undo"], self.registry["edit.redo"]

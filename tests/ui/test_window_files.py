@@ -192,3 +192,34 @@ def test_broken_file_opens_read_only(
     qtbot.keyClick(window.view, Qt.Key.Key_S, CTRL)
     window.close()
     assert path.read_bytes() == data
+
+
+def test_status_bar_never_says_saved_next_to_a_conflict(
+        qtbot: QtBot, make_window: Callable[..., MainWindow], project: Project) -> None:
+    window = make_window()
+    session = window.session
+    assert session is not None
+    bar = window.statusBar()
+    qtbot.keyClick(window.view, Qt.Key.Key_S, CTRL)  # nothing changed: nothing written
+    assert bar.currentMessage().startswith("Nothing to save")
+    assert not session.path.exists()
+    window.view.select_range(0, 3)
+    qtbot.keyClick(window.view, "1")
+    assert bar.currentMessage() == "", "a change makes 'Nothing to save' wrong"
+    qtbot.keyClick(window.view, Qt.Key.Key_S, CTRL)
+    assert bar.currentMessage() == f"Saved {session.path}"
+    written = session.path.read_bytes()
+    qtbot.keyClick(window.view, Qt.Key.Key_S, CTRL)  # again: the file is not rewritten
+    assert bar.currentMessage().startswith("Nothing to save")
+    assert session.path.read_bytes() == written
+    theirs = _theirs(project, "a-visit", VISIT, "المحطة")
+    session.path.write_bytes(theirs)
+    window.view.select_range(VISIT.index("المحطة"), VISIT.index("المحطة") + 6)
+    qtbot.keyClick(window.view, "2")
+    assert "Saved" not in bar.currentMessage()
+    qtbot.keyClick(window.view, Qt.Key.Key_S, CTRL)
+    assert window.status_labels["saved"].text() == "Not saved: changed on disk"
+    assert bar.currentMessage().startswith("Not saved: a-visit.json changed on disk")
+    window.conflict_banner.buttons["Keep mine"].click()
+    assert bar.currentMessage().startswith("Saved your version")
+    assert window.status_labels["saved"].text() == "Saved"
