@@ -19,12 +19,19 @@ from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPixmap
 from PySide6.QtWidgets import QMenuBar, QStyle, QToolBar, QWidget
 
 from annotator.core.project import Label
+from annotator.ui.icons import drawn_icon
 from annotator.ui.settings import Settings
 
 
 @dataclass(frozen=True)
 class ActionSpec:
-    """One command. ``icon`` is a freedesktop theme name, ``fallback`` a ``QStyle`` pixmap."""
+    """One command.
+
+    ``icon`` is a freedesktop theme name; ``fallback`` is used without a theme: a
+    ``QStyle`` standard pixmap (``"SP_…"``) or an icon drawn in
+    :mod:`annotator.ui.icons` (``"draw:…"``). ``icon_text`` is the short text
+    shown beside the icon on the toolbar (default: ``text`` without ``&``/``…``).
+    """
 
     name: str
     text: str
@@ -35,6 +42,7 @@ class ActionSpec:
     fallback: str | None = None
     checkable: bool = False
     tip: str = ""
+    icon_text: str = ""
     context: str = "window"  # "view": only while the article view or span table has focus
 
 
@@ -51,11 +59,12 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("file.import", "&Import…", ("Ctrl+Shift+I",), FILE, icon="document-import",
                tip="Bring in annotations from brat, doccano, Label Studio or a jsonl export"),
     ActionSpec("file.quit", "&Quit", ("Ctrl+Q",), FILE, icon="application-exit"),
-    ActionSpec("edit.undo", "&Undo", ("Ctrl+Z",), EDIT, True, "edit-undo", "SP_ArrowBack"),
+    ActionSpec("edit.undo", "&Undo", ("Ctrl+Z",), EDIT, True, "edit-undo", "draw:undo",
+               tip="Undo the last change to this document's spans"),
     ActionSpec("edit.redo", "&Redo", ("Ctrl+Shift+Z", "Ctrl+Y"), EDIT, True, "edit-redo",
-               "SP_ArrowForward"),
+               "draw:redo", tip="Redo the change just undone"),
     ActionSpec("span.delete", "&Delete span", ("Delete", "Backspace"), ANNOTATE, True,
-               "edit-delete", "SP_TrashIcon", context="view"),
+               "edit-delete", "SP_TrashIcon", tip="Delete the selected span", context="view"),
     ActionSpec("span.note", "Edit &note…", ("F2",), ANNOTATE, icon="document-edit"),
     ActionSpec("span.next", "Ne&xt span", ("Alt+Down",), ANNOTATE, context="view"),
     ActionSpec("span.previous", "Pre&vious span", ("Alt+Up",), ANNOTATE, context="view"),
@@ -69,10 +78,10 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("span.deselect", "Clear selection", ("Escape",), ANNOTATE, context="view"),
     ActionSpec("annotate.snap", "Snap to &words", ("Ctrl+W",), ANNOTATE, True, checkable=True,
                tip="Widen selections to whole words and drop spaces and punctuation at the edges"),
-    ActionSpec("doc.next", "&Next document", ("Ctrl+PgDown",), DOCUMENT, True, "go-next",
-               "SP_ArrowDown"),
     ActionSpec("doc.previous", "&Previous document", ("Ctrl+PgUp",), DOCUMENT, True,
-               "go-previous", "SP_ArrowUp"),
+               "go-up", "SP_ArrowUp", tip="Open the document above in the list"),
+    ActionSpec("doc.next", "&Next document", ("Ctrl+PgDown",), DOCUMENT, True, "go-down",
+               "SP_ArrowDown", tip="Open the document below in the list"),
     ActionSpec("doc.done", "Mark &done", ("Ctrl+Return", "Ctrl+Enter"), DOCUMENT, True,
                "emblem-ok", "SP_DialogApplyButton",
                tip="Mark this document done (again to mark it in progress)"),
@@ -143,12 +152,16 @@ class ActionRegistry:
             override = self.settings.shortcut_override(spec.name)
             if override is not None:
                 shortcuts = override
-        action.setShortcuts([QKeySequence(s) for s in shortcuts])
-        if shortcuts:
-            tip = spec.tip or spec.text.replace("&", "").rstrip("…")
-            action.setToolTip(f"{tip} ({QKeySequence(shortcuts[0]).toString()})")
-        elif spec.tip:
-            action.setToolTip(spec.tip)
+        sequences = [QKeySequence(s) for s in shortcuts]
+        action.setShortcuts(sequences)
+        plain = spec.text.replace("&", "").rstrip("…")
+        action.setIconText(spec.icon_text or plain)
+        tip = spec.tip or plain
+        if sequences:
+            keys = ", ".join(s.toString(QKeySequence.SequenceFormat.NativeText)
+                             for s in sequences)
+            tip = f"{tip} ({keys})"
+        action.setToolTip(tip)
         action.setIcon(icon if icon is not None else self._icon(spec))
         if spec.context == "view":
             action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
@@ -165,7 +178,9 @@ class ActionRegistry:
 
     def _icon(self, spec: ActionSpec) -> QIcon:
         fallback = QIcon()
-        if spec.fallback:
+        if spec.fallback and spec.fallback.startswith("draw:"):
+            fallback = drawn_icon(spec.fallback.removeprefix("draw:"))
+        elif spec.fallback:
             pixmap = getattr(QStyle.StandardPixmap, spec.fallback)
             fallback = self.window.style().standardIcon(pixmap)
         if spec.icon:
@@ -216,7 +231,13 @@ class ActionRegistry:
             annotate.addActions(self.label_actions())
 
     def build_toolbar(self, toolbar: QToolBar) -> None:
+        """Toolbar actions with their text beside the icon, a separator between menus."""
         toolbar.clear()
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        group: str | None = None
         for name, spec in self.specs.items():
             if spec.toolbar:
+                if group is not None and spec.menu != group:
+                    toolbar.addSeparator()
+                group = spec.menu
                 toolbar.addAction(self.actions[name])

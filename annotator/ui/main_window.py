@@ -170,6 +170,7 @@ class MainWindow(QMainWindow):
         self.label_palette = LabelPalette()
         self.label_palette.set_actions(self.registry.label_actions())
         self.palette_bar.addWidget(self.label_palette)
+        self.addToolBarBreak()  # labels on their own row: any number of them fits
         self.addToolBar(self.palette_bar)
         for action in self.registry.view_actions():
             self.view.addAction(action)

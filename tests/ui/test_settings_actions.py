@@ -6,8 +6,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu
+from PySide6.QtGui import QIcon, QImage, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu, QStyle, QToolBar, QToolButton
 from pytestqt.qtbot import QtBot
 
 from annotator.core.project import DEFAULT_LABELS, Label
@@ -88,3 +88,34 @@ def test_zoom_is_remembered(qtbot: QtBot, make_window: Callable[..., MainWindow]
     assert again.view.font().pointSizeF() == size + 1
     qtbot.keyClick(again.view, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
     assert again.view.font().pointSizeF() == keys.FONT_SIZE.default
+
+
+def test_toolbar_says_what_each_button_does(
+        make_window: Callable[..., MainWindow]) -> None:
+    window = make_window()
+    toolbar = window.findChild(QToolBar, "main-toolbar")
+    assert toolbar.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonTextBesideIcon
+    shown = [a for a in toolbar.actions() if not a.isSeparator()]
+    assert {a.objectName() for a in shown} == {s.name for s in ACTIONS if s.toolbar}
+    for action in shown:
+        button = toolbar.widgetForAction(action)
+        assert isinstance(button, QToolButton) and button.isVisible(), action.objectName()
+        assert button.text() and "&" not in button.text()
+        for sequence in action.shortcuts():  # every shortcut, not only the first
+            assert sequence.toString(QKeySequence.SequenceFormat.NativeText) in \
+                action.toolTip(), action.objectName()
+    names = [a.objectName() for a in shown]
+    assert names.index("doc.previous") < names.index("doc.next")
+    assert window.registry["edit.redo"].toolTip() == \
+        "Redo the change just undone (Ctrl+Shift+Z, Ctrl+Y)"
+
+    def image(icon: QIcon) -> QImage:
+        return icon.pixmap(24, 24).toImage()
+
+    undo, redo = (image(window.registry[n].icon()) for n in ("edit.undo", "edit.redo"))
+    assert undo != redo
+    style = window.style()
+    arrows = [image(style.standardIcon(getattr(QStyle.StandardPixmap, f"SP_Arrow{d}")))
+              for d in ("Back", "Forward", "Left", "Right", "Up", "Down")]
+    assert undo not in arrows and redo not in arrows, "undo/redo must not look like paging"
+    assert image(window.registry["doc.next"].icon()) not in (undo, redo)

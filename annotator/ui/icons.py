@@ -1,0 +1,73 @@
+"""Icons drawn in code, for commands whose stock fallback icon would mislead.
+
+Desktop icon themes have ``edit-undo`` and ``edit-redo``, but without a theme
+(a bare window manager, Windows, tests) Qt's only stand-ins are the plain
+arrows of ``QStyle``, and there undo/redo looked exactly like "previous/next
+document" (a fresh-eyes user test tripped on it). The hooked arrows drawn here
+read as undo and redo everywhere, in the palette's text colour, so they follow
+light and dark themes; Qt derives the greyed "disabled" look from them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QGuiApplication,
+    QIcon,
+    QPainter,
+    QPainterPath,
+    QPalette,
+    QPen,
+    QPixmap,
+    QPolygonF,
+)
+
+SIZES = (16, 22, 24, 32, 48)
+
+
+def _hooked_arrow(painter: QPainter) -> None:
+    """A ↶ arrow on a 24×24 grid: a hook from the lower right, the head pointing left."""
+    path = QPainterPath(QPointF(19.5, 19.0))
+    path.cubicTo(QPointF(19.5, 11.0), QPointF(15.0, 8.0), QPointF(9.0, 8.0))
+    painter.drawPath(path)
+    painter.setBrush(QBrush(painter.pen().color()))
+    painter.drawPolygon(QPolygonF([QPointF(3.0, 8.0), QPointF(9.5, 2.5), QPointF(9.5, 13.5)]))
+
+
+def _icon(draw: Callable[[QPainter], None], mirrored: bool = False) -> QIcon:
+    color = QGuiApplication.palette().color(QPalette.ColorRole.ButtonText)
+    if not color.isValid():
+        color = QColor("#303030")
+    icon = QIcon()
+    for size in SIZES:
+        pixmap = QPixmap(size, size)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.scale(size / 24, size / 24)
+        if mirrored:
+            painter.translate(24, 0)
+            painter.scale(-1, 1)
+        pen = QPen(color, 2.4)
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+        painter.setPen(pen)
+        draw(painter)
+        painter.end()
+        icon.addPixmap(pixmap)
+    return icon
+
+
+DRAWN: dict[str, Callable[[], QIcon]] = {
+    "undo": lambda: _icon(_hooked_arrow),
+    "redo": lambda: _icon(_hooked_arrow, mirrored=True),
+}
+
+
+def drawn_icon(name: str) -> QIcon:
+    """One of the :data:`DRAWN` icons, by name."""
+    return DRAWN[name]()
