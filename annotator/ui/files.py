@@ -17,15 +17,30 @@
   re-anchored spans and a banner listing the spans that moved and those that
   could not be placed (kept aside in the file, never dropped). Files with
   other problems open read-only, so nothing in them can be lost by saving.
+- **Broken files** (an annotation file that is not JSON, a document that is
+  not UTF-8) cannot be opened at all: the view area shows which file, what is
+  wrong and that nothing will be written to it, with "Try again" for after it
+  is fixed; the document list marks the document "error".
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from annotator.core.errors import AnnotatorError
+
 if TYPE_CHECKING:
     from annotator.ui.main_window import MainWindow
 
+HINTS = {
+    "malformed-json": "Fix it in a text editor ('annotator validate' shows the place), or move "
+                      "it out of the project to start this document afresh; then try again.",
+    "bad-format": "It is not an Annotator annotation file: move it out of the project, or "
+                  "fix it, then try again.",
+    "invalid-utf8": "Save the file as UTF-8 (e.g. with iconv or a text editor), then "
+                    "try again.",
+    "missing-document": "Check that the document file exists and can be read, then try again.",
+}
 KEEP_COPY = "Keep a copy of my version and continue"
 CANCEL = "Cancel"
 SHOWN_PROBLEMS = 8
@@ -57,7 +72,9 @@ class FileHandling:
     def save_now(self) -> None:
         session = self.window.session
         if session is None:
-            self.say("Nothing to save: no document is open")
+            broken = self.window.broken
+            self.say(f"Nothing saved: {broken[0]} could not be opened and is left as it is"
+                     if broken is not None else "Nothing to save: no document is open")
             return
         if session.in_conflict:
             self.say(CONFLICT_MESSAGE.format(name=session.path.name), 8000, saved=False)
@@ -144,6 +161,35 @@ class FileHandling:
         self.window._update_status()
 
     # -- stale and broken files ---------------------------------------------------------
+    def show_broken(self, doc_id: str, error: AnnotatorError) -> None:
+        """Show why ``doc_id`` cannot be opened instead of its text; mark it in the list."""
+        w = self.window
+        w.doc_model.mark_error(doc_id, "\n".join(str(p) for p in error.problems))
+        w.registry["edit.undo"].setEnabled(False)
+        w.registry["edit.redo"].setEnabled(False)
+        w.view.set_text("")
+        w.span_model.reset([], w.colors)
+        w.conflict_banner.hide()
+        w.file_banner.hide()
+        w.view_stack.setCurrentWidget(w.broken_page)
+        w.doc_model.set_current(doc_id)
+        row = w.doc_model.row_of(doc_id)
+        if row is not None:
+            w.doc_table.selectRow(row)
+        w.settings.set_last_document(str(w.project.root), doc_id)
+        w.doc_table.setFocus()  # arrows and Enter pick another document
+        w._update_title()
+        w._update_status()
+        problem = error.problem
+        hint = HINTS.get(problem.code, "Fix the file, then try again.")
+        lines = [f"• {p.file or doc_id}: {p.message} [{p.code}]"
+                 for p in error.problems[:SHOWN_PROBLEMS]]
+        self.window.broken_banner.show_message(
+            f"{doc_id} cannot be opened:\n" + "\n".join(lines) + "\n\n"
+            "Nothing will be written to this file, so nothing in it is lost. " + hint,
+            "error", [("Try again", lambda: self.window.open_document(doc_id, force=True))],
+            dismissable=False)
+
     def show_file_banner(self) -> None:
         session = self.window.session
         banner = self.window.file_banner

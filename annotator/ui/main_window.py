@@ -17,10 +17,10 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QHeaderView,
     QInputDialog,
-    QLabel,
     QMainWindow,
     QMenu,
     QMessageBox,
+    QStackedWidget,
     QTableView,
     QToolBar,
     QVBoxLayout,
@@ -41,6 +41,7 @@ from annotator.ui.models.span_table import SpanTableModel
 from annotator.ui.review import ReviewController
 from annotator.ui.session import DocumentSession
 from annotator.ui.settings import Settings
+from annotator.ui.status import StatusLine
 from annotator.ui.undo import Changes
 from annotator.ui.widgets.article_view import ArticleView
 from annotator.ui.widgets.banner import MessageBanner
@@ -51,6 +52,7 @@ from annotator.ui.widgets.label_palette import LabelPalette
 
 class MainWindow(QMainWindow):
     document_opened = Signal(str)
+    document_failed = Signal(str)  # the document cannot be opened; the window says why
 
     def __init__(self, project: Project, annotator: str, settings: Settings,
                  doc_id: str | None = None, autosave_ms: int | None = None,
@@ -61,6 +63,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.autosave_ms = settings.get(keys.AUTOSAVE_MS) if autosave_ms is None else autosave_ms
         self.session: DocumentSession | None = None
+        self.broken: tuple[str, AnnotatorError] | None = None  # a document that cannot open
         self.colors = {label.name: label.color for label in project.labels}
         self._syncing = False
         self.setObjectName("main-window")
@@ -96,13 +99,23 @@ class MainWindow(QMainWindow):
         self.view.context_menu_factory = self._context_menu
         self.conflict_banner = MessageBanner("conflict-banner")
         self.file_banner = MessageBanner("file-banner")
+        # a document that cannot be opened shows why here, instead of a blank view
+        self.broken_banner = MessageBanner("broken-banner")
+        self.broken_page = QWidget()
+        broken_layout = QVBoxLayout(self.broken_page)
+        broken_layout.setContentsMargins(0, 0, 0, 0)
+        broken_layout.addWidget(self.broken_banner)
+        broken_layout.addStretch(1)
+        self.view_stack = QStackedWidget()
+        self.view_stack.addWidget(self.view)
+        self.view_stack.addWidget(self.broken_page)
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(4, 4, 4, 0)
         layout.setSpacing(4)
         layout.addWidget(self.conflict_banner)
         layout.addWidget(self.file_banner)
-        layout.addWidget(self.view, 1)
+        layout.addWidget(self.view_stack, 1)
         self.setCentralWidget(central)
         self.view.selected_key_changed.connect(self._on_view_selected)
         self.view.bounds_dragged.connect(self.annotating.set_bounds)
@@ -175,14 +188,8 @@ class MainWindow(QMainWindow):
         for action in self.registry.view_actions():
             self.view.addAction(action)
             self.span_table.addAction(action)
-        bar = self.statusBar()
-        self.status_labels: dict[str, QLabel] = {}
-        for name in ("annotator", "document", "position", "spans", "saved"):
-            label = QLabel()
-            label.setObjectName(f"status-{name}")
-            label.setContentsMargins(6, 0, 6, 0)
-            bar.addPermanentWidget(label)
-            self.status_labels[name] = label
+        self.status_line = StatusLine(self)
+        self.status_labels = self.status_line.labels
 
     def _connect_actions(self) -> None:
         r, a = self.registry, self.annotating
@@ -244,13 +251,16 @@ class MainWindow(QMainWindow):
         try:
             session = DocumentSession(self.project, doc_id, self.annotator, self.autosave_ms,
                                       self)
-        except AnnotatorError as exc:
-            self.ask("error", "Cannot open document", str(exc), ["OK"])
+        except AnnotatorError as exc:  # not JSON, not UTF-8: say why, where the text would be
+            self._close_session()
+            self.broken = (doc_id, exc)
+            self.files.show_broken(doc_id, exc)
+            self.document_failed.emit(doc_id)
             return False
-        old, self.session = self.session, session
-        if old is not None:
-            old.stop()
-            old.deleteLater()
+        self._close_session()
+        self.session = session
+        self.broken = None
+        self.view_stack.setCurrentWidget(self.view)
         session.spans_changed.connect(self._on_spans_changed)
         session.status_changed.connect(lambda _status: self._update_document_row())
         session.saved_changed.connect(self.files.on_saved_changed)
@@ -279,6 +289,20 @@ class MainWindow(QMainWindow):
         self.document_opened.emit(doc_id)
         return True
 
+    def _close_session(self) -> None:
+        """Forget the open document (already saved, or deliberately discarded)."""
+        old, self.session = self.session, None
+        if old is not None:
+            old.stop()
+            old.deleteLater()
+
+    @property
+    def current_doc_id(self) -> str | None:
+        """The document shown: open, or shown as impossible to open."""
+        if self.session is not None:
+            return self.session.doc_id
+        return self.broken[0] if self.broken is not None else None
+
     def _on_doc_chosen(self, index: QModelIndex) -> None:
         if index.isValid():
             self.open_document(self.doc_model.doc_id_at(index.row()))
@@ -287,7 +311,7 @@ class MainWindow(QMainWindow):
         doc_ids = self.doc_model.doc_ids()
         if not doc_ids:
             return
-        current = self.session.doc_id if self.session else doc_ids[0]
+        current = self.current_doc_id or doc_ids[0]
         index = doc_ids.index(current) + step if current in doc_ids else 0
         if 0 <= index < len(doc_ids):
             self.open_document(doc_ids[index])
@@ -376,25 +400,10 @@ class MainWindow(QMainWindow):
             self._update_status()
 
     def _update_title(self) -> None:
-        doc = f"{self.session.doc_id} — " if self.session else ""
-        self.setWindowTitle(f"{doc}{self.project.name} — Annotator")
+        self.status_line.update_title()
 
     def _update_status(self) -> None:
-        labels = self.status_labels
-        labels["annotator"].setText(f"Annotator: {self.annotator}")
-        session = self.session
-        if session is None:
-            for name in ("document", "position", "spans", "saved"):
-                labels[name].setText("")
-            return
-        doc_ids = self.doc_model.doc_ids()
-        where = f" ({doc_ids.index(session.doc_id) + 1}/{len(doc_ids)})" \
-            if session.doc_id in doc_ids else ""
-        labels["document"].setText(f"{session.doc_id}{where} · "
-                                   f"{STATUS_TEXT.get(session.aset.status, '')}")
-        labels["position"].setText(f"Offset {self.view.cursor_offset()}")
-        labels["spans"].setText(f"{len(session.aset)} spans")
-        labels["saved"].setText(self.files.saved_text())
+        self.status_line.update()
 
     # -- questions (replaced in tests) -------------------------------------------------
     def ask(self, kind: str, title: str, text: str, choices: list[str]) -> str:

@@ -104,6 +104,7 @@ class ReviewController(QObject):
         r.connect("review.accept_agreed", self.accept_agreed)
         self._enable(False)
         window.document_opened.connect(self._on_document_opened)
+        window.document_failed.connect(self._on_document_failed)
         window.view.selected_key_changed.connect(self._on_view_selected)
         self.panel.comparison_changed.connect(self._on_comparison_changed)
         self.panel.table.selectionModel().currentRowChanged.connect(self._on_row_selected)
@@ -133,8 +134,10 @@ class ReviewController(QObject):
         doc_id = w.session.doc_id if w.session is not None else None
         self._apply(on)
         if doc_id is not None and not w.open_document(doc_id, force=True):
+            why = str(w.broken[1]) if w.broken is not None else doc_id
             self._apply(not on)  # e.g. the gold file is not JSON at all: back as we were
             w.open_document(doc_id, force=True)
+            w.ask("error", "Cannot open document", why, ["OK"])
         w._update_status()
 
     def _apply(self, on: bool) -> None:
@@ -172,6 +175,13 @@ class ReviewController(QObject):
         session.spans_changed.connect(self._on_gold_changed)
         self._load(doc_id)
         self._compare(keep=None)
+
+    def _on_document_failed(self, _doc_id: str) -> None:
+        """The document cannot be opened (e.g. its gold file is broken): compare nothing."""
+        if self.active:
+            self.items, self.spans = [], {}
+            self.panel.model.reset([], None)
+            self.status.setText("")
 
     def _show_reviewer_notes(self, session: DocumentSession) -> None:
         """Outside review mode: the notes on gold spans, in the annotator's view."""

@@ -409,3 +409,17 @@ def test_a_gold_file_that_cannot_be_read_leaves_the_annotator_where_they_were(
     assert window.session.aset.find(*at("الحاكم"), "gift") is not None  # type: ignore
     window.session.stop()  # type: ignore[union-attr]
     window.session = None
+
+
+def test_a_broken_gold_file_of_another_document_empties_the_comparison(
+        open_review: Callable[..., MainWindow], review_project: Project) -> None:
+    window = open_review()
+    assert window.review.items
+    path = review_project.annotation_path("r2", GOLD)
+    path.parent.mkdir(exist_ok=True)
+    path.write_text("[1, 2", encoding="utf-8")
+    assert not window.open_document("r2")
+    assert window.broken_banner.isVisible() and "r2.json" in window.broken_banner.text
+    assert window.review.items == [] and window.review.panel.model.rowCount() == 0
+    assert window.review.status.text() == ""
+    assert window.open_document("r1") and window.review.items

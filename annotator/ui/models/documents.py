@@ -3,10 +3,16 @@
 Summaries are read cheaply from the annotation files when the project opens
 (:func:`annotator.io.store.summary`); the open document's row is then kept up
 to date by the window as spans and status change.
+
+A document that cannot be opened (its annotation file is not JSON, its text is
+not UTF-8) is listed with the status "error" in red, the reason in its tooltip,
+so it never passes for an ordinary one. The texts are decoded here for that
+check: a few milliseconds per megabyte, once per reload.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -18,14 +24,23 @@ from annotator.io import store
 
 _Index = QModelIndex | QPersistentModelIndex
 
-STATUS_TEXT = {"new": "new", "in_progress": "in progress", "done": "done"}
-STATUS_COLOR = {"new": "#9e9e9e", "in_progress": "#f0a30a", "done": "#2e7d32"}
+ERROR = "error"
+STATUS_TEXT = {"new": "new", "in_progress": "in progress", "done": "done", ERROR: "error"}
+STATUS_COLOR = {"new": "#9e9e9e", "in_progress": "#f0a30a", "done": "#2e7d32", ERROR: "#c62828"}
 
 
 def _dot(color: str) -> QIcon:
     pixmap = QPixmap(10, 10)
     pixmap.fill(QColor(color))
     return QIcon(pixmap)
+
+
+@dataclass
+class DocumentRow:
+    doc_id: str
+    status: str  # a span status, or ERROR
+    spans: int = 0
+    problem: str | None = None  # why the document cannot be opened
 
 
 class DocumentListModel(QAbstractTableModel):
@@ -37,48 +52,66 @@ class DocumentListModel(QAbstractTableModel):
         super().__init__(parent)
         self.project = project
         self.annotator = annotator
-        self._rows: list[list[Any]] = []  # [doc_id, status, spans, problem]
+        self._rows: list[DocumentRow] = []
         self._current: str | None = None
         self._icons = {status: _dot(color) for status, color in STATUS_COLOR.items()}
         self.reload()
 
+    def _read(self, doc_id: str) -> DocumentRow:
+        try:
+            self.project.load_document(doc_id)  # not UTF-8: cannot be opened
+            summary = store.summary(self.project, doc_id, self.annotator)
+        except AnnotatorError as exc:
+            return DocumentRow(doc_id, ERROR, 0, "\n".join(str(p) for p in exc.problems))
+        return DocumentRow(doc_id, summary.status, summary.spans)
+
     def reload(self) -> None:
         self.beginResetModel()
-        self._rows = []
-        for doc_id in self.project.doc_ids():
-            try:
-                summary = store.summary(self.project, doc_id, self.annotator)
-                self._rows.append([doc_id, summary.status, summary.spans, None])
-            except AnnotatorError as exc:
-                self._rows.append([doc_id, "in_progress", 0, str(exc.problem)])
+        self._rows = [self._read(doc_id) for doc_id in self.project.doc_ids()]
         self.endResetModel()
 
     def doc_ids(self) -> list[str]:
-        return [row[0] for row in self._rows]
+        return [row.doc_id for row in self._rows]
 
     def row_of(self, doc_id: str) -> int | None:
         for i, row in enumerate(self._rows):
-            if row[0] == doc_id:
+            if row.doc_id == doc_id:
                 return i
         return None
 
     def doc_id_at(self, row: int) -> str:
-        return str(self._rows[row][0])
+        return self._rows[row].doc_id
 
     def status_of(self, doc_id: str) -> str | None:
         row = self.row_of(doc_id)
-        return None if row is None else str(self._rows[row][1])
+        return None if row is None else self._rows[row].status
 
     def span_count(self, doc_id: str) -> int | None:
         row = self.row_of(doc_id)
-        return None if row is None else int(self._rows[row][2])
+        return None if row is None else self._rows[row].spans
+
+    def problem_of(self, doc_id: str) -> str | None:
+        row = self.row_of(doc_id)
+        return None if row is None else self._rows[row].problem
+
+    def _changed(self, row: int) -> None:
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.HEADERS) - 1))
 
     def update(self, doc_id: str, status: str, spans: int) -> None:
+        """The document is open: its status and span count as they are now."""
         row = self.row_of(doc_id)
         if row is None:
             return
-        self._rows[row][1:4] = [status, spans, None]
-        self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.HEADERS) - 1))
+        self._rows[row] = DocumentRow(doc_id, status, spans)
+        self._changed(row)
+
+    def mark_error(self, doc_id: str, problem: str) -> None:
+        """The document could not be opened, for the reason ``problem``."""
+        row = self.row_of(doc_id)
+        if row is None:
+            return
+        self._rows[row] = DocumentRow(doc_id, ERROR, 0, problem)
+        self._changed(row)
 
     def set_current(self, doc_id: str | None) -> None:
         self._current = doc_id
@@ -102,21 +135,27 @@ class DocumentListModel(QAbstractTableModel):
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        doc_id, status, spans, problem = self._rows[index.row()]
+        row = self._rows[index.row()]
         column = index.column()
+        error = row.status == ERROR
         if role == Qt.ItemDataRole.DisplayRole:
-            return (doc_id, STATUS_TEXT.get(status, status), spans)[column]
+            return (row.doc_id, STATUS_TEXT.get(row.status, row.status),
+                    "–" if error else row.spans)[column]
         if role == Qt.ItemDataRole.DecorationRole and column == self.COL_STATUS:
-            return self._icons.get(status)
-        if role == Qt.ItemDataRole.FontRole and doc_id == self._current:
+            return self._icons.get(row.status)
+        if role == Qt.ItemDataRole.ForegroundRole and error:
+            return QColor(STATUS_COLOR[ERROR])
+        if role == Qt.ItemDataRole.FontRole and row.doc_id == self._current:
             font = QFont()
             font.setBold(True)
             return font
         if role == Qt.ItemDataRole.ToolTipRole:
-            return problem or f"{doc_id}: {STATUS_TEXT.get(status, status)}, {spans} span(s)"
+            if error:
+                return f"{row.doc_id} cannot be opened:\n{row.problem}"
+            return f"{row.doc_id}: {STATUS_TEXT.get(row.status, row.status)}, {row.spans} span(s)"
         if role == Qt.ItemDataRole.TextAlignmentRole and column == self.COL_SPANS:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute
                        | Qt.AlignmentFlag.AlignVCenter)
         if role == self.DOC_ID_ROLE:
-            return doc_id
+            return row.doc_id
         return None
