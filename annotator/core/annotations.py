@@ -108,8 +108,9 @@ class AnnotationSet:
 
     # -- ids -----------------------------------------------------------------
     def new_span_id(self) -> str:
-        """A fresh ``T<n>`` id, never reused within this set's life."""
-        while f"T{self._next_span}" in self._spans:
+        """A fresh ``T<n>`` id, never reused within this set's life nor kept aside."""
+        aside = {span.id for span in self.unplaced}  # ids are unique in the whole file
+        while f"T{self._next_span}" in self._spans or f"T{self._next_span}" in aside:
             self._next_span += 1
         return f"T{self._next_span}"
 

@@ -205,6 +205,148 @@ class RemoveRelation:
         return AddRelation(self.relation)
 
 
+# -- spans kept aside by re-anchoring (``aset.unplaced``) --------------------------
+# A stale file's spans that could not be found in the new text wait in
+# ``aset.unplaced`` (written under "unplaced_spans"). The annotator places each
+# one (at a place they select) or discards it; both are edits with exact inverses.
+
+def _require_unplaced(aset: AnnotationSet, index: int, span: Span) -> None:
+    if not (0 <= index < len(aset.unplaced)) or aset.unplaced[index] != span:
+        raise EditError(Problem("conflict", f"span {span.id} is no longer kept aside at "
+                                f"position {index}", span=span.id))
+
+
+def _require_slot(aset: AnnotationSet, index: int, span: Span) -> None:
+    if not 0 <= index <= len(aset.unplaced):
+        raise EditError(Problem("conflict", f"cannot keep span {span.id} aside at position "
+                                f"{index} (only {len(aset.unplaced)} are)", span=span.id))
+
+
+@dataclass(frozen=True)
+class PlaceUnplaced:
+    """Move ``kept`` (``aset.unplaced[index]``) into the set as ``placed``.
+
+    ``placed`` is the same span at its new offsets, with the text found there.
+    Build it with :func:`place_unplaced`.
+    """
+
+    index: int
+    kept: Span
+    placed: Span
+
+    @property
+    def description(self) -> str:
+        return f"Place {self.placed.label} “{_short(self.placed.text)}”"
+
+    def apply(self, aset: AnnotationSet) -> None:
+        _require_unplaced(aset, self.index, self.kept)
+        _fail(aset.span_problems(self.placed))
+        del aset.unplaced[self.index]
+        aset._insert(self.placed)
+
+    def inverse(self) -> Edit:
+        return SetAside(self.index, self.kept, self.placed)
+
+
+@dataclass(frozen=True)
+class SetAside:
+    """The inverse of :class:`PlaceUnplaced`: ``placed`` leaves the set, ``kept`` waits again."""
+
+    index: int
+    kept: Span
+    placed: Span
+
+    @property
+    def description(self) -> str:
+        return f"Set aside {self.kept.label} “{_short(self.kept.text)}”"
+
+    def apply(self, aset: AnnotationSet) -> None:
+        if _require(aset, self.placed.id) != self.placed:
+            raise EditError(Problem("conflict", f"span {self.placed.id} changed before this edit",
+                                    span=self.placed.id))
+        _require_slot(aset, self.index, self.kept)
+        aset._delete(self.placed.id)
+        aset.unplaced.insert(self.index, self.kept)
+
+    def inverse(self) -> Edit:
+        return PlaceUnplaced(self.index, self.kept, self.placed)
+
+
+def place_unplaced(aset: AnnotationSet, index: int, start: int, end: int) -> PlaceUnplaced:
+    """The edit that places ``aset.unplaced[index]`` over ``text[start:end]``.
+
+    The span keeps its id, label, note and attributes (a fresh id only if its
+    own is taken by a span added since).
+    """
+    if not 0 <= index < len(aset.unplaced):
+        raise EditError(Problem("bad-field", f"no span kept aside at position {index}"))
+    kept = aset.unplaced[index]
+    span_id = kept.id if kept.id not in aset else aset.new_span_id()
+    placed = kept.with_changes(id=span_id, start=start, end=end, text=aset.text[start:end])
+    return PlaceUnplaced(index, kept, placed)
+
+
+@dataclass(frozen=True)
+class DiscardUnplaced:
+    """Drop ``aset.unplaced[index]`` for good, with the relations that point to it."""
+
+    index: int
+    span: Span
+    relations: tuple[Relation, ...] = ()
+
+    @property
+    def description(self) -> str:
+        return f"Discard {self.span.label} “{_short(self.span.text)}”"
+
+    def apply(self, aset: AnnotationSet) -> None:
+        _require_unplaced(aset, self.index, self.span)
+        for relation in self.relations:
+            if aset._relations.get(relation.id) != relation:
+                raise EditError(Problem("conflict", f"relation {relation.id} changed",
+                                        span=relation.id))
+        for relation in self.relations:
+            aset._delete_relation(relation.id)
+        del aset.unplaced[self.index]
+
+    def inverse(self) -> Edit:
+        return KeepUnplaced(self.index, self.span, self.relations)
+
+
+@dataclass(frozen=True)
+class KeepUnplaced:
+    """The inverse of :class:`DiscardUnplaced`: the span is kept aside again."""
+
+    index: int
+    span: Span
+    relations: tuple[Relation, ...] = ()
+
+    @property
+    def description(self) -> str:
+        return f"Keep {self.span.label} “{_short(self.span.text)}” aside"
+
+    def apply(self, aset: AnnotationSet) -> None:
+        _require_slot(aset, self.index, self.span)
+        for relation in self.relations:
+            if relation.id in aset._relations:
+                raise EditError(Problem("duplicate-id", f"relation id {relation.id!r} is "
+                                        "already used", span=relation.id))
+        aset.unplaced.insert(self.index, self.span)
+        for relation in self.relations:
+            aset._insert_relation(relation)
+
+    def inverse(self) -> Edit:
+        return DiscardUnplaced(self.index, self.span, self.relations)
+
+
+def discard_unplaced(aset: AnnotationSet, index: int) -> DiscardUnplaced:
+    """The edit that discards ``aset.unplaced[index]`` and the relations pointing to it."""
+    if not 0 <= index < len(aset.unplaced):
+        raise EditError(Problem("bad-field", f"no span kept aside at position {index}"))
+    span = aset.unplaced[index]
+    relations = () if span.id in aset else tuple(aset.relations_of(span.id))
+    return DiscardUnplaced(index, span, relations)
+
+
 @dataclass(frozen=True)
 class Batch:
     """Several edits as one undo step; all or nothing."""
