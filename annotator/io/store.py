@@ -17,7 +17,12 @@ from annotator.core.errors import AnnotatorError, Problem
 from annotator.core.project import Project
 from annotator.core.spans import STATUSES, Status
 from annotator.io.atomic import ABSENT, atomic_write, fingerprint_bytes
-from annotator.io.standoff import ReadResult, parse_annotations, serialize_annotations
+from annotator.io.standoff import (
+    UNPLACED_KEY,
+    ReadResult,
+    parse_annotations,
+    serialize_annotations,
+)
 
 
 @dataclass
@@ -67,6 +72,7 @@ class DocumentSummary:
     status: Status
     spans: int
     exists: bool
+    unplaced: int = 0  # spans a stale file kept aside (still to place or discard)
 
 
 def summary(project: Project, doc_id: str, annotator: str) -> DocumentSummary:
@@ -81,6 +87,8 @@ def summary(project: Project, doc_id: str, annotator: str) -> DocumentSummary:
                                      file=str(path))) from None
     status = raw.get("status") if isinstance(raw, dict) else None
     spans = raw.get("spans") if isinstance(raw, dict) else None
+    unplaced = raw.get(UNPLACED_KEY) if isinstance(raw, dict) else None
     return DocumentSummary(doc_id, status if status in STATUSES else "in_progress",
-                           len(spans) if isinstance(spans, list) else 0, True)
+                           len(spans) if isinstance(spans, list) else 0, True,
+                           len(unplaced) if isinstance(unplaced, list) else 0)
 

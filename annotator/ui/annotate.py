@@ -12,6 +12,9 @@ The rules, in one place:
   screen: in a right-to-left paragraph ``←`` moves towards the end of the text.
 - ``Alt+↓/↑`` select the next / previous span, so the keyboard alone reaches
   every span.
+- A span a stale file kept aside is placed over the selection (snapped like a
+  new span) with the file banner's "Place at selection", keeping its id, label
+  and note; "Discard" drops it. Both are undoable like any other change.
 
 Nothing here touches the annotation set: every change goes through
 :meth:`DocumentSession.push`, so it is undoable and saved like any other.
@@ -22,7 +25,16 @@ from __future__ import annotations
 import bisect
 from typing import TYPE_CHECKING
 
-from annotator.core.edits import AddSpan, Edit, change_bounds, relabel, remove_span, set_note
+from annotator.core.edits import (
+    AddSpan,
+    Edit,
+    change_bounds,
+    discard_unplaced,
+    place_unplaced,
+    relabel,
+    remove_span,
+    set_note,
+)
 from annotator.core.errors import EditError
 from annotator.ui.snapping import moved_bounds, snap
 
@@ -89,6 +101,37 @@ class Annotating:
         if session.aset.span(span_id).label == label:
             return
         self._push(relabel(session.aset, span_id, label))
+
+    # -- spans kept aside by re-anchoring --------------------------------------------
+    def place_unplaced(self, index: int) -> None:
+        session = self.window.session
+        if session is None or not 0 <= index < len(session.aset.unplaced):
+            return
+        kept = session.aset.unplaced[index]
+        selection = self.view.selection_range()
+        bounds = snap(session.text, *selection, words=self.view.snap_words) \
+            if selection is not None else None
+        if bounds is None:
+            self._say(f"Select the text where {kept.label} “{kept.text}” belongs, then press "
+                      "“Place at selection”")
+            self.view.setFocus()
+            return
+        edit = place_unplaced(session.aset, index, *bounds)
+        if self._push(edit):
+            self.view.set_cursor_offset(edit.placed.end)
+            self.window.select_span(edit.placed.id)
+            self._say(f"Placed {kept.label} “{edit.placed.text}” (was “{kept.text}” at "
+                      f"{kept.start}–{kept.end})")
+        self.view.setFocus()
+
+    def discard_unplaced(self, index: int) -> None:
+        session = self.window.session
+        if session is None or not 0 <= index < len(session.aset.unplaced):
+            return
+        edit = discard_unplaced(session.aset, index)
+        if self._push(edit):
+            self._say(f"{edit.description} (Ctrl+Z brings it back)")
+        self.view.setFocus()
 
     # -- the selected span ---------------------------------------------------------
     def delete_selected(self) -> None:

@@ -14,8 +14,10 @@
 - **Leaving a document or closing** saves first; if that is impossible, the
   user is asked, and the only way past keeps a copy of the unsaved work.
 - **Stale files** (the text changed since they were annotated) open with the
-  re-anchored spans and a banner listing the spans that moved and those that
-  could not be placed (kept aside in the file, never dropped). Files with
+  re-anchored spans and a banner saying how many moved and listing those that
+  could not be placed (kept aside in the file, never dropped), each with its
+  text, label and old offsets, "Place at selection" and "Discard" (undoable
+  edits). The banner comes back whenever a document still keeps spans aside. Files with
   other problems open read-only, so nothing in them can be lost by saving.
 - **Broken files** (an annotation file that is not JSON, a document that is
   not UTF-8) cannot be opened at all: the view area shows which file, what is
@@ -25,9 +27,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from annotator.core.errors import AnnotatorError
+from annotator.ui.widgets.unplaced_list import UnplacedList
 
 if TYPE_CHECKING:
     from annotator.ui.main_window import MainWindow
@@ -52,6 +56,9 @@ CONFLICT_MESSAGE = "Not saved: {name} changed on disk; choose in the banner abov
 class FileHandling:
     def __init__(self, window: MainWindow) -> None:
         self.window = window
+        self.unplaced_list = UnplacedList()  # shown in the file banner
+        self.unplaced_list.place_requested.connect(window.annotating.place_unplaced)
+        self.unplaced_list.discard_requested.connect(window.annotating.discard_unplaced)
         # the shown message that states a save state, and that state (True: saved)
         self._claim: tuple[str, bool] | None = None
 
@@ -207,27 +214,31 @@ class FileHandling:
                                 "(nothing in it can be lost by saving):\n" + "\n".join(lines),
                                 "error", dismissable=False)
             return
-        if not result.stale:
+        unplaced = session.aset.unplaced
+        if not result.stale and not unplaced:
             banner.hide()
             return
-        unplaced = session.aset.unplaced
-        text = (f"The text of {session.doc_id} changed since these annotations were made. "
-                f"{len(result.moved)} span(s) were moved to where their text is now")
+        parts: list[str] = []
+        if result.stale:
+            parts.append(f"The text of {session.doc_id} changed since these annotations were "
+                         f"made. {len(result.moved)} span(s) were moved to where their text is "
+                         "now" + ("." if unplaced else "; every span was placed."))
         if unplaced:
-            text += (f"; {len(unplaced)} could not be placed and are kept aside in the file "
-                     "(not shown):\n" + "\n".join(
-                         f"• {s.id} {s.label} “{s.text}” (was at {s.start}–{s.end})"
-                         for s in unplaced[:SHOWN_PROBLEMS]))
-            if len(unplaced) > SHOWN_PROBLEMS:
-                text += f"\n• … and {len(unplaced) - SHOWN_PROBLEMS} more"
-        else:
-            text += "; every span was placed."
-        text += "\nThe file is rewritten for the new text when you save or change anything."
-        banner.show_message(text, "warning", [("Save re-anchored spans", self._accept_reanchored)])
+            parts.append(f"{len(unplaced)} span(s) could not be placed in the current text. "
+                         "They are kept aside in the file, never dropped: select where one "
+                         "belongs and press “Place at selection”, or discard it.")
+        actions: list[tuple[str, Callable[[], object]]] = []
+        if result.stale and not session.written:
+            parts.append("The file is rewritten for the new text when you save or change "
+                         "anything.")
+            actions.append(("Save re-anchored spans", self._accept_reanchored))
+        self.unplaced_list.set_spans(unplaced, self.window.colors)
+        banner.show_message("\n".join(parts), "warning", actions,
+                            details=self.unplaced_list if unplaced else None)
 
     def _accept_reanchored(self) -> None:
         session = self.window.session
         if session is not None:
             session.mark_pending()
             self.save_now()
-            self.window.file_banner.hide()
+            self.show_file_banner()  # what is still kept aside stays listed

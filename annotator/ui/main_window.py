@@ -263,6 +263,7 @@ class MainWindow(QMainWindow):
         self.view_stack.setCurrentWidget(self.view)
         session.spans_changed.connect(self._on_spans_changed)
         session.status_changed.connect(lambda _status: self._update_document_row())
+        session.unplaced_changed.connect(self._on_unplaced_changed)
         session.saved_changed.connect(self.files.on_saved_changed)
         session.conflict.connect(self.files.show_conflict)
         session.save_failed.connect(self.files.show_save_failure)
@@ -342,6 +343,10 @@ class MainWindow(QMainWindow):
             self.select_span(None)
         self._update_status()
 
+    def _on_unplaced_changed(self) -> None:
+        self.files.show_file_banner()
+        self._update_document_row()
+
     def select_span(self, span_id: str | None, reveal: bool = False) -> None:
         """Select a span in the view and the table (``reveal``: scroll the view to it)."""
         self.view.set_selected_key(span_id)
@@ -396,7 +401,7 @@ class MainWindow(QMainWindow):
     def _update_document_row(self) -> None:
         if self.session is not None:
             self.doc_model.update(self.session.doc_id, self.session.aset.status,
-                                  len(self.session.aset))
+                                  len(self.session.aset), len(self.session.aset.unplaced))
             self._update_status()
 
     def _update_title(self) -> None:

@@ -34,6 +34,7 @@ class DocumentSession(QObject):
 
     spans_changed = Signal(object)  # Changes
     status_changed = Signal(str)
+    unplaced_changed = Signal()  # a span kept aside was placed, discarded, or is back
     saved_changed = Signal(bool)  # whether the file on disk holds the current state
     conflict = Signal(str)  # why saving was refused
     save_failed = Signal(str)
@@ -52,6 +53,7 @@ class DocumentSession(QObject):
         self.path = project.annotation_path(doc_id, annotator)
         self.read_only = not loaded.result.openable
         self.in_conflict = False
+        self.written = False  # saved at least once since it was read
         self._pending = False  # a change the undo stack does not know (accepted re-anchoring)
         self.undo_stack = QUndoStack(self)
         self.undo_stack.indexChanged.connect(self._on_change)
@@ -104,6 +106,8 @@ class DocumentSession(QObject):
             self.spans_changed.emit(changes)
         if changes.status:
             self.status_changed.emit(self.aset.status)
+        if changes.unplaced:
+            self.unplaced_changed.emit()
 
     def set_status(self, status: Status) -> EditError | None:
         if status == self.aset.status:
@@ -145,6 +149,7 @@ class DocumentSession(QObject):
             self.save_failed.emit(f"{self.path}: {exc.strerror or exc}")
             return False
         self._pending = False
+        self.written = True
         self.undo_stack.setClean()
         self.saved_changed.emit(True)
         return True

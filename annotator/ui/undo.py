@@ -15,21 +15,33 @@ from typing import Protocol
 
 from PySide6.QtGui import QUndoCommand
 
-from annotator.core.edits import AddSpan, Batch, Edit, RemoveSpan, ReplaceSpan, SetStatus
+from annotator.core.edits import (
+    AddSpan,
+    Batch,
+    DiscardUnplaced,
+    Edit,
+    KeepUnplaced,
+    PlaceUnplaced,
+    RemoveSpan,
+    ReplaceSpan,
+    SetAside,
+    SetStatus,
+)
 from annotator.core.spans import Span
 
 
 @dataclass(frozen=True)
 class Changes:
-    """What an edit did to the spans (and whether it changed the status)."""
+    """What an edit did to the spans (and whether it changed the status, the spans kept aside)."""
 
     removed: tuple[Span, ...] = ()
     added: tuple[Span, ...] = ()
     status: bool = False
+    unplaced: bool = False
 
     def __add__(self, other: Changes) -> Changes:
         return Changes(self.removed + other.removed, self.added + other.added,
-                       self.status or other.status)
+                       self.status or other.status, self.unplaced or other.unplaced)
 
 
 def changes_of(edit: Edit) -> Changes:
@@ -42,6 +54,12 @@ def changes_of(edit: Edit) -> Changes:
         return Changes(removed=(edit.old,), added=(edit.new,))
     if isinstance(edit, SetStatus):
         return Changes(status=True)
+    if isinstance(edit, PlaceUnplaced):
+        return Changes(added=(edit.placed,), unplaced=True)
+    if isinstance(edit, SetAside):
+        return Changes(removed=(edit.placed,), unplaced=True)
+    if isinstance(edit, DiscardUnplaced | KeepUnplaced):
+        return Changes(unplaced=True)
     if isinstance(edit, Batch):
         total = Changes()
         for part in edit.edits:

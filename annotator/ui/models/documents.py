@@ -4,6 +4,10 @@ Summaries are read cheaply from the annotation files when the project opens
 (:func:`annotator.io.store.summary`); the open document's row is then kept up
 to date by the window as spans and status change.
 
+A document whose file keeps spans aside (re-anchoring after its text changed
+could not place them) shows "+N unplaced" beside its span count, in amber,
+until each is placed or discarded.
+
 A document that cannot be opened (its annotation file is not JSON, its text is
 not UTF-8) is listed with the status "error" in red, the reason in its tooltip,
 so it never passes for an ordinary one. The texts are decoded here for that
@@ -27,6 +31,7 @@ _Index = QModelIndex | QPersistentModelIndex
 ERROR = "error"
 STATUS_TEXT = {"new": "new", "in_progress": "in progress", "done": "done", ERROR: "error"}
 STATUS_COLOR = {"new": "#9e9e9e", "in_progress": "#f0a30a", "done": "#2e7d32", ERROR: "#c62828"}
+UNPLACED_COLOR = "#8a5a00"
 
 
 def _dot(color: str) -> QIcon:
@@ -41,6 +46,7 @@ class DocumentRow:
     status: str  # a span status, or ERROR
     spans: int = 0
     problem: str | None = None  # why the document cannot be opened
+    unplaced: int = 0  # spans kept aside, still to place or discard
 
 
 class DocumentListModel(QAbstractTableModel):
@@ -63,7 +69,7 @@ class DocumentListModel(QAbstractTableModel):
             summary = store.summary(self.project, doc_id, self.annotator)
         except AnnotatorError as exc:
             return DocumentRow(doc_id, ERROR, 0, "\n".join(str(p) for p in exc.problems))
-        return DocumentRow(doc_id, summary.status, summary.spans)
+        return DocumentRow(doc_id, summary.status, summary.spans, unplaced=summary.unplaced)
 
     def reload(self) -> None:
         self.beginResetModel()
@@ -90,6 +96,10 @@ class DocumentListModel(QAbstractTableModel):
         row = self.row_of(doc_id)
         return None if row is None else self._rows[row].spans
 
+    def unplaced_count(self, doc_id: str) -> int | None:
+        row = self.row_of(doc_id)
+        return None if row is None else self._rows[row].unplaced
+
     def problem_of(self, doc_id: str) -> str | None:
         row = self.row_of(doc_id)
         return None if row is None else self._rows[row].problem
@@ -97,12 +107,12 @@ class DocumentListModel(QAbstractTableModel):
     def _changed(self, row: int) -> None:
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.HEADERS) - 1))
 
-    def update(self, doc_id: str, status: str, spans: int) -> None:
-        """The document is open: its status and span count as they are now."""
+    def update(self, doc_id: str, status: str, spans: int, unplaced: int = 0) -> None:
+        """The document is open: its status and span counts as they are now."""
         row = self.row_of(doc_id)
         if row is None:
             return
-        self._rows[row] = DocumentRow(doc_id, status, spans)
+        self._rows[row] = DocumentRow(doc_id, status, spans, unplaced=unplaced)
         self._changed(row)
 
     def mark_error(self, doc_id: str, problem: str) -> None:
@@ -139,12 +149,15 @@ class DocumentListModel(QAbstractTableModel):
         column = index.column()
         error = row.status == ERROR
         if role == Qt.ItemDataRole.DisplayRole:
-            return (row.doc_id, STATUS_TEXT.get(row.status, row.status),
-                    "–" if error else row.spans)[column]
+            spans = "–" if error else (f"{row.spans} +{row.unplaced} unplaced" if row.unplaced
+                                       else row.spans)
+            return (row.doc_id, STATUS_TEXT.get(row.status, row.status), spans)[column]
         if role == Qt.ItemDataRole.DecorationRole and column == self.COL_STATUS:
             return self._icons.get(row.status)
         if role == Qt.ItemDataRole.ForegroundRole and error:
             return QColor(STATUS_COLOR[ERROR])
+        if role == Qt.ItemDataRole.ForegroundRole and row.unplaced and column == self.COL_SPANS:
+            return QColor(UNPLACED_COLOR)
         if role == Qt.ItemDataRole.FontRole and row.doc_id == self._current:
             font = QFont()
             font.setBold(True)
@@ -152,7 +165,11 @@ class DocumentListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if error:
                 return f"{row.doc_id} cannot be opened:\n{row.problem}"
-            return f"{row.doc_id}: {STATUS_TEXT.get(row.status, row.status)}, {row.spans} span(s)"
+            tip = f"{row.doc_id}: {STATUS_TEXT.get(row.status, row.status)}, {row.spans} span(s)"
+            if row.unplaced:
+                tip += (f"; {row.unplaced} more could not be placed after the text changed: "
+                        "open the document to place or discard them")
+            return tip
         if role == Qt.ItemDataRole.TextAlignmentRole and column == self.COL_SPANS:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute
                        | Qt.AlignmentFlag.AlignVCenter)

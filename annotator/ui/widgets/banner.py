@@ -31,6 +31,8 @@ class MessageBanner(QFrame):
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.message)
+        self._layout = layout
+        self._details: QWidget | None = None
         self._buttons = QHBoxLayout()
         self._buttons.addStretch(1)
         layout.addLayout(self._buttons)
@@ -39,12 +41,21 @@ class MessageBanner(QFrame):
 
     def show_message(self, text: str, kind: str = "info",
                      actions: Sequence[tuple[str, Callable[[], object]]] = (),
-                     dismissable: bool = True) -> None:
+                     dismissable: bool = True, details: QWidget | None = None) -> None:
+        """``details``: a widget shown under the message (kept by the caller, not deleted)."""
         background, foreground = COLORS[kind]
         self.setStyleSheet(f"#{self.objectName()} {{ background: {background}; "
                            f"border: 1px solid {foreground}; border-radius: 3px; }} "
                            f"QLabel {{ color: {foreground}; }}")
         self.message.setText(text)
+        if self._details is not None and self._details is not details:
+            self._layout.removeWidget(self._details)
+            self._details.hide()
+            self._details.setParent(None)
+        if details is not None and details is not self._details:
+            self._layout.insertWidget(1, details)
+            details.show()
+        self._details = details
         for button in self.buttons.values():
             self._buttons.removeWidget(button)
             button.deleteLater()
