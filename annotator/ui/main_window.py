@@ -42,7 +42,7 @@ from annotator.ui.review import ReviewController
 from annotator.ui.session import DocumentSession
 from annotator.ui.settings import Settings
 from annotator.ui.status import StatusLine
-from annotator.ui.undo import Changes
+from annotator.ui.undo import Changes, UndoHistory
 from annotator.ui.widgets.article_view import ArticleView
 from annotator.ui.widgets.banner import MessageBanner
 from annotator.ui.widgets.bidi_delegate import BidiDelegate
@@ -63,6 +63,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.autosave_ms = settings.get(keys.AUTOSAVE_MS) if autosave_ms is None else autosave_ms
         self.session: DocumentSession | None = None
+        self.undo_history = UndoHistory(self)  # per document, while the window is open
         self.broken: tuple[str, AnnotatorError] | None = None  # a document that cannot open
         self.colors = {label.name: label.color for label in project.labels}
         self._syncing = False
@@ -199,6 +200,8 @@ class MainWindow(QMainWindow):
         r.connect("file.quit", self.close)
         r.connect("edit.undo", self.undo)
         r.connect("edit.redo", self.redo)
+        self.undo_history.group.canUndoChanged.connect(r["edit.undo"].setEnabled)
+        self.undo_history.group.canRedoChanged.connect(r["edit.redo"].setEnabled)
         r.connect("span.delete", a.delete_selected)
         r.connect("span.note", a.edit_note)
         r.connect("span.next", lambda: a.step_span(True))
@@ -250,7 +253,7 @@ class MainWindow(QMainWindow):
             return False
         try:
             session = DocumentSession(self.project, doc_id, self.annotator, self.autosave_ms,
-                                      self)
+                                      self, self.undo_history)
         except AnnotatorError as exc:  # not JSON, not UTF-8: say why, where the text would be
             self._close_session()
             self.broken = (doc_id, exc)
@@ -267,11 +270,9 @@ class MainWindow(QMainWindow):
         session.saved_changed.connect(self.files.on_saved_changed)
         session.conflict.connect(self.files.show_conflict)
         session.save_failed.connect(self.files.show_save_failure)
-        undo, redo = self.registry["edit.undo"], self.registry["edit.redo"]
-        undo.setEnabled(False)
-        redo.setEnabled(False)
-        session.undo_stack.canUndoChanged.connect(undo.setEnabled)
-        session.undo_stack.canRedoChanged.connect(redo.setEnabled)
+        self.undo_history.group.setActiveStack(session.undo_stack)
+        self.registry["edit.undo"].setEnabled(session.undo_stack.canUndo())
+        self.registry["edit.redo"].setEnabled(session.undo_stack.canRedo())
         self.view.set_text(session.text)
         self.view.set_provider(SpanDecorations(session.aset, self.colors))
         self.span_model.reset(session.aset.spans(), self.colors)
@@ -294,8 +295,9 @@ class MainWindow(QMainWindow):
         """Forget the open document (already saved, or deliberately discarded)."""
         old, self.session = self.session, None
         if old is not None:
-            old.stop()
+            old.leave(self.undo_history)
             old.deleteLater()
+        self.undo_history.group.setActiveStack(None)  # type: ignore[arg-type]  # Qt: nullptr
 
     @property
     def current_doc_id(self) -> str | None:

@@ -17,7 +17,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtGui import QUndoStack
 
 from annotator.core.edits import Batch, Edit, SetStatus
 from annotator.core.errors import ConflictError, EditError, Problem
@@ -26,7 +25,7 @@ from annotator.core.spans import Status
 from annotator.io import store
 from annotator.io.atomic import ABSENT, atomic_write, fingerprint
 from annotator.io.standoff import serialize_annotations
-from annotator.ui.undo import Changes, EditCommand, changes_of
+from annotator.ui.undo import Changes, DocumentUndoStack, EditCommand, UndoHistory, changes_of
 
 
 class DocumentSession(QObject):
@@ -40,7 +39,7 @@ class DocumentSession(QObject):
     save_failed = Signal(str)
 
     def __init__(self, project: Project, doc_id: str, annotator: str, autosave_ms: int = 800,
-                 parent: QObject | None = None) -> None:
+                 parent: QObject | None = None, history: UndoHistory | None = None) -> None:
         super().__init__(parent)
         self.project = project
         self.doc_id = doc_id
@@ -55,7 +54,15 @@ class DocumentSession(QObject):
         self.in_conflict = False
         self.written = False  # saved at least once since it was read
         self._pending = False  # a change the undo stack does not know (accepted re-anchoring)
-        self.undo_stack = QUndoStack(self)
+        # this document's stack from an earlier visit, if the file is still as it was left
+        kept = history.take(annotator, doc_id, self.fingerprint, self.document.sha256) \
+            if history is not None else None
+        self.undo_stack: DocumentUndoStack = kept or (
+            history.new_stack() if history is not None else DocumentUndoStack(self))
+        self.undo_stack.target = self
+        # owned while open: when the window goes, the session (and its connection) goes
+        # before the stack, whose destructor still signals a change
+        self.undo_stack.setParent(self)
         self.undo_stack.indexChanged.connect(self._on_change)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -92,7 +99,7 @@ class DocumentSession(QObject):
         except EditError as exc:
             return exc
         self._notify(edit)
-        self.undo_stack.push(EditCommand(self, edit))
+        self.undo_stack.push(EditCommand(self.undo_stack, edit))
         return None
 
     def apply_edit(self, edit: Edit) -> None:
@@ -189,3 +196,16 @@ class DocumentSession(QObject):
         """No more autosaves (the window is switching away or closing)."""
         self._timer.stop()
         self.autosave_enabled = False
+
+    def leave(self, history: UndoHistory) -> None:
+        """The window shows another document: keep the undo stack if it matches the file."""
+        self.stop()
+        stack = self.undo_stack
+        stack.indexChanged.disconnect(self._on_change)
+        stack.target = None
+        stack.setParent(history)
+        if self.saved and not self.in_conflict and not self.read_only:
+            history.keep(self.annotator, self.doc_id, stack, self.fingerprint,
+                         self.document.sha256)
+        else:  # unsaved work was copied aside or discarded: its edits do not fit the file
+            history.drop(stack)
