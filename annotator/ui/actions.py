@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPixmap
-from PySide6.QtWidgets import QMenuBar, QStyle, QToolBar, QWidget
+from PySide6.QtWidgets import QMenu, QMenuBar, QStyle, QToolBar, QWidget
 
 from annotator.core.project import Label
 from annotator.ui.icons import drawn_icon
@@ -44,6 +44,7 @@ class ActionSpec:
     tip: str = ""
     icon_text: str = ""
     context: str = "window"  # "view": only while the article view or span table has focus
+    submenu: bool = False  # the action opens a menu, filled by its owner: see submenu()
 
 
 FILE, EDIT, ANNOTATE, VIEW, DOCUMENT = "&File", "&Edit", "&Annotate", "&View", "&Document"
@@ -51,6 +52,11 @@ REVIEW = "&Review"
 MENUS: tuple[str, ...] = (FILE, EDIT, ANNOTATE, DOCUMENT, REVIEW, VIEW)
 
 ACTIONS: tuple[ActionSpec, ...] = (
+    ActionSpec("file.open_project", "&Open project…", ("Ctrl+O",), FILE, icon="document-open",
+               fallback="SP_DirOpenIcon",
+               tip="Open another project folder (the current document is saved first)"),
+    ActionSpec("file.recent", "&Recent projects", (), FILE, icon="document-open-recent",
+               submenu=True),
     ActionSpec("file.save", "&Save", ("Ctrl+S",), FILE, True, "document-save",
                "SP_DialogSaveButton", tip="Save now (changes are also saved automatically)"),
     ActionSpec("file.export", "&Export…", ("Ctrl+Shift+E",), FILE, icon="document-export",
@@ -138,13 +144,20 @@ class ActionRegistry:
         self.settings = settings
         self.specs: dict[str, ActionSpec] = {}
         self.actions: dict[str, QAction] = {}
+        self.menus: dict[str, QMenu] = {}  # of the submenu actions
         for spec in specs:
             self.add(spec)
 
     def add(self, spec: ActionSpec, icon: QIcon | None = None) -> QAction:
         if spec.name in self.actions:
             raise ValueError(f"action {spec.name!r} is declared twice")
-        action = QAction(spec.text, self.window)
+        if spec.submenu:
+            menu = QMenu(spec.text, self.window)
+            menu.setObjectName(f"{spec.name}-menu")
+            action = menu.menuAction()
+            self.menus[spec.name] = menu
+        else:
+            action = QAction(spec.text, self.window)
         action.setObjectName(spec.name)
         action.setCheckable(spec.checkable)
         shortcuts = list(spec.shortcuts)
@@ -186,6 +199,10 @@ class ActionRegistry:
         if spec.icon:
             return QIcon.fromTheme(spec.icon, fallback)
         return fallback
+
+    def submenu(self, name: str) -> QMenu:
+        """The menu a ``submenu=True`` action opens; its owner fills it."""
+        return self.menus[name]
 
     def __getitem__(self, name: str) -> QAction:
         return self.actions[name]

@@ -25,6 +25,8 @@ from __future__ import annotations
 import bisect
 from typing import TYPE_CHECKING
 
+from PySide6.QtWidgets import QMenu
+
 from annotator.core.edits import (
     AddSpan,
     Edit,
@@ -101,6 +103,21 @@ class Annotating:
         if session.aset.span(span_id).label == label:
             return
         self._push(relabel(session.aset, span_id, label))
+
+    def context_menu(self, _offset: int | None) -> QMenu:
+        """The article view's context menu: labels, delete, note, copy."""
+        registry = self.window.registry
+        menu = QMenu(self.window)
+        for action in registry.label_actions():
+            menu.addAction(action)
+        menu.addSeparator()
+        for name in ("span.delete", "span.note"):
+            menu.addAction(registry[name])
+        menu.addSeparator()
+        copy = menu.addAction("Copy")
+        copy.setEnabled(self.view.textCursor().hasSelection())
+        copy.triggered.connect(self.view.copy)
+        return menu
 
     # -- spans kept aside by re-anchoring --------------------------------------------
     def place_unplaced(self, index: int) -> None:

@@ -13,15 +13,10 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QDockWidget,
-    QHeaderView,
     QInputDialog,
     QMainWindow,
-    QMenu,
     QMessageBox,
     QStackedWidget,
-    QTableView,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -38,14 +33,15 @@ from annotator.ui.files import FileHandling
 from annotator.ui.fonts import article_font
 from annotator.ui.models.documents import STATUS_TEXT, DocumentListModel
 from annotator.ui.models.span_table import SpanTableModel
+from annotator.ui.projects import ProjectSwitching, choose_folder
 from annotator.ui.review import ReviewController
 from annotator.ui.session import DocumentSession
 from annotator.ui.settings import Settings
 from annotator.ui.status import StatusLine
+from annotator.ui.tables import dock, document_table, span_table
 from annotator.ui.undo import Changes, UndoHistory
 from annotator.ui.widgets.article_view import ArticleView
 from annotator.ui.widgets.banner import MessageBanner
-from annotator.ui.widgets.bidi_delegate import BidiDelegate
 from annotator.ui.widgets.decorations import SpanDecorations
 from annotator.ui.widgets.label_palette import LabelPalette
 
@@ -78,18 +74,14 @@ class MainWindow(QMainWindow):
         self._build_bars()
         self._connect_actions()
         self.review = ReviewController(self)
+        self.projects = ProjectSwitching(self)
         geometry = settings.get(keys.GEOMETRY)
         if geometry:
             self.restoreGeometry(geometry)
         state = settings.get(keys.WINDOW_STATE)
         if state:
             self.restoreState(state)
-        doc_ids = self.doc_model.doc_ids()
-        remembered = settings.last_document(str(project.root))
-        first = doc_id or (remembered if remembered in doc_ids else None) or (
-            doc_ids[0] if doc_ids else None)
-        if first is not None:
-            self.open_document(first)
+        self.open_first_document(doc_id)
         self._update_title()
 
     # -- building ----------------------------------------------------------------
@@ -97,7 +89,7 @@ class MainWindow(QMainWindow):
         self.view = ArticleView()
         self.view.setFont(article_font(self.settings.get(keys.FONT_SIZE)))
         self.view.snap_words = self.settings.get(keys.SNAP_TO_WORDS)
-        self.view.context_menu_factory = self._context_menu
+        self.view.context_menu_factory = self.annotating.context_menu
         self.conflict_banner = MessageBanner("conflict-banner")
         self.file_banner = MessageBanner("file-banner")
         # a document that cannot be opened shows why here, instead of a blank view
@@ -123,53 +115,20 @@ class MainWindow(QMainWindow):
         self.view.offset_changed.connect(lambda _offset: self._update_status())
         self.view.zoom_requested.connect(lambda step: self.zoom(step))
 
-    def _table(self, model: SpanTableModel | DocumentListModel, name: str) -> QTableView:
-        table = QTableView()
-        table.setObjectName(name)
-        table.setModel(model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.verticalHeader().setVisible(False)
-        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
-        table.setWordWrap(False)
-        table.setAlternatingRowColors(True)
-        return table
-
     def _build_docks(self) -> None:
+        """The document list (left) and the span table (bottom), in their docks."""
         self.doc_model = DocumentListModel(self.project, self.annotator, self)
-        self.doc_table = self._table(self.doc_model, "document-list")
-        self.doc_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.doc_table.horizontalHeader().setSectionResizeMode(
-            1, QHeaderView.ResizeMode.ResizeToContents)
-        self.doc_table.horizontalHeader().setSectionResizeMode(
-            2, QHeaderView.ResizeMode.ResizeToContents)
-        self.doc_table.setItemDelegate(BidiDelegate(self.doc_table))
+        self.doc_table = document_table(self.doc_model)
         self.doc_table.activated.connect(self._on_doc_chosen)
         self.doc_table.clicked.connect(self._on_doc_chosen)
-        docs = QDockWidget("Documents", self)
-        docs.setObjectName("documents-dock")
-        docs.setWidget(self.doc_table)
-        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, docs)
-
         self.span_model = SpanTableModel(self)
-        self.span_table = self._table(self.span_model, "span-table")
-        header = self.span_table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(SpanTableModel.COL_TEXT, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(SpanTableModel.COL_NOTE, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((SpanTableModel.COL_LABEL, 110), (SpanTableModel.COL_START, 70),
-                              (SpanTableModel.COL_END, 70)):
-            header.resizeSection(column, width)
-        self.span_table.setItemDelegate(BidiDelegate(self.span_table))
-        self.span_table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
-                                        | QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.span_table = span_table(self.span_model)
         self.span_table.selectionModel().currentRowChanged.connect(self._on_row_selected)
         self.span_model.note_edited.connect(self.annotating.set_note)
-        spans = QDockWidget("Spans", self)
-        spans.setObjectName("spans-dock")
-        spans.setWidget(self.span_table)
-        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, spans)
+        docs = dock(self, "Documents", "documents-dock", self.doc_table,
+                    Qt.DockWidgetArea.LeftDockWidgetArea)
+        spans = dock(self, "Spans", "spans-dock", self.span_table,
+                     Qt.DockWidgetArea.BottomDockWidgetArea)
         self.resizeDocks([docs], [300], Qt.Orientation.Horizontal)
         self.resizeDocks([spans], [220], Qt.Orientation.Vertical)
 
@@ -231,20 +190,15 @@ class MainWindow(QMainWindow):
         if self.session is not None:
             self.session.undo_stack.redo()
 
-    def _context_menu(self, offset: int | None) -> QMenu:
-        menu = QMenu(self)
-        for action in self.registry.label_actions():
-            menu.addAction(action)
-        menu.addSeparator()
-        for name in ("span.delete", "span.note"):
-            menu.addAction(self.registry[name])
-        menu.addSeparator()
-        copy = menu.addAction("Copy")
-        copy.setEnabled(self.view.textCursor().hasSelection())
-        copy.triggered.connect(self.view.copy)
-        return menu
-
     # -- documents -----------------------------------------------------------------
+    def open_first_document(self, doc_id: str | None = None) -> bool:
+        """Open ``doc_id``, else the one last opened in this project, else the first."""
+        doc_ids = self.doc_model.doc_ids()
+        remembered = self.settings.last_document(str(self.project.root))
+        first = doc_id or (remembered if remembered in doc_ids else None) or (
+            doc_ids[0] if doc_ids else None)
+        return first is not None and self.open_document(first)
+
     def open_document(self, doc_id: str, force: bool = False) -> bool:
         """Show ``doc_id``; the current one is saved first (``force``: it is discarded)."""
         if self.session is not None and self.session.doc_id == doc_id and not force:
@@ -290,6 +244,17 @@ class MainWindow(QMainWindow):
         self._update_status()
         self.document_opened.emit(doc_id)
         return True
+
+    def close_document(self) -> None:
+        """Show no document (the open one was saved or deliberately discarded)."""
+        self._close_session()
+        self.broken = None
+        self.view.set_text("")
+        self.span_model.reset([], self.colors)
+        self.conflict_banner.hide()
+        self.file_banner.hide()
+        self.view_stack.setCurrentWidget(self.view)
+        self.doc_model.set_current(None)
 
     def _close_session(self) -> None:
         """Forget the open document (already saved, or deliberately discarded)."""
@@ -425,6 +390,9 @@ class MainWindow(QMainWindow):
     def ask_text(self, title: str, label: str, value: str) -> str | None:
         text, ok = QInputDialog.getText(self, title, label, text=value)
         return text if ok else None
+
+    def choose_folder(self, title: str, start: str) -> str | None:
+        return choose_folder(self, title, start)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.session is not None and not self.files.leave_current():

@@ -32,9 +32,11 @@ SNAP_TO_WORDS = Setting("annotate/snap_to_words", True, "Snap selections to whol
 AUTOSAVE_MS = Setting("save/autosave_delay_ms", 800, "Autosave delay after a change (ms)")
 GEOMETRY = Setting("window/geometry", b"", "Window geometry")
 WINDOW_STATE = Setting("window/state", b"", "Docks and toolbars")
+RECENT_PROJECTS: Setting[tuple[str, ...]] = Setting("recent/projects", (),
+                                                    "Recently opened projects (newest first)")
 
 ALL: tuple[Setting[Any], ...] = (ANNOTATOR, FONT_SIZE, SNAP_TO_WORDS, AUTOSAVE_MS, GEOMETRY,
-                                 WINDOW_STATE)
+                                 WINDOW_STATE, RECENT_PROJECTS)
 
 MIN_FONT_SIZE = 8.0
 MAX_FONT_SIZE = 48.0
@@ -50,6 +52,12 @@ def _convert(value: Any, default: T) -> T:
             return bytes(value.data())  # type: ignore[return-value]
         if isinstance(value, bytes | bytearray):
             return bytes(value)  # type: ignore[return-value]
+        return default
+    if isinstance(default, tuple):  # a list of strings (INI gives a lone one as a string)
+        if isinstance(value, str):
+            return (value,) if value else ()  # type: ignore[return-value]
+        if isinstance(value, list | tuple):
+            return tuple(str(item) for item in value)  # type: ignore[return-value]
         return default
     if isinstance(default, int | float | str):
         return type(default)(value)
@@ -78,6 +86,8 @@ class Settings:
 
     def set(self, setting: Setting[T], value: T) -> None:
         stored: Any = QByteArray(value) if isinstance(value, bytes) else value
+        if isinstance(value, tuple):
+            stored = list(value)
         self.store.setValue(setting.key, stored)
 
     def sync(self) -> None:

@@ -177,6 +177,11 @@ class UndoHistory(QObject):
         """(annotator, doc_id) of the stacks kept, least recently left first."""
         return list(self._kept)
 
+    def clear(self) -> None:
+        """Forget every kept stack (another project: these describe other files)."""
+        while self._kept:
+            self.drop(self._kept.popitem()[1].stack)
+
     def drop(self, stack: QUndoStack) -> None:
         self.group.removeStack(stack)
         stack.deleteLater()

@@ -37,6 +37,15 @@ def test_settings_round_trip_with_their_types(tmp_path: Path) -> None:
     assert Path(path).is_file()
 
 
+def test_lists_of_paths_round_trip_with_any_length(tmp_path: Path) -> None:
+    for paths in ((), ("/home/أمل/مشروع, الأول",), ("/a", "/b;c", 'C:\\x "y"')):
+        path = str(tmp_path / f"{len(paths)}.ini")
+        first = Settings.at(path)
+        first.set(keys.RECENT_PROJECTS, paths)
+        first.sync()
+        assert Settings.at(path).get(keys.RECENT_PROJECTS) == paths
+
+
 def test_unreadable_values_fall_back_to_defaults(tmp_path: Path) -> None:
     store = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
     store.setValue(keys.FONT_SIZE.key, "large")

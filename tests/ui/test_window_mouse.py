@@ -129,7 +129,7 @@ def test_dragging_an_edge_of_the_selected_span_moves_it(
 def test_context_menu_offers_the_label_actions(
         qtbot: QtBot, make_window: Callable[..., MainWindow]) -> None:
     window = make_window()
-    menu = window._context_menu(0)
+    menu = window.annotating.context_menu(0)
     texts = [a.text() for a in menu.actions() if not a.isSeparator()]
     assert texts[:3] == ["entity", "gift", "meeting"]
     assert "&Delete span" in texts
