@@ -5,7 +5,7 @@ Desktop icon themes have ``edit-undo`` and ``edit-redo``, but without a theme
 arrows of ``QStyle``, and there undo/redo looked exactly like "previous/next
 document" (a fresh-eyes user test tripped on it). The hooked arrows drawn here
 read as undo and redo everywhere, in the palette's text colour, so they follow
-light and dark themes; Qt derives the greyed "disabled" look from them.
+light and dark themes, and in the disabled text colour when they cannot be used.
 """
 
 from __future__ import annotations
@@ -38,27 +38,36 @@ def _hooked_arrow(painter: QPainter) -> None:
     painter.drawPolygon(QPolygonF([QPointF(3.0, 8.0), QPointF(9.5, 2.5), QPointF(9.5, 13.5)]))
 
 
+def _pixmap(draw: Callable[[QPainter], None], size: int, color: QColor,
+            mirrored: bool) -> QPixmap:
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.scale(size / 24, size / 24)
+    if mirrored:
+        painter.translate(24, 0)
+        painter.scale(-1, 1)
+    pen = QPen(color, 2.4)
+    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+    pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+    painter.setPen(pen)
+    draw(painter)
+    painter.end()
+    return pixmap
+
+
 def _icon(draw: Callable[[QPainter], None], mirrored: bool = False) -> QIcon:
-    color = QGuiApplication.palette().color(QPalette.ColorRole.ButtonText)
-    if not color.isValid():
-        color = QColor("#303030")
+    """The drawing in the text colour, and in the disabled text colour when disabled."""
+    palette = QGuiApplication.palette()
+    normal = palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.ButtonText)
+    disabled = palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.ButtonText)
     icon = QIcon()
     for size in SIZES:
-        pixmap = QPixmap(size, size)
-        pixmap.fill(Qt.GlobalColor.transparent)
-        painter = QPainter(pixmap)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.scale(size / 24, size / 24)
-        if mirrored:
-            painter.translate(24, 0)
-            painter.scale(-1, 1)
-        pen = QPen(color, 2.4)
-        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-        pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
-        painter.setPen(pen)
-        draw(painter)
-        painter.end()
-        icon.addPixmap(pixmap)
+        icon.addPixmap(_pixmap(draw, size, normal if normal.isValid() else QColor("#303030"),
+                               mirrored))
+        icon.addPixmap(_pixmap(draw, size, disabled if disabled.isValid() else QColor("#a0a0a0"),
+                               mirrored), QIcon.Mode.Disabled)
     return icon
 
 
