@@ -14,13 +14,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPixmap
 
 from annotator.core.adjudication import GoldState, ReviewItem, gold_span, gold_state
 from annotator.core.annotations import AnnotationSet
 from annotator.core.differences import Kind, count_kinds
 from annotator.core.spans import Span
+from annotator.ui.models.table import Index, RowTableModel
 from annotator.ui.widgets.decorations import blend
 from annotator.ui.widgets.review_decorations import (
     KIND_COLORS,
@@ -28,8 +29,6 @@ from annotator.ui.widgets.review_decorations import (
     describe,
     kind_text,
 )
-
-_Index = QModelIndex | QPersistentModelIndex
 
 SHORT_KIND = {Kind.SAME: "same", Kind.LABEL: "label", Kind.BOUNDARY: "boundary",
               Kind.ONLY_A: "only A", Kind.ONLY_B: "only B"}
@@ -42,7 +41,7 @@ def swatch(color: str, size: int = 12) -> QIcon:
     return QIcon(pixmap)
 
 
-class DifferenceTableModel(QAbstractTableModel):
+class DifferenceTableModel(RowTableModel):
     COL_KIND, COL_WHO, COL_A, COL_B, COL_GOLD, COL_NOTE = range(6)
     HEADERS = ("Kind", "B is", "A", "B", "Gold", "Note")
     ITEM_ROLE = Qt.ItemDataRole.UserRole + 1  # the item's index in the full list
@@ -115,12 +114,6 @@ class DifferenceTableModel(QAbstractTableModel):
         return count_kinds(item.difference for item in self.items)
 
     # -- Qt model ----------------------------------------------------------------
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
@@ -129,7 +122,7 @@ class DifferenceTableModel(QAbstractTableModel):
             return self.HEADERS[section]
         return None
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
         item_index = self._rows[index.row()]
@@ -166,14 +159,14 @@ class DifferenceTableModel(QAbstractTableModel):
             return item_index
         return None
 
-    def flags(self, index: _Index) -> Qt.ItemFlag:
+    def flags(self, index: Index) -> Qt.ItemFlag:
         flags = super().flags(index)
         if (index.isValid() and index.column() == self.COL_NOTE
                 and self._gold[self._rows[index.row()]] is not None):
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
-    def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if not index.isValid() or index.column() != self.COL_NOTE \
                 or role != Qt.ItemDataRole.EditRole:
             return False

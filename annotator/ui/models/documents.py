@@ -19,14 +19,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QIcon, QPixmap
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.project import Project
 from annotator.io import store
-
-_Index = QModelIndex | QPersistentModelIndex
+from annotator.ui.models.table import Index, RowTableModel
 
 ERROR = "error"
 STATUS_TEXT = {"new": "new", "in_progress": "in progress", "done": "done", ERROR: "error"}
@@ -49,7 +48,7 @@ class DocumentRow:
     unplaced: int = 0  # spans kept aside, still to place or discard
 
 
-class DocumentListModel(QAbstractTableModel):
+class DocumentListModel(RowTableModel):
     COL_DOC, COL_STATUS, COL_SPANS = range(3)
     HEADERS = ("Document", "Status", "Spans")
     DOC_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -130,19 +129,7 @@ class DocumentListModel(QAbstractTableModel):
                                   self.index(len(self._rows) - 1, len(self.HEADERS) - 1))
 
     # -- Qt model ----------------------------------------------------------------
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.HEADERS[section]
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
         row = self._rows[index.row()]

@@ -13,16 +13,15 @@ import bisect
 from collections.abc import Mapping
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPixmap
 
 from annotator.core.spans import Span
+from annotator.ui.models.table import Index, RowTableModel
 from annotator.ui.undo import Changes
 
-_Index = QModelIndex | QPersistentModelIndex
 
-
-class SpanTableModel(QAbstractTableModel):
+class SpanTableModel(RowTableModel):
     COL_TEXT, COL_LABEL, COL_START, COL_END, COL_NOTE = range(5)
     HEADERS = ("Text", "Label", "Start", "End", "Note")
     SPAN_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -80,19 +79,7 @@ class SpanTableModel(QAbstractTableModel):
         return list(self._rows)
 
     # -- Qt model ----------------------------------------------------------------
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.HEADERS[section]
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
         span = self._rows[index.row()]
@@ -121,13 +108,13 @@ class SpanTableModel(QAbstractTableModel):
             return span.id
         return None
 
-    def flags(self, index: _Index) -> Qt.ItemFlag:
+    def flags(self, index: Index) -> Qt.ItemFlag:
         flags = super().flags(index)
         if index.isValid() and index.column() == self.COL_NOTE:
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
-    def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if not index.isValid() or index.column() != self.COL_NOTE \
                 or role != Qt.ItemDataRole.EditRole:
             return False
