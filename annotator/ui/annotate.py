@@ -6,6 +6,10 @@ The rules, in one place:
   labels the selection (snapped to words unless snapping is off) as a new
   span, which becomes the selected span. If the selection is exactly the
   selected span, or nothing is selected but a span is, it relabels that span.
+  A selection that covers exactly one existing span's words (double-click on
+  a labelled word, say) relabels that span too rather than stacking a second
+  span with another label on the same words; a label the words already carry
+  just selects that span.
 - ``Delete`` removes the selected span; ``F2`` edits its note.
 - ``Alt+Shift+←/→`` move the selected span's start, ``Alt+←/→`` its end, one
   word (one character with snapping off) in the direction of the arrow on
@@ -85,6 +89,17 @@ class Annotating:
             current = session.aset.get(selected) if selected else None
             if current is not None and (current.start, current.end) == bounds:
                 self._relabel(selected, label)
+                return
+            same_words = [s for s in session.aset.overlapping(*bounds)
+                          if (s.start, s.end) == bounds]
+            existing = next((s for s in same_words if s.label == label), None)
+            if existing is not None:
+                self.window.select_span(existing.id)
+                self._say(f"These words are already labelled {label}")
+                return
+            if len(same_words) == 1:
+                self.window.select_span(same_words[0].id)
+                self._relabel(same_words[0].id, label)
                 return
             span = session.aset.make_span(*bounds, label)
             if self._push(AddSpan(span)):

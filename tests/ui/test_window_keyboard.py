@@ -131,3 +131,26 @@ def test_snapping_off_keeps_a_sub_word_selection(
     qtbot.keyClick(window.view, "1")
     (span,) = window.session.aset.spans()  # type: ignore[union-attr]
     assert (span.start, span.end, span.text) == (start, start + 1, "و")
+
+
+def test_a_label_key_on_an_already_labelled_word_relabels_it(
+        qtbot: QtBot, make_window: Callable[..., MainWindow]) -> None:
+    """Double-click a labelled word and press another key: one span, relabelled, not two."""
+    window = make_window()
+    view, aset = window.view, window.session.aset  # type: ignore[union-attr]
+    start = VISIT.index("كيم جونغ أون")
+    end = start + len("كيم جونغ أون")
+    view.select_range(start, end)
+    qtbot.keyClick(view, "1")
+    (span,) = aset.spans()
+    view.set_selected_key(None, notify=True)  # as after clicking elsewhere
+    view.select_range(start, end)  # the same words selected again, as text
+    assert view.selected_key is None
+    qtbot.keyClick(view, "2")
+    assert [(s.id, s.start, s.end, s.label) for s in aset.spans()] == [
+        (span.id, start, end, "gift")]
+    view.select_range(start, end)
+    qtbot.keyClick(view, "2")  # the label it already has: nothing new
+    assert len(aset) == 1
+    qtbot.keyClick(view, Qt.Key.Key_Z, CTRL)
+    assert aset.span(span.id).label == "entity"
