@@ -398,8 +398,11 @@ class ReviewController(QObject):
         if session is None or len(names) < 2:
             self._say("Agreed spans need two annotators besides gold")
             return
-        edit = accept_agreed(session.aset, agreed_spans({n: self.spans[n] for n in names}))
-        if edit is None:
+        agreed = agreed_spans({n: self.spans[n] for n in names})
+        edit = accept_agreed(session.aset, agreed)
+        if not agreed:
+            self._say(f"No span was marked identically by all of {', '.join(names)}")
+        elif edit is None:
             self._say("Every agreed span is already in gold")
         elif self._push(edit):
             self._say(f"{edit.description} into gold (one undo step)")
