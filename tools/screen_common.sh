@@ -14,3 +14,4 @@ cp -r "$repo/resources/sample" "$work/project"
 rm -f "$work/project/__init__.py"
 export work out python repo
 export XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/data" QT_QPA_PLATFORM=xcb
+

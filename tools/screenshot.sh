@@ -16,20 +16,12 @@ source "$(dirname "$0")/screen_common.sh" "${1:-}"
 
 xvfb-run -a -s "-screen 0 1280x900x24" bash -euo pipefail -c '
   openbox >/dev/null 2>&1 & sleep 1
+  source "$repo/tools/screen_window.sh"
 
   # shoot DOC ANNOTATOR PNG KEYS...: open DOC, type KEYS into the window, save, screenshot.
   shoot() {
     doc=$1 annotator=$2 png=$3; shift 3
-    (cd "$repo" && "$python" -m annotator open "$work/project" --annotator "$annotator" \
-        --doc "$doc") & app=$!
-    wid=""
-    for _ in $(seq 40); do
-      wid=$(xdotool search --onlyvisible --pid $app 2>/dev/null | tail -1 || true)
-      [ -n "$wid" ] && break; sleep 0.25
-    done
-    [ -n "$wid" ] || { echo "the window did not appear" >&2; kill $app; exit 1; }
-    xdotool windowmove --sync "$wid" 0 0 windowsize --sync "$wid" 1280 870
-    xdotool windowactivate --sync "$wid"; sleep 2
+    open_window "$doc" "$annotator"
     for keys in "$@"; do xdotool key --delay 80 $keys; sleep 0.2; done
     xdotool key ctrl+s; sleep 1
     import -window root "$out/$png"

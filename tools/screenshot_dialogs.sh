@@ -43,16 +43,8 @@ EOF
 
 xvfb-run -a -s "-screen 0 1280x900x24" bash -euo pipefail -c '
   openbox >/dev/null 2>&1 & sleep 1
-  (cd "$repo" && "$python" -m annotator open "$work/project" --annotator amal \
-      --doc 01-kim-leaves-russia) & app=$!
-  wid=""
-  for _ in $(seq 40); do
-    wid=$(xdotool search --onlyvisible --pid $app 2>/dev/null | tail -1 || true)
-    [ -n "$wid" ] && break; sleep 0.25
-  done
-  [ -n "$wid" ] || { echo "the window did not appear" >&2; kill $app; exit 1; }
-  xdotool windowmove --sync "$wid" 0 0 windowsize --sync "$wid" 1280 870
-  xdotool windowactivate --sync "$wid"; sleep 2
+  source "$repo/tools/screen_window.sh"
+  open_window 01-kim-leaves-russia amal
 
   # A span over the first seven words (forward in a right-to-left paragraph is
   # ctrl+Left), labelled meeting (3): it holds an entity span of amal.
