@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QSpinBox,
     QWidget,
 )
@@ -67,10 +66,8 @@ class ExportDialog(RunDialog):
     def __init__(self, project: Project, annotators: list[str] | None = None,
                  parent: QWidget | None = None,
                  before_run: Callable[[], str | None] | None = None) -> None:
-        super().__init__(f"Export — {project.name}", parent)
+        super().__init__(f"Export — {project.name}", project, parent, before_run)
         self.setObjectName("export-dialog")
-        self.project = project
-        self.before_run = before_run
         self.last_summary: ExportSummary | None = None
         self._running_format = ""
 
@@ -83,20 +80,20 @@ class ExportDialog(RunDialog):
         self.format_help.setObjectName("format-help")
         self.format_help.setWordWrap(True)
         self.format.currentIndexChanged.connect(self._describe_format)
-        self._add_row("&Format:", self.format, self.format_help)
+        self.add_row("&Format:", self.format, self.format_help)
 
         self.annotator = QComboBox(self)
         self.annotator.setObjectName("annotator")
         self.annotator.addItem(GOLD_CHOICE, None)
         for name in sorted({*(annotators or []), *project.annotators()}):
             self.annotator.addItem(name, name)
-        self._add_row("&Annotator:", self.annotator)
+        self.add_row("&Annotator:", self.annotator)
 
         self.status = QComboBox(self)
         self.status.setObjectName("status")
         for value, text in STATUS_CHOICES:
             self.status.addItem(text, value)
-        self._add_row("S&tatus:", self.status)
+        self.add_row("S&tatus:", self.status)
 
         self.split_on = QCheckBox("&Split by document:", self)
         self.split_on.setObjectName("split-on")
@@ -116,18 +113,8 @@ class ExportDialog(RunDialog):
         self.form.addRow(self.split_on, row)
         self._enable_split(False)
 
-        self.out = QLineEdit(self)
-        self.out.setObjectName("out")
+        self.out = self.add_path_row("&Output folder:", "out", self._browse)
         self.out.setPlaceholderText("an empty folder (created if missing)")
-        browse = QPushButton("&Browse…", self)
-        browse.setObjectName("browse")
-        browse.clicked.connect(self._browse)
-        row = QHBoxLayout()
-        row.addWidget(self.out, 1)
-        row.addWidget(browse)
-        out_label = QLabel("&Output folder:", self)
-        out_label.setBuddy(self.out)
-        self.form.addRow(out_label, row)
         self.overwrite = QCheckBox("&Replace what the folder holds when it is not empty", self)
         self.overwrite.setObjectName("overwrite")
         self.form.addRow("", self.overwrite)
@@ -138,13 +125,6 @@ class ExportDialog(RunDialog):
         self.export_button.setDefault(True)
         self._describe_format()
         self.out.setFocus()
-
-    def _add_row(self, text: str, field: QWidget, below: QWidget | None = None) -> None:
-        label = QLabel(text, self)
-        label.setBuddy(field)
-        self.form.addRow(label, field)
-        if below is not None:
-            self.form.addRow("", below)
 
     def _enable_split(self, on: bool) -> None:
         self.split.setEnabled(on)

@@ -24,10 +24,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFileDialog,
-    QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QPushButton,
     QWidget,
 )
 
@@ -72,10 +69,8 @@ class ImportDialog(RunDialog):
     def __init__(self, project: Project, annotators: list[str] | None = None,
                  parent: QWidget | None = None,
                  before_run: Callable[[], str | None] | None = None) -> None:
-        super().__init__(f"Import — {project.name}", parent)
+        super().__init__(f"Import — {project.name}", project, parent, before_run)
         self.setObjectName("import-dialog")
-        self.project = project
-        self.before_run = before_run
         self.last_summary: ImportSummary | None = None
 
         self.format = QComboBox(self)
@@ -86,20 +81,9 @@ class ImportDialog(RunDialog):
         self.format_help.setObjectName("format-help")
         self.format_help.setWordWrap(True)
         self.format.currentIndexChanged.connect(self._describe_format)
-        self._add_row("&Format:", self.format)
-        self.form.addRow("", self.format_help)
+        self.add_row("&Format:", self.format, self.format_help)
 
-        self.source = QLineEdit(self)
-        self.source.setObjectName("source")
-        browse = QPushButton("&Browse…", self)
-        browse.setObjectName("browse")
-        browse.clicked.connect(self._browse)
-        row = QHBoxLayout()
-        row.addWidget(self.source, 1)
-        row.addWidget(browse)
-        label = QLabel("&Source:", self)
-        label.setBuddy(self.source)
-        self.form.addRow(label, row)
+        self.source = self.add_path_row("&Source:", "source", self._browse)
 
         self.annotator = QComboBox(self)
         self.annotator.setObjectName("annotator")
@@ -115,7 +99,7 @@ class ImportDialog(RunDialog):
         assert line is not None  # editable combo boxes have one
         line.setPlaceholderText("empty: the annotator the source names, else the format's name")
         self.annotator.setToolTip("Whose annotations these become: annotations/<name>/")
-        self._add_row("&Annotator:", self.annotator)
+        self.add_row("&Annotator:", self.annotator)
 
         self.add_labels = self._check(ADD_LABELS, "add-labels", "to project.json, with new colours")
         self.utf16 = self._check(UTF16, "utf16-offsets",
@@ -132,11 +116,6 @@ class ImportDialog(RunDialog):
         self.import_button.setDefault(True)
         self._describe_format()
         self.source.setFocus()
-
-    def _add_row(self, text: str, field: QWidget) -> None:
-        label = QLabel(text, self)
-        label.setBuddy(field)
-        self.form.addRow(label, field)
 
     def _check(self, text: str, name: str, tip: str) -> QCheckBox:
         box = QCheckBox(text, self)

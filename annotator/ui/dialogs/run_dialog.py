@@ -26,7 +26,9 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
@@ -35,6 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.errors import AnnotatorError
+from annotator.core.project import Project
 from annotator.io.exchange import Progress
 from annotator.ui.dialogs.worker import Job
 
@@ -55,9 +58,12 @@ def in_dialog_words(line: str, options: dict[str, str]) -> str:
 class RunDialog(QDialog):
     """Base of the export and import dialogs; subclasses fill :attr:`form` and call :meth:`run`."""
 
-    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+    def __init__(self, title: str, project: Project, parent: QWidget | None = None,
+                 before_run: Callable[[], str | None] | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
+        self.project = project
+        self.before_run = before_run  # may refuse a run (returns why), e.g. unsaved changes
         self.setMinimumWidth(640)
         self.job: Job | None = None
         self._close_when_done = False
@@ -107,6 +113,29 @@ class RunDialog(QDialog):
         layout.addWidget(self.hint)
         layout.addWidget(self.buttons)
         self._show_running(False)
+
+    def add_row(self, text: str, field: QWidget, below: QWidget | None = None) -> None:
+        """A form row whose label (with its ``&`` shortcut) focuses ``field``."""
+        label = QLabel(text, self)
+        label.setBuddy(field)
+        self.form.addRow(label, field)
+        if below is not None:
+            self.form.addRow("", below)
+
+    def add_path_row(self, text: str, name: str, browse: Callable[[], None]) -> QLineEdit:
+        """A row with a path field and a Browse… button that calls ``browse``."""
+        edit = QLineEdit(self)
+        edit.setObjectName(name)
+        button = QPushButton("&Browse…", self)
+        button.setObjectName("browse")
+        button.clicked.connect(browse)
+        row = QHBoxLayout()
+        row.addWidget(edit, 1)
+        row.addWidget(button)
+        label = QLabel(text, self)
+        label.setBuddy(edit)
+        self.form.addRow(label, row)
+        return edit
 
     def _label(self, name: str, style: str = "") -> QLabel:
         label = QLabel(self)
