@@ -21,6 +21,7 @@ from annotator.core.edits import (
 )
 from annotator.core.errors import EditError
 from annotator.core.spans import Relation, Span
+from tests.core.edit_checks import apply_then_undo
 
 # "The leader left Vladivostok by train on Sunday, carrying five drones."
 TEXT = "غادر الزعيم فلاديفوستوك بالقطار يوم الأحد حاملاً خمس مسيّرات."
@@ -143,22 +144,9 @@ def make_edit(aset: AnnotationSet, step: tuple[str, int, int, int]) -> Edit | No
 @settings(max_examples=120, deadline=None)
 @given(scripts())
 def test_every_mix_of_edits_undoes_exactly(script: list[tuple[str, int, int, int]]) -> None:
+    def at_most_one_more(after: AnnotationSet, before: AnnotationSet) -> None:
+        assert len(after) + len(after.unplaced) <= len(before) + len(before.unplaced) + 1
+
     aset = stale_set()
-    applied: list[tuple[Edit, AnnotationSet]] = []
-    for step in script:
-        edit = make_edit(aset, step)
-        if edit is None:
-            continue
-        before = copy.deepcopy(aset)
-        try:
-            edit.apply(aset)
-        except EditError:
-            assert aset == before
-            continue
-        assert all(aset.text[s.start:s.end] == s.text for s in aset.spans())
-        assert len(aset) + len(aset.unplaced) <= len(before) + len(before.unplaced) + 1
-        applied.append((edit, before))
-    for edit, before in reversed(applied):
-        edit.inverse().apply(aset)
-        assert aset == before
+    apply_then_undo(aset, script, make_edit, at_most_one_more)
     assert aset == stale_set()
