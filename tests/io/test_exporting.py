@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 import json
-import shutil
 from collections import Counter
 from pathlib import Path
 
@@ -19,15 +18,7 @@ from annotator.io import store
 from annotator.io.exporting import ExportOptions, assign_splits, export_project, parse_split
 from annotator.io.formats import EXPORTS
 from annotator.io.project_file import open_project, write_project
-
-PROJECT = Path(__file__).resolve().parent.parent / "data" / "export" / "project"
-
-
-@pytest.fixture
-def project_dir(tmp_path: Path) -> Path:
-    root = tmp_path / "project"
-    shutil.copytree(PROJECT, root)
-    return root
+from tests.io.conftest import EXPORT_PROJECT as PROJECT
 
 
 def digest(root: Path) -> dict[str, str]:

@@ -15,16 +15,8 @@ from annotator.io import store
 from annotator.io.exporting import ExportOptions, export_project
 from annotator.io.importing import ImportOptions, import_annotations, utf16_to_code_points
 from annotator.io.project_file import open_project
+from tests.io.conftest import EXPORT_PROJECT as PROJECT
 from tests.strategies import texts
-
-PROJECT = Path(__file__).resolve().parent.parent / "data" / "export" / "project"
-
-
-@pytest.fixture
-def project_dir(tmp_path: Path) -> Path:
-    root = tmp_path / "project"
-    shutil.copytree(PROJECT, root)
-    return root
 
 
 @pytest.fixture
