@@ -6,3 +6,8 @@ The package is layered so that everything but the window runs without Qt:
 """
 
 __version__ = "0.1.0"
+
+import logging as _logging
+
+# A library logs nowhere until the application says where (annotator.logs for ours).
+_logging.getLogger("annotator").addHandler(_logging.NullHandler())

@@ -11,12 +11,16 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import logging
 import sys
 from collections.abc import Sequence
 from types import ModuleType
 
 from annotator import __version__
-from annotator.core.errors import AnnotatorError, MissingPathError
+from annotator.core.errors import AnnotatorError, PathError
+from annotator.logs import setup_logging
+
+log = logging.getLogger(__name__)
 
 # Subcommand modules, in the order ``--help`` lists them.
 COMMANDS: tuple[str, ...] = (
@@ -60,7 +64,25 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run one command; returns the exit status (0 ok, 1 problems found, 2 usage)."""
+    """Run one command; returns the exit status.
+
+    0: all went well; 1: problems in the data (each printed with its file and
+    position); 2: a usage mistake or a path that cannot be used; 3: an internal
+    error (one line on the terminal, the traceback in the log file).
+    """
+    log_file = setup_logging()
+    try:
+        return _main(argv)
+    except Exception:  # a defect: say where the details are, never print a traceback
+        log.exception("internal error running annotator %s",
+                      " ".join(sys.argv[1:] if argv is None else argv))
+        where = f"details in {log_file}" if log_file else "and the log could not be written"
+        exc = sys.exc_info()[1]
+        print(f"annotator: internal error ({type(exc).__name__}), {where}", file=sys.stderr)
+        return 3
+
+
+def _main(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args, unknown = parser.parse_known_args(list(sys.argv[1:] if argv is None else argv))
     if unknown:  # say it with the subcommand's usage, not the top-level one
@@ -79,7 +101,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except AnnotatorError as exc:
         for problem in exc.problems:
             print(f"annotator {args.command}: {problem}", file=sys.stderr)
-        return 2 if isinstance(exc, MissingPathError) else 1
+        return 2 if isinstance(exc, PathError) else 1
+    except BrokenPipeError:  # the reader of our output went away (| head)
+        return 0
     except OSError as exc:  # an output path that cannot be made, a folder not writable...
         where = f": {exc.filename}" if exc.filename else ""
         print(f"annotator {args.command}: {exc.strerror or exc}{where}", file=sys.stderr)
@@ -87,6 +111,4 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
-    except BrokenPipeError:
-        return 0
     return status

@@ -20,6 +20,7 @@ from annotator.core.agreement import Agreement, AnnotatedDocument, compute_agree
 from annotator.core.errors import AnnotatorError, Problem
 from annotator.core.project import GOLD, Project
 from annotator.core.spans import STATUSES, Span
+from annotator.io.outputs import check_output_file
 from annotator.io.project_file import open_project
 from annotator.io.report_html import write_report
 from annotator.io.store import load
@@ -38,7 +39,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="count only annotation files with this status")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--report", type=Path, metavar="FILE.html",
-                        help="also write a self-contained HTML report with charts")
+                        help="also write a self-contained HTML report with charts (never "
+                        "into project data; an existing file only with --overwrite)")
+    parser.add_argument("--overwrite", action="store_true",
+                        help="replace the --report file if it exists")
     parser.add_argument("--visual", action="store_true",
                         help="shape Arabic names and labels and put them in display order, for "
                         "terminals that do neither (not with --json)")
@@ -121,6 +125,7 @@ def render_table(agreement: Agreement, status: str | None, visual: bool = False)
 def run(args: argparse.Namespace) -> int:
     if args.visual and args.json:
         raise UsageError("--visual is for reading in a terminal; JSON stays in logical order")
+    expected = check_output_file(args.report, args.overwrite) if args.report else None
     project = open_project(args.project)
     annotators = chosen_annotators(project, args.annotators)
     documents = load_documents(project, annotators, args.status) if len(annotators) >= 2 else []
@@ -135,7 +140,7 @@ def run(args: argparse.Namespace) -> int:
         fonts = _report_fonts()
         write_report(args.report, agreement, documents, title=project.name,
                      colors={label.name: label.color for label in project.labels},
-                     status=args.status, fonts=fonts)
+                     status=args.status, fonts=fonts, expected=expected)
         print(f"annotator agreement: report written to {args.report}", file=sys.stderr)
     if args.json:
         print(json.dumps(agreement.to_json(), ensure_ascii=False, indent=2))

@@ -40,7 +40,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--seed", type=int, default=0,
                         help="seed of the deterministic document shuffle for --split")
     parser.add_argument("--overwrite", action="store_true",
-                        help="replace the output folder when it is not empty")
+                        help="replace the output folder when it holds an earlier export "
+                        "(a folder with a .annotator-export file; any other non-empty folder "
+                        "is refused)")
     parser.add_argument("--verbose", action="store_true", help="list every dropped span")
     parser.add_argument("--json", action="store_true", help="print the summary as JSON")
 

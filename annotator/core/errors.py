@@ -42,6 +42,17 @@ CODES: dict[str, str] = {
     "text-differs": "an imported document's text differs from the project's document",
     "utf16-offsets": "a span's offsets fit the text only when counted in UTF-16 code units",
     "target-exists": "the annotation file to import into already holds spans",
+    "write-failed": "a file could not be written (disk full, no permission, ...)",
+    "interrupted": "an earlier import was interrupted and has been finished or undone",
+    # hostile or broken input the readers refuse (annotator.io.jsonfile, core.safe_files)
+    "bad-number": "a number is not finite (NaN, Infinity, 1e999) or an integer has too many "
+                  "digits",
+    "bad-string": "a string is not valid Unicode (it holds a lone surrogate)",
+    "too-deep": "JSON nested too deeply",
+    "outside-project": "a path (a symbolic link) resolves outside the project folder",
+    "not-regular": "a project entry is not a regular file or folder (a FIFO, a socket, a "
+                   "folder where a file belongs, a broken link)",
+    "unreadable": "a file or folder of the project cannot be read (permissions, I/O error)",
 }
 
 
@@ -86,8 +97,20 @@ class AnnotatorError(Exception):
         return self.problems[0]
 
 
-class MissingPathError(AnnotatorError):
+class PathError(AnnotatorError):
+    """A path the user named cannot be used (the command line exits 2)."""
+
+
+class MissingPathError(PathError):
     """A file or folder the user named does not exist or is not what it must be."""
+
+
+class OutputRefusedError(PathError):
+    """An output path would overwrite project data or a file not made by us; nothing written."""
+
+
+class WriteError(PathError):
+    """A file could not be written (full disk, permissions); the old file is untouched."""
 
 
 class EditError(AnnotatorError):

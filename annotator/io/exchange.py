@@ -31,6 +31,7 @@ from annotator.core.tokenize import (
     token_arrays,
 )
 from annotator.io.atomic import default_mode
+from annotator.io.outputs import EXPORT_MARKER
 
 # Called with (done, total) as work advances; returning False cancels the run.
 Progress = Callable[[int, int], bool]
@@ -119,6 +120,12 @@ class Staging:
     def write_bytes(self, name: str, data: bytes) -> None:
         self._path(name).write_bytes(data)
 
+    def mark(self, data: bytes) -> None:
+        """Write the marker that lets a later ``--overwrite`` replace this folder."""
+        marker = self.root / EXPORT_MARKER
+        marker.write_bytes(data)
+        marker.chmod(default_mode())
+
     def _close(self) -> None:
         for handle in self._handles.values():
             handle.flush()
@@ -131,6 +138,10 @@ class Staging:
         self._close()
         backup: Path | None = None
         if self.destination.exists():
+            if any(self.destination.iterdir()) and not (
+                    self.destination / EXPORT_MARKER).is_file():
+                raise FileExistsError(17, "the output folder was filled meanwhile by something "
+                                      "other than an export", str(self.destination))
             if self.overwrite:
                 backup = Path(tempfile.mkdtemp(prefix=f".{self.destination.name}.",
                                                suffix=".old", dir=self.destination.parent))

@@ -15,6 +15,7 @@ that returns False to cancel.
 
 from __future__ import annotations
 
+import logging
 import random
 from collections import Counter
 from dataclasses import dataclass, field
@@ -25,8 +26,12 @@ from annotator.core.errors import AnnotatorError, Problem
 from annotator.core.project import GOLD, Project
 from annotator.core.tokenize import grapheme_cuts
 from annotator.io import store
+from annotator.io.atomic import sweep_stale, write_error
 from annotator.io.exchange import DroppedSpan, ExportContext, ExportDocument, Progress, Staging
 from annotator.io.formats import export_format
+from annotator.io.outputs import check_output_folder, marker_bytes
+
+log = logging.getLogger(__name__)
 
 StatusFilter = Literal["done", "in_progress", "any"]
 STATUS_FILTERS: tuple[StatusFilter, ...] = ("done", "in_progress", "any")
@@ -42,7 +47,7 @@ class ExportOptions:
     status: StatusFilter = "any"
     split: tuple[tuple[str, float], ...] = ()  # (("train", 0.8), ...); () means one split "all"
     seed: int = 0
-    overwrite: bool = False  # replace a non-empty output folder
+    overwrite: bool = False  # replace an earlier export (a folder with the export marker)
 
 
 def parse_split(value: str) -> tuple[tuple[str, float], ...]:
@@ -172,25 +177,6 @@ REASONS = {
 }
 
 
-def _check_output(project: Project, out: Path, overwrite: bool) -> None:
-    target = out.resolve()
-    root = project.root.resolve()
-
-    def refuse(message: str) -> AnnotatorError:
-        return AnnotatorError(Problem("bad-output", message, file=str(out)))
-
-    if target == root or root.is_relative_to(target):
-        raise refuse("the output folder holds the project; choose another folder")
-    for inside in (project.documents_dir, project.annotations_dir, project.gold_dir):
-        if target.is_relative_to(inside.resolve()):
-            raise refuse(f"the output folder is inside the project's {inside.name}/ folder")
-    if target.exists() and not target.is_dir():
-        raise refuse("exists and is not a folder")
-    if target.is_dir() and any(target.iterdir()) and not overwrite:
-        raise refuse("the output folder is not empty (choose an empty one, or replace it "
-                      "with --overwrite)")
-
-
 def _choose(project: Project, options: ExportOptions, summary: ExportSummary,
             problems: list[Problem]) -> list[tuple[str, str]]:
     """(doc_id, annotator) for every document to read, in ``doc_id`` order."""
@@ -255,7 +241,7 @@ def export_project(project: Project, options: ExportOptions,
     """
     fmt = export_format(options.format)
     module = fmt.load()
-    _check_output(project, options.out, options.overwrite)
+    check_output_folder(options.out, options.overwrite, project.root)
     summary = ExportSummary(fmt.name, options.out)
     problems: list[Problem] = []
     chosen = _choose(project, options, summary, problems)
@@ -287,10 +273,30 @@ def export_project(project: Project, options: ExportOptions,
     for doc in documents.values():
         summary.warnings += _grapheme_warnings(doc)
     context = ExportContext(project.labels, tuple(splits), bool(options.split))
+    try:
+        _write(project, options, module, context, splits, documents, summary, progress,
+               len(chosen), total)
+    except OSError as exc:
+        raise write_error(options.out, exc, "nothing was written (the export was discarded)"
+                          ) from None
+    if summary.cancelled:
+        return summary
+    log.info("exported %d document(s) of %s as %s to %s", summary.documents, project.root,
+             summary.format, options.out)
+    if progress is not None:
+        progress(total, total)
+    return summary
+
+
+def _write(project: Project, options: ExportOptions, module: Any, context: ExportContext,
+           splits: dict[str, list[str]], documents: dict[str, ExportDocument],
+           summary: ExportSummary, progress: Progress | None, done: int, total: int) -> None:
+    """Write the chosen documents through a staging folder moved into place at the end."""
+    sweep_stale(options.out.parent, prefix=f".{options.out.name}.")
     staging = Staging(options.out, options.overwrite)
+    staging.mark(marker_bytes(_marker_options(project, options)))
     try:
         writer = module.create(staging, context)
-        done = len(chosen)
         for name, ids in splits.items():
             for doc_id in ids:
                 summary.dropped.extend(writer.add(name, documents[doc_id]))
@@ -298,16 +304,20 @@ def export_project(project: Project, options: ExportOptions,
                 if progress is not None and not progress(done, total):
                     staging.discard()
                     summary.cancelled = True
-                    return summary
+                    return
         writer.finish()
         summary.files = staging.commit()
         summary.dropped.sort(key=lambda d: (d.doc_id, d.start, d.end, d.label, d.span_id))
     except BaseException:
         staging.discard()
         raise
-    if progress is not None:
-        progress(total, total)
-    return summary
+
+
+def _marker_options(project: Project, options: ExportOptions) -> dict[str, Any]:
+    """What the export folder's marker records: the project's name and the options."""
+    return {"project": project.name, "export": options.format,
+            "annotator": options.annotator or GOLD, "status": options.status,
+            "split": dict(options.split) or {"all": 1.0}, "seed": options.seed}
 
 
 def _grapheme_warnings(doc: ExportDocument) -> list[str]:

@@ -26,6 +26,7 @@ span without a line saying so. Writes go through :func:`annotator.io.store.save`
 from __future__ import annotations
 
 import bisect
+import logging
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -38,10 +39,13 @@ from annotator.core.errors import AnnotatorError, Problem
 from annotator.core.project import Project, added_labels, name_problem
 from annotator.core.spans import Relation, Span, id_number
 from annotator.io import store
-from annotator.io.atomic import ABSENT, atomic_write, fingerprint
+from annotator.io.atomic import ABSENT, fingerprint
 from annotator.io.exchange import ImportedDocument, ImportedSpan, Progress
 from annotator.io.formats import import_format
-from annotator.io.project_file import write_project
+from annotator.io.project_file import project_bytes
+from annotator.io.transaction import Transaction
+
+log = logging.getLogger(__name__)
 
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
@@ -392,13 +396,22 @@ def _check_targets(project: Project, options: ImportOptions, summary: ImportSumm
 def _write(project: Project, summary: ImportSummary,
            writable: list[tuple[_Target, AnnotationSet]], loaded: dict[tuple[str, str], str],
            new_texts: dict[str, str], project_file: str) -> None:
-    if summary.labels_added:  # first: the write most likely to meet a conflict
+    """Everything in one transaction: the project is either as before or fully imported."""
+    transaction = Transaction(project.root)
+    updated = project
+    if summary.labels_added:
         added = added_labels(project.labels, summary.labels_added)
         updated = replace(project, labels=project.labels + added)
-        write_project(updated, project_file)
-        project.labels = updated.labels
+        transaction.write(project.project_file, project_bytes(updated), project_file)
     for doc_id in summary.created:
-        atomic_write(project.document_path(doc_id), new_texts[doc_id].encode("utf-8"), ABSENT)
+        transaction.write(project.document_path(doc_id), new_texts[doc_id].encode("utf-8"),
+                          ABSENT)
     for target, aset in writable:
-        store.save(project, aset, loaded[target.doc_id, target.annotator])
-        summary.written.append((target.doc_id, target.annotator))
+        transaction.write(project.annotation_path(target.doc_id, target.annotator),
+                          store.stamped_bytes(aset), loaded[target.doc_id, target.annotator])
+    transaction.commit()
+    project.labels = updated.labels
+    summary.written = [(target.doc_id, target.annotator) for target, _ in writable]
+    log.info("imported %s from %s into %s: %d span(s) in %d file(s), %d new document(s)",
+             summary.format, summary.path, project.root, summary.spans, len(summary.written),
+             len(summary.created))

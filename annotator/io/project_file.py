@@ -100,8 +100,13 @@ def project_to_json(project: Project) -> dict[str, Any]:
             **dict(sorted(project.extra.items()))}
 
 
+def project_bytes(project: Project) -> bytes:
+    """``project.json``'s bytes for ``project`` (deterministic)."""
+    return dump_json_bytes(project_to_json(project))
+
+
 def write_project(project: Project, expected: str | None = None) -> None:
-    atomic_write(project.project_file, dump_json_bytes(project_to_json(project)), expected)
+    atomic_write(project.project_file, project_bytes(project), expected)
 
 
 def default_project(root: Path, name: str | None = None) -> Project:

@@ -370,8 +370,13 @@ by the column's annotator as the column label; the outlined diagonal is agreemen
 
 def write_report(path: Path, agreement: Agreement, documents: Sequence[AnnotatedDocument], *,
                  title: str, colors: Mapping[str, str], status: str | None = None,
-                 fonts: Sequence[bytes] = ()) -> None:
-    """Render the report and replace ``path`` atomically."""
+                 fonts: Sequence[bytes] = (), expected: str | None = None) -> None:
+    """Render the report and write ``path`` atomically.
+
+    ``expected``: ``ABSENT`` to refuse a file that appeared meanwhile, None to
+    replace whatever is there (the caller checked the path with
+    :func:`annotator.io.outputs.check_output_file`).
+    """
     page = render_report(agreement, documents, title=title, colors=colors, status=status,
                          fonts=fonts)
-    atomic_write(path, page.encode("utf-8"))
+    atomic_write(path, page.encode("utf-8"), expected)

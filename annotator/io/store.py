@@ -8,12 +8,13 @@ of what was read, and saves atomically only if the file is still that one.
 from __future__ import annotations
 
 import json
+import logging
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from annotator.core.annotations import AnnotationSet
 from annotator.core.document import Document
-from annotator.core.errors import AnnotatorError, Problem
+from annotator.core.errors import AnnotatorError, ConflictError, Problem
 from annotator.core.project import Project
 from annotator.core.spans import STATUSES, Status
 from annotator.io.atomic import ABSENT, atomic_write, fingerprint_bytes
@@ -23,6 +24,8 @@ from annotator.io.standoff import (
     parse_annotations,
     serialize_annotations,
 )
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -52,16 +55,29 @@ def load(project: Project, doc_id: str, annotator: str, document: Document | Non
     return Loaded(document, result, fingerprint_bytes(data))
 
 
+def stamped_bytes(aset: AnnotationSet, now: datetime | None = None) -> bytes:
+    """The file's bytes, with ``modified`` set to ``now`` (default: the current time)."""
+    aset.modified = (now or datetime.now(UTC)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return serialize_annotations(aset)
+
+
 def save(project: Project, aset: AnnotationSet, expected: str | None,
          now: datetime | None = None) -> str:
     """Write ``aset`` to its place; returns the new fingerprint.
 
     Raises :class:`~annotator.core.errors.ConflictError` when the file on disk is
-    not the one whose fingerprint is ``expected``.
+    not the one whose fingerprint is ``expected`` (checked under the folder's
+    lock), :class:`~annotator.core.errors.WriteError` when it cannot be written.
     """
-    aset.modified = (now or datetime.now(UTC)).strftime("%Y-%m-%dT%H:%M:%SZ")
     path = project.annotation_path(aset.doc_id, aset.annotator)
-    return atomic_write(path, serialize_annotations(aset), expected)
+    data = stamped_bytes(aset, now)
+    try:
+        new = atomic_write(path, data, expected)
+    except ConflictError:
+        log.warning("conflict: %s changed on disk since it was read; not saved", path)
+        raise
+    log.info("saved %s (%d spans)", path, len(aset))
+    return new
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from annotator.core.edits import AddSpan
-from annotator.core.errors import ConflictError
+from annotator.core.errors import ConflictError, WriteError
 from annotator.io import store
 from annotator.io.atomic import ABSENT, atomic_write, fingerprint
 from annotator.io.project_file import open_project
@@ -42,8 +42,10 @@ def test_failed_write_leaves_the_old_file(tmp_path: Path, monkeypatch: pytest.Mo
         raise OSError("disk full")
 
     monkeypatch.setattr("os.replace", boom)
-    with pytest.raises(OSError):
+    with pytest.raises(WriteError) as info:
         atomic_write(path, b"new\n")
+    assert info.value.problem.code == "write-failed"
+    assert info.value.problem.file == str(path) and ".tmp" not in str(info.value)
     assert path.read_bytes() == b"old\n"
     assert [p.name for p in tmp_path.iterdir()] == ["a.json"]
 

@@ -21,6 +21,7 @@ import pytest
 from annotator.core.tokenize import tag
 from annotator.io import store
 from annotator.io.exporting import ExportOptions, export_project
+from annotator.io.outputs import EXPORT_MARKER
 from annotator.io.project_file import open_project
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "export"
@@ -53,11 +54,15 @@ def test_brat_export_with_split_uses_a_folder_per_split(tmp_path: Path) -> None:
                             seed=3)
     summary = export_project(open_project(PROJECT), options)
     assert summary.splits == {"train": 2, "test": 1}
-    names = sorted(files(tmp_path / "out"))
+    written = files(tmp_path / "out")
+    marker = json.loads(written.pop(EXPORT_MARKER))
+    assert marker["split"] == {"train": 0.67, "test": 0.33} and marker["seed"] == 3
+    names = sorted(written)
     assert len(names) == 6 and {n.split("/")[0] for n in names} == {"train", "test"}
     # the same document files as without a split, only moved
     flat = files(EXPECTED / "brat")
-    assert {n.split("/")[1]: data for n, data in files(tmp_path / "out").items()} == flat
+    del flat[EXPORT_MARKER]
+    assert {n.split("/")[1]: data for n, data in written.items()} == flat
 
 
 def spacy_view(path: Path) -> str:

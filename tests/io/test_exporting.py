@@ -11,12 +11,13 @@ from pathlib import Path
 import pytest
 
 from annotator.core.annotations import AnnotationSet
-from annotator.core.errors import AnnotatorError
+from annotator.core.errors import AnnotatorError, OutputRefusedError
 from annotator.core.project import Label
 from annotator.core.spans import Span
 from annotator.io import store
 from annotator.io.exporting import ExportOptions, assign_splits, export_project, parse_split
 from annotator.io.formats import EXPORTS
+from annotator.io.outputs import EXPORT_MARKER
 from annotator.io.project_file import open_project, write_project
 from tests.io.conftest import EXPORT_PROJECT as PROJECT
 
@@ -130,17 +131,36 @@ def test_output_folder_rules(project_dir: Path, tmp_path: Path) -> None:
     project = open_project(project_dir)
     out = tmp_path / "out"
     out.mkdir()
-    (out / "old.txt").write_text("keep me")
-    with pytest.raises(AnnotatorError, match="not empty"):
-        export_project(project, ExportOptions("jsonl", out))
-    assert (out / "old.txt").exists()
-    export_project(project, ExportOptions("jsonl", out, overwrite=True))
-    assert sorted(p.name for p in out.iterdir()) == ["all.jsonl"]
-    for inside in (project_dir, project_dir / "gold" / "x", tmp_path):
-        with pytest.raises(AnnotatorError) as caught:
+    (out / "thesis.tex").write_text("keep me")
+    for overwrite in (False, True):  # a folder we did not make is never replaced
+        with pytest.raises(OutputRefusedError, match="not made by 'annotator export'"):
+            export_project(project, ExportOptions("jsonl", out, overwrite=overwrite))
+        assert sorted(p.name for p in out.iterdir()) == ["thesis.tex"]
+    earlier = tmp_path / "earlier"
+    export_project(project, ExportOptions("jsonl", earlier))
+    with pytest.raises(OutputRefusedError, match="--overwrite"):
+        export_project(project, ExportOptions("jsonl", earlier))
+    export_project(project, ExportOptions("conll", earlier, overwrite=True))
+    assert sorted(p.name for p in earlier.iterdir()) == [EXPORT_MARKER, "all.conll"]
+    for inside in (project_dir, project_dir / "gold" / "x", project_dir / "suggestions" / "m",
+                   project_dir / "project.json", tmp_path):
+        with pytest.raises(OutputRefusedError) as caught:
             export_project(project, ExportOptions("jsonl", inside, overwrite=True))
         assert caught.value.problem.code == "bad-output"
     assert (project_dir / "project.json").exists()
+
+
+def test_identical_exports_are_byte_identical_hidden_files_included(
+        project_dir: Path, tmp_path: Path) -> None:
+    def tree(root: Path) -> dict[str, bytes]:
+        return {str(p.relative_to(root)): p.read_bytes() for p in root.rglob("*") if p.is_file()}
+
+    options = {"split": (("train", 0.5), ("test", 0.5)), "seed": 4}
+    export_project(open_project(project_dir), ExportOptions("brat", tmp_path / "a", **options))
+    export_project(open_project(project_dir), ExportOptions("brat", tmp_path / "b", **options))
+    first = tree(tmp_path / "a")
+    assert EXPORT_MARKER in first and first == tree(tmp_path / "b")
+    assert str(tmp_path) not in first[EXPORT_MARKER].decode()
 
 
 def test_missing_spacy_is_a_clear_message(project_dir: Path, tmp_path: Path,
