@@ -14,10 +14,13 @@ import importlib
 import logging
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from types import ModuleType
 
 from annotator import __version__
 from annotator.core.errors import AnnotatorError, PathError
+from annotator.core.project import Project, name_problem
+from annotator.io import project_file
 from annotator.logs import setup_logging
 
 log = logging.getLogger(__name__)
@@ -36,6 +39,35 @@ COMMANDS: tuple[str, ...] = (
 
 class UsageError(Exception):
     """A mistake in how the command was called (exit status 2)."""
+
+
+def doc_id_argument(value: str) -> str:
+    """An argparse ``type`` for a document id: FORMAT.md's naming rules, checked before reading."""
+    return _name_argument(value, "document id")
+
+
+def annotator_argument(value: str) -> str:
+    """An argparse ``type`` for an annotator name (``gold`` included)."""
+    return _name_argument(value, "annotator name")
+
+
+def _name_argument(value: str, what: str) -> str:
+    problem = name_problem(value, what)
+    if problem:
+        raise argparse.ArgumentTypeError(problem)
+    return value
+
+
+def open_project(path: Path, command: str) -> Project:
+    """Open a project for ``command``, saying what opening it had to do first.
+
+    That is finishing or undoing an import a killed process left half done:
+    the one change a command that only reads may make to a project.
+    """
+    project = project_file.open_project(path)
+    for notice in project.notices:
+        print(f"annotator {command}: note: {notice}", file=sys.stderr)
+    return project
 
 
 class _Parser(argparse.ArgumentParser):

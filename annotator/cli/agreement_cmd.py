@@ -14,14 +14,13 @@ import json
 import sys
 from pathlib import Path
 
-from annotator.cli import UsageError
+from annotator.cli import UsageError, open_project
 from annotator.cli.terminal import table
 from annotator.core.agreement import Agreement, AnnotatedDocument, compute_agreement
 from annotator.core.errors import AnnotatorError, Problem
-from annotator.core.project import GOLD, Project
+from annotator.core.project import GOLD, Project, name_problem
 from annotator.core.spans import STATUSES, Span
 from annotator.io.outputs import check_output_file
-from annotator.io.project_file import open_project
 from annotator.io.report_html import write_report
 from annotator.io.store import load
 
@@ -53,6 +52,10 @@ def chosen_annotators(project: Project, asked: str | None) -> list[str]:
     if asked is None:
         return [name for name in known if name != GOLD]
     names = list(dict.fromkeys(name.strip() for name in asked.split(",") if name.strip()))
+    for name in names:
+        problem = name_problem(name, "annotator name")
+        if problem:
+            raise UsageError(f"--annotators: {problem}")
     unknown = [name for name in names if name not in known]
     if unknown:
         raise UsageError(f"unknown annotator(s): {', '.join(unknown)} "
@@ -126,7 +129,7 @@ def run(args: argparse.Namespace) -> int:
     if args.visual and args.json:
         raise UsageError("--visual is for reading in a terminal; JSON stays in logical order")
     expected = check_output_file(args.report, args.overwrite) if args.report else None
-    project = open_project(args.project)
+    project = open_project(args.project, NAME)
     annotators = chosen_annotators(project, args.annotators)
     documents = load_documents(project, annotators, args.status) if len(annotators) >= 2 else []
     if not documents:

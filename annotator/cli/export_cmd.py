@@ -12,10 +12,9 @@ import json
 import sys
 from pathlib import Path
 
-from annotator.cli import UsageError
+from annotator.cli import UsageError, annotator_argument, open_project
 from annotator.io.exporting import STATUS_FILTERS, ExportOptions, export_project, parse_split
 from annotator.io.formats import EXPORTS
-from annotator.io.project_file import open_project
 
 NAME = "export"
 HELP = "write a project's annotations as training data (jsonl, conll, brat, spacy, hf)"
@@ -29,7 +28,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", required=True, choices=[f.name for f in EXPORTS])
     parser.add_argument("--out", required=True, type=Path,
                         help="output folder: must be absent or empty (see --overwrite)")
-    parser.add_argument("--annotator", metavar="NAME",
+    parser.add_argument("--annotator", metavar="NAME", type=annotator_argument,
                         help="whose annotations to export (default: gold; documents without "
                         "a gold file are refused, naming the annotators present)")
     parser.add_argument("--status", choices=STATUS_FILTERS, default="any",
@@ -58,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
         print("annotator export: note: --seed has no effect without --split", file=sys.stderr)
     options = ExportOptions(args.format, args.out, args.annotator, args.status, split, args.seed,
                             args.overwrite)
-    summary = export_project(open_project(args.project), options)
+    summary = export_project(open_project(args.project, NAME), options)
     if args.json:
         print(json.dumps(summary.to_json(), ensure_ascii=False, indent=2))
     else:

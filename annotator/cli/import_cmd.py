@@ -10,10 +10,9 @@ import argparse
 import json
 from pathlib import Path
 
-from annotator.cli import UsageError
+from annotator.cli import UsageError, annotator_argument, open_project
 from annotator.io.formats import IMPORTS
 from annotator.io.importing import ImportOptions, import_annotations
-from annotator.io.project_file import open_project
 
 NAME = "import"
 HELP = "bring annotations from brat, doccano or Label Studio (or a jsonl export) into a project"
@@ -26,7 +25,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("project", type=Path, help="the project folder")
     parser.add_argument("--format", required=True, choices=[f.name for f in IMPORTS])
     parser.add_argument("path", type=Path, help="the file or folder to import")
-    parser.add_argument("--annotator", metavar="NAME",
+    parser.add_argument("--annotator", metavar="NAME", type=annotator_argument,
                         help="whose annotations these become (default: the annotator the "
                         "source names, else the format's name)")
     parser.add_argument("--add-labels", action="store_true",
@@ -48,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(f"{args.path}: no such file or folder")
     options = ImportOptions(args.format, args.path, args.annotator, args.add_labels,
                             args.utf16_offsets, args.replace, args.skip_bad, args.dry_run)
-    summary = import_annotations(open_project(args.project), options)
+    summary = import_annotations(open_project(args.project, NAME), options)
     if args.json:
         print(json.dumps({
             "ok": summary.ok, "read": summary.read, "spans": summary.spans,

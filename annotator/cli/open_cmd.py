@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from annotator.cli import annotator_argument, doc_id_argument
+
 NAME = "open"
 HELP = "open the annotation window on a project (default: the bundled sample project)"
 
@@ -12,8 +14,10 @@ HELP = "open the annotation window on a project (default: the bundled sample pro
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("project", type=Path, nargs="?",
                         help="project folder (default: the sample project)")
-    parser.add_argument("--annotator", help="your name (remembered after the first time)")
-    parser.add_argument("--doc", metavar="DOC_ID", help="document to open first")
+    parser.add_argument("--annotator", type=annotator_argument,
+                        help="your name (remembered after the first time)")
+    parser.add_argument("--doc", metavar="DOC_ID", type=doc_id_argument,
+                        help="document to open first")
 
 
 def run(args: argparse.Namespace) -> int:

@@ -21,11 +21,10 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from annotator.cli import UsageError
+from annotator.cli import UsageError, annotator_argument, doc_id_argument, open_project
 from annotator.cli.terminal import RESET, background, color_enabled, foreground, visual
 from annotator.core.project import GOLD, Project
 from annotator.core.spans import Span
-from annotator.io.project_file import open_project
 from annotator.io.store import load
 
 NAME = "show"
@@ -36,9 +35,11 @@ OPEN, CLOSE, SEP, MORE = "[", "]", "|", "…"
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("project", type=Path, help="the project folder")
-    parser.add_argument("doc_id", metavar="DOC_ID", help="the document (file name without .txt)")
-    parser.add_argument("--annotator", help="whose spans (default: gold if present, else the "
-                        "only annotator of the document)")
+    parser.add_argument("doc_id", metavar="DOC_ID", type=doc_id_argument,
+                        help="the document (file name without .txt)")
+    parser.add_argument("--annotator", type=annotator_argument,
+                        help="whose spans (default: gold if present, else the only "
+                        "annotator of the document)")
     parser.add_argument("--visual", action="store_true",
                         help="shape Arabic and put lines in display order, for terminals that "
                         "do neither (implies brackets)")
@@ -135,7 +136,7 @@ def choose_annotator(project: Project, doc_id: str, asked: str | None) -> str | 
 
 
 def run(args: argparse.Namespace) -> int:
-    project = open_project(args.project)
+    project = open_project(args.project, NAME)
     doc_id: str = args.doc_id
     if not project.document_path(doc_id).is_file():
         known = project.doc_ids()

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from annotator.core.document import Document
+from annotator.core.errors import Problem
 
 GOLD = "gold"
 PROJECT_FILE = "project.json"
@@ -85,6 +86,8 @@ class Project:
     name: str
     labels: tuple[Label, ...] = DEFAULT_LABELS
     extra: dict[str, Any] = field(default_factory=dict)
+    # what opening it did first (an interrupted import finished or undone); never saved
+    notices: tuple[Problem, ...] = field(default=(), compare=False)
 
     @property
     def label_names(self) -> frozenset[str]:

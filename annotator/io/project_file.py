@@ -13,6 +13,7 @@ from annotator.core.errors import AnnotatorError, MissingPathError, Problem
 from annotator.core.project import DEFAULT_LABELS, PALETTE, PROJECT_FILE, Label, Project, is_color
 from annotator.io.atomic import atomic_write
 from annotator.io.jsonfile import dump_json_bytes, parse_json_bytes
+from annotator.io.transaction import recover
 
 FORMAT = "annotator/project"
 VERSION = 1
@@ -23,6 +24,15 @@ def open_project(root: str | Path) -> Project:
     root = Path(root)
     if not root.is_dir():
         raise MissingPathError(Problem("bad-project", "no such project folder", file=str(root)))
+    looks_like_project = (root / PROJECT_FILE).exists() or (root / "documents").is_dir()
+    # an import that a killed process left half done is finished or undone first
+    notices = tuple(recover(root)) if looks_like_project else ()
+    project = _read_project(root)
+    project.notices = notices
+    return project
+
+
+def _read_project(root: Path) -> Project:
     path = root / PROJECT_FILE
     if not path.exists() and not (root / "documents").is_dir():
         raise MissingPathError(Problem("bad-project", "not a project folder: it has neither "

@@ -13,19 +13,22 @@ when closing.
 
 from __future__ import annotations
 
+import logging
 from datetime import UTC, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from annotator.core.edits import Batch, Edit, SetStatus
-from annotator.core.errors import ConflictError, EditError, Problem
+from annotator.core.errors import AnnotatorError, ConflictError, EditError, Problem
 from annotator.core.project import Project
 from annotator.core.spans import Status
 from annotator.io import store
 from annotator.io.atomic import ABSENT, atomic_write, fingerprint
 from annotator.io.standoff import serialize_annotations
 from annotator.ui.undo import Changes, DocumentUndoStack, EditCommand, UndoHistory, changes_of
+
+log = logging.getLogger(__name__)
 
 
 class DocumentSession(QObject):
@@ -152,8 +155,13 @@ class DocumentSession(QObject):
             self.conflict.emit(exc.problem.message)
             self.saved_changed.emit(False)
             return False
-        except OSError as exc:
-            self.save_failed.emit(f"{self.path}: {exc.strerror or exc}")
+        except AnnotatorError as exc:  # a full disk, no permission: the old file is untouched
+            log.warning("not saved: %s", exc)
+            self.save_failed.emit(str(exc.problem))
+            return False
+        except Exception as exc:  # a defect must never lose the edits: they stay in memory
+            log.exception("internal error saving %s", self.path)
+            self.save_failed.emit(f"{self.path}: {type(exc).__name__}: {exc}")
             return False
         self._pending = False
         self.written = True
@@ -174,6 +182,7 @@ class DocumentSession(QObject):
         """Write the current set next to the annotation file (not a ``.json``: never read back)."""
         path = self._backup_path("mine")
         atomic_write(path, serialize_annotations(self.aset), ABSENT)
+        log.info("kept a copy of the unsaved work in %s", path)
         return path
 
     def keep_mine(self) -> Path | None:
@@ -186,6 +195,7 @@ class DocumentSession(QObject):
         if theirs is not None:
             backup = self._backup_path("theirs")
             atomic_write(backup, theirs, ABSENT)
+            log.info("kept their version of %s in %s (keep mine)", self.path, backup)
         self.fingerprint = fingerprint(self.path)
         self.in_conflict = False
         self._pending = True

@@ -6,12 +6,14 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from pytestqt.qtbot import QtBot
 
 from annotator.core.annotations import AnnotationSet
 from annotator.core.edits import AddSpan
+from annotator.core.errors import Problem, WriteError
 from annotator.core.project import Project
 from annotator.io.standoff import serialize_annotations
 from annotator.ui.files import CANCEL, KEEP_COPY
@@ -224,3 +226,32 @@ def test_status_bar_never_says_saved_next_to_a_conflict(
     window.conflict_banner.buttons["Keep mine"].click()
     assert bar.currentMessage().startswith("Saved your version")
     assert window.status_labels["saved"].text() == "Saved"
+
+
+def test_a_save_that_fails_in_any_way_keeps_the_edits_and_says_so(
+        qtbot: QtBot, make_window: Callable[..., MainWindow],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Not only OSError: an encoding error or a defect in a writer must not escape the save."""
+    window = make_window()
+    session = window.session
+    assert session is not None
+    failures: list[str] = []
+    session.save_failed.connect(failures.append)
+    _select_in_qt(window, "كيم")
+    qtbot.keyClick(window.view, "1")
+    before = session.path.read_bytes() if session.path.exists() else None
+    for error in (UnicodeEncodeError("utf-8", "\ud800", 0, 1, "surrogates not allowed"),
+                  WriteError(Problem("write-failed", "No space left on device; was not written",
+                                     file=str(session.path)))):
+        def fail(*args: object, error: Exception = error) -> str:
+            raise error
+        monkeypatch.setattr("annotator.io.store.save", fail)
+        qtbot.keyClick(window.view, Qt.Key.Key_S, CTRL)
+        assert not session.saved and len(session.aset) == 1  # the edit is still there
+    assert len(failures) == 2 and "UnicodeEncodeError" in failures[0]
+    assert "No space left" in failures[1]
+    assert window.conflict_banner.isVisible()
+    assert (session.path.read_bytes() if session.path.exists() else None) == before
+    monkeypatch.undo()
+    qtbot.keyClick(window.view, Qt.Key.Key_S, CTRL)  # the disk has room again
+    assert session.saved and len(read_json(session.path)["spans"]) == 1
