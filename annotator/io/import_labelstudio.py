@@ -67,8 +67,11 @@ def _task(where: str, task: Any) -> list[ImportedDocument]:
     suggested = f"labelstudio-{task_id}" if task_id is not None else None
     documents: list[ImportedDocument] = []
     ignored: list[str] = []
-    if task.get("predictions"):
-        ignored.append(f"{len(task['predictions'])} prediction(s)")
+    predictions = task.get("predictions")
+    if isinstance(predictions, list) and predictions:
+        ignored.append(f"{len(predictions)} prediction(s)")
+    elif predictions not in (None, []):
+        ignored.append(f"'predictions' that is not a list ({type(predictions).__name__})")
     annotations = task.get("annotations", task.get("completions", []))
     for index, annotation in enumerate(annotations if isinstance(annotations, list) else []):
         number = annotation.get("id", index) if isinstance(annotation, dict) else index
@@ -102,8 +105,13 @@ def _results(results: Any, where: str, doc: ImportedDocument) -> None:
         value = result.get("value") if isinstance(result, dict) else None
         if kind == "relation" and isinstance(result, dict):
             labels = result.get("labels") or ["relation"]
-            doc.relations.append(ImportedRelation(str(labels[0]), str(result.get("from_id")),
-                                                  str(result.get("to_id")), at))
+            ends = result.get("from_id"), result.get("to_id")
+            if not (isinstance(labels, list) and all(isinstance(lab, str) for lab in labels)
+                    and all(isinstance(end, str) or is_int(end) for end in ends)):
+                doc.problems.append(Problem("bad-input", "a relation result needs a list of "
+                                            "string labels and from_id and to_id", file=at))
+                continue
+            doc.relations.append(ImportedRelation(labels[0], str(ends[0]), str(ends[1]), at))
             continue
         if not (isinstance(kind, str) and kind.endswith("labels") and isinstance(value, dict)):
             doc.ignored.append(f"result[{i}] of type {kind!r}")
