@@ -29,7 +29,8 @@ from annotator.core.agreement import AnnotatedDocument, compute_agreement
 from annotator.core.annotations import AnnotationSet
 from annotator.core.project import DEFAULT_LABELS, Project
 from annotator.core.spans import Span
-from annotator.core.tokenize import flat_labels, tokenize
+from annotator.core.tagging import flat_labels
+from annotator.core.tokens import tokenize
 from annotator.io.atomic import ABSENT
 from annotator.io.project_file import write_project
 from annotator.io.store import save

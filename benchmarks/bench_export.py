@@ -25,7 +25,7 @@ from pathlib import Path
 from annotator.core.annotations import AnnotationSet
 from annotator.core.project import DEFAULT_LABELS, Project
 from annotator.core.spans import Span
-from annotator.core.tokenize import tag
+from annotator.core.tagging import tag
 from annotator.io import store
 from annotator.io.atomic import ABSENT
 from annotator.io.exporting import ExportOptions, export_project

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import io
 import logging
 import sys
 from collections.abc import Sequence
@@ -103,6 +104,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     error (one line on the terminal, the traceback in the log file).
     """
     log_file = setup_logging()
+    # a file name that is not UTF-8 reaches us with surrogate escapes: print it escaped
+    # (like stderr does by default) instead of failing on it
+    if isinstance(sys.stdout, io.TextIOWrapper):
+        sys.stdout.reconfigure(errors="backslashreplace")
     try:
         return _main(argv)
     except Exception:  # a defect: say where the details are, never print a traceback

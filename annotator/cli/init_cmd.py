@@ -1,4 +1,10 @@
-"""``annotator init DIR [TEXT_FILES...]``: create a project and copy documents into it."""
+"""``annotator init DIR [TEXT_FILES...]``: create a project and copy documents into it.
+
+Every input is checked before anything is written: each document id (the
+file's name without ``.txt``) follows the naming rules of the format spec
+(:func:`annotator.core.project.name_problem`), each file is a regular file of
+valid UTF-8, and ``--name`` (free text) is valid Unicode.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +14,7 @@ from pathlib import Path
 from annotator.cli import UsageError
 from annotator.core.document import decode_text
 from annotator.core.project import name_problem
+from annotator.core.safe_files import read_regular_file
 from annotator.io.atomic import ABSENT, atomic_write
 from annotator.io.project_file import default_project, write_project
 
@@ -22,6 +29,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--name", help="project name (default: the folder's name)")
 
 
+def _valid_unicode(text: str) -> bool:
+    """False for text holding lone surrogates (undecodable bytes of a command-line argument)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def run(args: argparse.Namespace) -> int:
     root: Path = args.dir
     if (root / "project.json").exists():
@@ -29,6 +45,8 @@ def run(args: argparse.Namespace) -> int:
     if root.exists() and not root.is_dir():
         raise UsageError(f"{root} exists and is not a folder")
     # Check every input before writing anything.
+    if args.name is not None and not _valid_unicode(args.name):
+        raise UsageError("--name is not valid Unicode (it holds bytes that are not UTF-8)")
     documents: list[tuple[Path, bytes]] = []
     seen: set[str] = set()
     for path in args.texts:
@@ -42,7 +60,7 @@ def run(args: argparse.Namespace) -> int:
         if path.stem in seen:
             raise UsageError(f"{path}: two documents would be named {path.stem!r}")
         seen.add(path.stem)
-        data = path.read_bytes()
+        data = read_regular_file(path)  # never waits on a FIFO
         decode_text(data, str(path))  # refuses invalid UTF-8 with its byte offset
         documents.append((path, data))
     project = default_project(root, args.name)

@@ -1,15 +1,23 @@
-"""``annotator validate PATH``: check a project folder or one annotation file, change nothing."""
+"""``annotator validate PATH``: check a project folder or one annotation file, change nothing.
+
+A project is checked whole: ``project.json``, every entry the listings skip
+(names breaking the rules, symbolic links leading outside the project, FIFOs,
+sockets, folders where files belong: :meth:`Project.listing_problems`), every
+document and every annotation and gold file. Only regular files inside the
+project are read, so a FIFO never makes it wait.
+"""
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 from pathlib import Path
 
-from annotator.cli import UsageError
+from annotator.cli import UsageError, open_project
 from annotator.core.errors import AnnotatorError, MissingPathError, Problem
 from annotator.core.project import GOLD, Project, name_problem
-from annotator.io.project_file import open_project
+from annotator.core.safe_files import read_regular_file
 from annotator.io.standoff import parse_annotations
 
 NAME = "validate"
@@ -32,19 +40,29 @@ def run(args: argparse.Namespace) -> int:
     else:
         problems, checked = validate_file(path), 1
     if args.json:
-        print(json.dumps({"ok": not problems, "problems": [p.to_json() for p in problems]},
-                         ensure_ascii=False, indent=2))
+        print(_printable(json.dumps({"ok": not problems,
+                                     "problems": [p.to_json() for p in problems]},
+                                    ensure_ascii=False, indent=2)))
     else:
         for problem in problems:
-            print(problem)
+            print(_printable(str(problem)))
         verdict = "valid" if not problems else f"{len(problems)} problem(s)"
         print(f"{checked} annotation file(s) checked: {verdict}")
     return 1 if problems else 0
 
 
+def _printable(text: str) -> str:
+    """``text`` with lone surrogates (from file names that are not UTF-8) as ``\\udcff``."""
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
 def _project_of(annotation_file: Path) -> tuple[Path, str] | None:
-    """The project root and annotator implied by an annotation file's place, if any."""
-    parent = annotation_file.resolve().parent
+    """The project root and annotator implied by an annotation file's place, if any.
+
+    The file's folder is resolved, not the file itself: a link that leads
+    elsewhere is judged (and refused) where it lies.
+    """
+    parent = annotation_file.absolute().parent.resolve()
     if parent.name == GOLD and (parent.parent / "documents").is_dir():
         return parent.parent, GOLD
     if parent.parent.name == "annotations" and (parent.parent.parent / "documents").is_dir():
@@ -62,53 +80,62 @@ def validate_file(path: Path, project: Project | None = None,
                             "it must live in <project>/annotations/<annotator>/ or "
                             "<project>/gold/", file=str(path))]
         try:
-            project = open_project(place[0])
+            project = open_project(place[0], NAME)
         except AnnotatorError as exc:
             return list(exc.problems)
         annotator = place[1]
     doc_id = path.stem
+    for name, what in ((doc_id, "document id"), (annotator, "annotator name")):
+        problem = name_problem(name, what) if name is not None else None
+        if problem:
+            return [Problem("bad-name", problem, file=str(path))]
     try:
         document = project.load_document(doc_id)
     except AnnotatorError as exc:
         if exc.problem.code == "missing-document":
+            doc_path = project.document_path(doc_id)
+            why = "does not exist" if not os.path.lexists(doc_path) else exc.problem.message
             return [Problem("missing-document", f"annotates document {doc_id!r}, but "
-                            f"{project.document_path(doc_id)} does not exist", file=str(path))]
+                            f"{doc_path} {why}", file=str(path))]
         return list(exc.problems)
     try:
-        data = path.read_bytes()
+        data = read_regular_file(path, project.root)
         result = parse_annotations(data, document.text, source=str(path), doc_id=doc_id,
                                    annotator=annotator, labels=project.label_names)
     except AnnotatorError as exc:
         return list(exc.problems)
+    except OSError as exc:
+        return [Problem("unreadable", f"cannot read: {exc.strerror or exc}", file=str(path))]
     return result.problems
 
 
 def validate_project(root: Path) -> tuple[list[Problem], int]:
+    """Every problem of a project: names and entries it skips, documents, annotation files."""
     try:
-        project = open_project(root)
+        project = open_project(root, NAME)
     except MissingPathError:
         raise
     except AnnotatorError as exc:
         return list(exc.problems), 0
-    problems: list[Problem] = []
-    unreadable: set[str] = set()  # documents reported once, not again for each annotator
-    for doc_path in sorted(project.documents_dir.glob("*.txt")):
+    # what the listings skip (bad names, links outside, FIFOs...), reported, never silent
+    problems: list[Problem] = project.listing_problems()
+    doc_ids = project.doc_ids()
+    unusable: set[str] = set()  # documents reported once, not again for each annotator
+    for doc_id in doc_ids:
         try:
-            project.load_document(doc_path.stem)
+            project.load_document(doc_id)
         except AnnotatorError as exc:
             problems.extend(exc.problems)
-            unreadable.add(doc_path.stem)
+            unusable.add(doc_id)
     files: list[tuple[Path, str]] = []
-    if project.annotations_dir.is_dir():
-        for folder in sorted(p for p in project.annotations_dir.iterdir() if p.is_dir()):
-            bad_name = name_problem(folder.name, "annotator name")
-            if bad_name:
-                problems.append(Problem("bad-name", bad_name, file=str(folder)))
-                continue
-            files += [(f, folder.name) for f in sorted(folder.glob("*.json"))]
-    if project.gold_dir.is_dir():
-        files += [(f, GOLD) for f in sorted(project.gold_dir.glob("*.json"))]
+    for annotator in [*project.annotators(), GOLD]:
+        files += [(project.annotation_path(doc_id, annotator), annotator)
+                  for doc_id in project.annotated_doc_ids(annotator)]
+    known = set(doc_ids)
     for file, annotator in files:
-        if file.stem not in unreadable:
-            problems.extend(validate_file(file, project, annotator))
+        if file.stem in unusable:
+            continue
+        if file.stem not in known and os.path.lexists(project.document_path(file.stem)):
+            continue  # the document is there but skipped: its problem is reported above
+        problems.extend(validate_file(file, project, annotator))
     return problems, len(files)

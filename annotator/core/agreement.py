@@ -11,7 +11,7 @@ two or more annotators over the documents at least two of them annotated:
   one character, paired one-to-one, largest overlap first
   (:func:`annotator.core.differences.match_overlapping`);
 - ``kappa`` per pair: Cohen's kappa over tokens. For a pair on a document the
-  text is tokenized by :mod:`annotator.core.tokenize` (the CoNLL export's
+  text is tokenized by :mod:`annotator.core.tokens` (the CoNLL export's
   tokenizer) with boundaries at every span start and end of both annotators,
   and each token gets the label of the longest span covering it, or ``O``
   (``flat_labels``, exactly as the CoNLL export tags it);
@@ -47,7 +47,8 @@ from annotator.core.statistics import (
     one_against_rest,
     one_against_rest_pairs,
 )
-from annotator.core.tokenize import flat_labels, split_tokens, token_arrays
+from annotator.core.tagging import flat_labels
+from annotator.core.tokens import split_tokens, token_arrays
 
 OUTSIDE = "O"  # how a token outside every span is shown; internally it is None
 

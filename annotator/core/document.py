@@ -4,7 +4,9 @@ The text is the file's bytes decoded as UTF-8 with one leading BOM removed and
 nothing else changed (``\\r\\n`` stays two characters, no normalization), so
 that every offset we store points at the same characters in a user's pipeline.
 Base direction follows the Unicode Bidirectional Algorithm's rules P2/P3: the
-first strong character of a paragraph decides it.
+first strong character of a paragraph decides it. :meth:`Document.load` reads
+only regular files (and, given the project folder, only inside it), through
+:func:`annotator.core.safe_files.read_regular_file`.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from pathlib import Path
 from typing import Literal
 
 from annotator.core.errors import AnnotatorError, Problem
+from annotator.core.safe_files import read_regular_file
 
 Direction = Literal["rtl", "ltr"]
 
@@ -118,13 +121,21 @@ class Document:
         return strong_direction(self.text) or "rtl"
 
     @classmethod
-    def load(cls, path: str | Path, doc_id: str | None = None) -> Document:
-        """Read a document file; refuses invalid UTF-8 naming the file and byte offset."""
+    def load(cls, path: str | Path, doc_id: str | None = None,
+             root: str | Path | None = None) -> Document:
+        """Read a document file; refuses invalid UTF-8 naming the file and byte offset.
+
+        Only a regular file is read (a FIFO, a socket or a folder is refused with
+        ``not-regular``, never waited on); with ``root``, only one that resolves
+        inside that folder (else ``outside-project``). A file that cannot be
+        read is ``missing-document``.
+        """
         path = Path(path)
         try:
-            data = path.read_bytes()
+            data = read_regular_file(path, root)
         except OSError as exc:
             raise AnnotatorError(
-                Problem("missing-document", f"cannot read document: {exc.strerror}", file=str(path))
+                Problem("missing-document", f"cannot read document: {exc.strerror or exc}",
+                        file=str(path))
             ) from None
         return cls(doc_id if doc_id is not None else path.stem, decode_text(data, str(path)), path)

@@ -1,23 +1,31 @@
-"""Conversion between stored code-point offsets and Qt text positions.
+"""Conversion between stored code-point offsets and UTF-16 positions, in one place.
 
-We store Unicode code points into the unchanged text. A ``QTextDocument`` filled
-with ``setPlainText`` counts differently, and only three things shift it
-(verified against Qt 6): every character outside the BMP takes two UTF-16 units
-(+1), every ``\\r\\n`` becomes one paragraph break (-1), and a leading BOM is
-dropped (-1). A lone ``\\r``, ``\\u2028`` and other controls keep one unit each.
+We store Unicode code points into the unchanged text. Two kinds of positions
+count UTF-16 code units instead, and both are converted here and only here:
 
-:class:`QtOffsets` precomputes where those shifts happen, so each conversion is
-a binary search: cheap enough for a 10 MB article with 50,000 spans. The UI
-converts here and only here.
+- Qt's. A ``QTextDocument`` filled with ``setPlainText`` counts differently,
+  and only three things shift it (verified against Qt 6): every character
+  outside the BMP takes two UTF-16 units (+1), every ``\\r\\n`` becomes one
+  paragraph break (-1), and a leading BOM is dropped (-1). A lone ``\\r``,
+  ``\\u2028`` and other controls keep one unit each. :class:`QtOffsets`
+  precomputes where those shifts happen, so each conversion is a binary
+  search: cheap enough for a 10 MB article with 50,000 spans. The UI converts
+  with it.
+- Other tools'. Some (Label Studio, doccano) wrote offsets counting plain
+  UTF-16 code units; :func:`utf16_to_code_points` reads them back, for the
+  import driver's ``--utf16-offsets``.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 
 # Where Qt's count differs from ours: astral characters, CRLF pairs.
 _SHIFTS = re.compile("[\U00010000-\U0010ffff]|\r\n")
+# Where UTF-16's count differs from ours: astral characters (two units each).
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
 class QtOffsets:
@@ -75,3 +83,24 @@ class QtOffsets:
 
     def range_from_qt(self, start: int, end: int) -> tuple[int, int]:
         return self.from_qt(start), self.from_qt(end)
+
+
+def utf16_to_code_points(text: str) -> Callable[[int], int | None]:
+    """A function mapping a UTF-16 offset in ``text`` to a code-point offset.
+
+    It returns None for an offset that falls between the two halves of a
+    surrogate pair (no code point is there).
+
+    >>> convert = utf16_to_code_points("😀ab")
+    >>> [convert(u) for u in range(5)]
+    [0, None, 1, 2, 3]
+    """
+    starts = [m.start() + k for k, m in enumerate(_ASTRAL.finditer(text))]
+
+    def convert(unit: int) -> int | None:
+        before = bisect.bisect_left(starts, unit)
+        if before and starts[before - 1] + 1 == unit:
+            return None
+        return unit - before
+
+    return convert

@@ -8,18 +8,35 @@ The layout is the format spec's section 2::
     <project>/gold/<doc_id>.json
 
 This module knows the layout and the schema; reading and writing the files is
-:mod:`annotator.io`'s job.
+:mod:`annotator.io`'s job. It also holds the naming rules: :func:`name_problem`
+for document ids and annotator names (they become file and folder names),
+:func:`label_name_problem` for labels, attributes and relation types,
+:func:`key_problem` for shortcut keys. :meth:`Project.document_path` and
+:meth:`Project.annotation_path` refuse a name breaking the rules
+(``bad-name``), so no value makes a path outside the project.
+
+The listings (:meth:`Project.doc_ids`, :meth:`Project.annotators`,
+:meth:`Project.annotated_doc_ids`) skip names starting with ``.`` silently
+(temporary files, locks) and skip, without a word, names breaking the rules,
+entries that are not regular files (or folders, for annotators) and symbolic
+links leading outside the project; :meth:`Project.listing_problems` says what
+was skipped, for ``validate`` and exports to report.
 """
 
 from __future__ import annotations
 
+import os
 import re
+import stat
+import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from annotator.core.document import Document
-from annotator.core.errors import Problem
+from annotator.core.errors import AnnotatorError, Problem
+from annotator.core.safe_files import kind_of, outside_problem
 
 GOLD = "gold"
 PROJECT_FILE = "project.json"
@@ -64,18 +81,106 @@ def is_color(value: str) -> bool:
     return bool(_COLOR.match(value))
 
 
+# Characters no file name may hold on some platform a team shares a project from.
+_FORBIDDEN = frozenset('/\\:*?"<>|')
+_RESERVED = frozenset({"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)),
+                       *(f"LPT{i}" for i in range(1, 10))})
+MAX_NAME_BYTES = 150
+MAX_LABEL_NAME = 64
+
+
+def _shown(name: str) -> str:
+    """``name`` for a message: quoted, escapes for the invisible, cut when long."""
+    return repr(name if len(name) <= 60 else name[:60] + "…")
+
+
+def _invisible(ch: str) -> bool:
+    """Control or format characters (Unicode categories Cc, Cf)."""
+    return unicodedata.category(ch) in ("Cc", "Cf")
+
+
 def name_problem(name: str, what: str = "name") -> str | None:
-    """Why ``name`` cannot be a document id or annotator name, or None when it can."""
+    """Why ``name`` cannot be a document id or annotator name, or None when it can.
+
+    The rules of the format spec, section 2: at most 150 bytes in UTF-8; none
+    of ``/ \\ : * ? " < > |``; no control or format character (Cc, Cf); no
+    leading or trailing space or dot (so not ``.`` or ``..``); not starting
+    with ``.``; not a Windows reserved name (``CON``, ``PRN``, ``AUX``,
+    ``NUL``, ``COM1``-``COM9``, ``LPT1``-``LPT9``, any case, with or without
+    an extension). Arabic and every other script are welcome.
+
+    >>> name_problem("كيم-في-روسيا") is None
+    True
+    >>> name_problem("con.txt", "document id")
+    "document id 'con.txt' is a reserved name on Windows"
+    """
     if not name:
         return f"{what} is empty"
-    if len(name) > 200:
-        return f"{what} is longer than 200 characters"
+    if any("\ud800" <= ch <= "\udfff" for ch in name):
+        return (f"{what} {_shown(name)} is not valid Unicode (a file name that is not valid "
+                "UTF-8?)")
+    size = len(name.encode("utf-8"))
+    if size > MAX_NAME_BYTES:
+        return f"{what} {_shown(name)} is {size} bytes long in UTF-8 (at most {MAX_NAME_BYTES})"
+    bad = sorted({ch for ch in name if ch in _FORBIDDEN})
+    if bad:
+        return f"{what} {_shown(name)} contains {' '.join(bad)}, not allowed in file names"
+    invisible = next((ch for ch in name if _invisible(ch)), None)
+    if invisible is not None:
+        return (f"{what} {_shown(name)} contains the control or format character "
+                f"U+{ord(invisible):04X}")
     if name.startswith("."):
-        return f"{what} {name!r} starts with '.'"
-    for bad in ("/", "\\", "\0"):
-        if bad in name:
-            return f"{what} {name!r} contains {bad!r}"
+        return f"{what} {_shown(name)} starts with '.'"
+    if name[0] == " " or name[-1] in " .":
+        return f"{what} {_shown(name)} starts or ends with a space or a dot"
+    base = name.split(".", 1)[0]
+    if base.isascii() and base.upper() in _RESERVED:
+        return f"{what} {_shown(name)} is a reserved name on Windows"
     return None
+
+
+def label_name_problem(name: str, what: str = "label") -> str | None:
+    """Why ``name`` cannot name a label, attribute or relation type, or None when it can.
+
+    1 to 64 characters, no white space, no control or format character (they
+    end up in CoNLL columns and brat lines).
+
+    >>> label_name_problem("مسيّرة") is None
+    True
+    >>> label_name_problem("gift card", "label")
+    "label 'gift card' contains white space"
+    """
+    if not name:
+        return f"{what} name is empty"
+    if len(name) > MAX_LABEL_NAME:
+        return f"{what} {_shown(name)} is {len(name)} characters long (at most {MAX_LABEL_NAME})"
+    if any(ch.isspace() for ch in name):
+        return f"{what} {_shown(name)} contains white space"
+    if any("\ud800" <= ch <= "\udfff" for ch in name):
+        return f"{what} {_shown(name)} is not valid Unicode"
+    invisible = next((ch for ch in name if _invisible(ch)), None)
+    if invisible is not None:
+        return (f"{what} {_shown(name)} contains the control or format character "
+                f"U+{ord(invisible):04X}")
+    return None
+
+
+def key_problem(key: str) -> str | None:
+    """Why ``key`` cannot be a label's or relation type's shortcut key, or None.
+
+    A key is one printable character that is not a space.
+    """
+    if len(key) != 1:
+        return f"key {_shown(key)} must be one character"
+    if not key.isprintable() or key.isspace():
+        return f"key {_shown(key)} must be a printable character that is not a space"
+    return None
+
+
+def _check_name(value: str, what: str) -> None:
+    problem = name_problem(value, what)
+    if problem is not None:
+        raise AnnotatorError(Problem("bad-name", problem))
 
 
 @dataclass
@@ -113,37 +218,129 @@ class Project:
         return self.root / GOLD
 
     def document_path(self, doc_id: str) -> Path:
+        """Where document ``doc_id`` lives; raises ``bad-name`` for an id breaking the rules."""
+        _check_name(doc_id, "document id")
         return self.documents_dir / f"{doc_id}.txt"
 
     def annotation_path(self, doc_id: str, annotator: str) -> Path:
-        """Where ``annotator``'s file for ``doc_id`` lives (``gold`` has its own folder)."""
-        if annotator == GOLD:
-            return self.gold_dir / f"{doc_id}.json"
-        return self.annotations_dir / annotator / f"{doc_id}.json"
+        """Where ``annotator``'s file for ``doc_id`` lives (``gold`` has its own folder).
+
+        Raises :class:`AnnotatorError` (``bad-name``) when either name breaks the
+        rules of :func:`name_problem`, so no value can make a path outside.
+        """
+        _check_name(doc_id, "document id")
+        return self.annotator_dir(annotator) / f"{doc_id}.json"
+
+    def annotator_dir(self, annotator: str) -> Path:
+        """The folder of ``annotator``'s files (``gold/`` for gold); ``bad-name`` refused."""
+        _check_name(annotator, "annotator name")
+        return self.gold_dir if annotator == GOLD else self.annotations_dir / annotator
+
+    # -- listings --------------------------------------------------------------
+    # Entries whose names start with "." are not project data (temporary files,
+    # locks) and are skipped silently; everything else that is skipped is said
+    # by listing_problems().
+
+    def _real_root(self) -> Path:
+        return Path(os.path.realpath(self.root))
+
+    def _scan(self, folder: Path, suffix: str | None, what: str,
+              ) -> Iterator[tuple[str, Problem | None]]:
+        """Each non-dot entry of ``folder`` as (name without ``suffix``, problem or None).
+
+        ``suffix``: the files wanted (others are not project data: ignored);
+        ``None``: folders wanted (every entry must be one).
+        """
+        real_root = self._real_root()
+        real_folder = Path(os.path.realpath(folder))
+        if not real_folder.is_relative_to(real_root):
+            yield "", outside_problem(folder, self.root)
+            return
+        try:
+            with os.scandir(folder) as listing:
+                entries = list(listing)
+        except FileNotFoundError:
+            return
+        except NotADirectoryError:
+            yield "", Problem("not-regular", "is a file, not a folder", file=str(folder))
+            return
+        except OSError as exc:
+            yield "", Problem("unreadable", f"cannot be listed: {exc.strerror}", file=str(folder))
+            return
+        wanted = [(entry.name[:-len(suffix)] if suffix else entry.name, entry)
+                  for entry in entries if not entry.name.startswith(".")
+                  and (suffix is None or entry.name.endswith(suffix))]
+        for stem, entry in sorted(wanted, key=lambda pair: pair[0]):  # in id order
+            yield stem, self._entry_problem(entry, Path(entry.path), stem, suffix is None, what,
+                                            real_root)
+
+    def _entry_problem(self, entry: os.DirEntry[str], path: Path, stem: str, folder: bool,
+                       what: str, real_root: Path) -> Problem | None:
+        bad = name_problem(stem, what)
+        if bad is not None:
+            return Problem("bad-name", f"{bad}: skipped", file=str(path))
+        try:
+            if entry.is_symlink():
+                if not Path(os.path.realpath(path)).is_relative_to(real_root):
+                    return outside_problem(path, self.root)
+                if not os.path.exists(path):
+                    return Problem("not-regular", "is a broken symbolic link: skipped",
+                                   file=str(path))
+            mode = os.stat(path).st_mode
+        except OSError as exc:
+            return Problem("unreadable", f"cannot be read: {exc.strerror}", file=str(path))
+        if folder and not stat.S_ISDIR(mode):
+            return Problem("not-regular", f"is {kind_of(mode)}, not a folder: skipped",
+                           file=str(path))
+        if not folder and not stat.S_ISREG(mode):
+            return Problem("not-regular", f"is {kind_of(mode)}, not a regular file: skipped",
+                           file=str(path))
+        if folder and stem == GOLD:
+            return Problem("bad-name", f"annotator name {GOLD!r} is for adjudicated annotations, "
+                           f"which live in {GOLD}/: skipped", file=str(path))
+        return None
 
     def doc_ids(self) -> list[str]:
-        """Documents in id order (Python string order, as every export uses)."""
-        if not self.documents_dir.is_dir():
-            return []
-        return sorted(p.stem for p in self.documents_dir.glob("*.txt")
-                      if p.is_file() and name_problem(p.stem) is None)
+        """Documents in id order (Python string order, as every export uses).
+
+        Only regular ``.txt`` files inside the project with a valid name; see
+        :meth:`listing_problems` for what is skipped.
+        """
+        return [stem for stem, problem in self._scan(self.documents_dir, ".txt", "document id")
+                if problem is None]
 
     def annotators(self, include_gold: bool = False) -> list[str]:
         """Annotators with a folder under ``annotations/`` (and ``gold`` if asked and present)."""
-        names = []
-        if self.annotations_dir.is_dir():
-            names = sorted(p.name for p in self.annotations_dir.iterdir()
-                           if p.is_dir() and name_problem(p.name) is None)
-        if include_gold and any(self.gold_dir.glob("*.json")):
+        names = [name for name, problem in self._scan(self.annotations_dir, None,
+                                                      "annotator name") if problem is None]
+        if include_gold and self.annotated_doc_ids(GOLD):
             names.append(GOLD)
         return names
 
     def annotated_doc_ids(self, annotator: str) -> list[str]:
-        """Documents that ``annotator`` has a file for."""
-        folder = self.gold_dir if annotator == GOLD else self.annotations_dir / annotator
-        if not folder.is_dir():
-            return []
-        return sorted(p.stem for p in folder.glob("*.json") if p.is_file())
+        """Documents that ``annotator`` has a file for (``bad-name`` for a bad annotator name)."""
+        return [stem for stem, problem in self._scan(self.annotator_dir(annotator), ".json",
+                                                     "document id") if problem is None]
+
+    def listing_problems(self) -> list[Problem]:
+        """Everything the listings skip for a reason other than a leading dot.
+
+        Documents, annotator folders, annotation files and gold files whose
+        names break :func:`name_problem` (``bad-name``), symbolic links that
+        lead outside the project (``outside-project``), entries that are not
+        regular files or folders (``not-regular``: a FIFO, a socket, a folder
+        named ``x.txt``, a broken link) and what cannot be read (``unreadable``).
+        """
+        problems = [p for _, p in self._scan(self.documents_dir, ".txt", "document id") if p]
+        for name, problem in self._scan(self.annotations_dir, None, "annotator name"):
+            if problem is not None:
+                problems.append(problem)
+            else:
+                problems += [p for _, p in self._scan(self.annotations_dir / name, ".json",
+                                                      "document id") if p]
+        problems += [p for _, p in self._scan(self.gold_dir, ".json", "document id") if p]
+        return problems
 
     def load_document(self, doc_id: str) -> Document:
-        return Document.load(self.document_path(doc_id), doc_id)
+        """Read document ``doc_id`` (a regular file inside the project; ``bad-name`` refused)."""
+        return Document.load(self.document_path(doc_id), doc_id, root=self.root)

@@ -15,7 +15,6 @@ Status = Literal["new", "in_progress", "done"]
 STATUSES: tuple[Status, ...] = ("new", "in_progress", "done")
 
 
-
 @dataclass(frozen=True)
 class Span:
     """One labelled range. ``extra`` keeps keys this version does not know."""
@@ -58,9 +57,20 @@ class Relation:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
+# Longer digit parts are not numbers to count from (``int`` refuses more than
+# 4,300 digits, and ids that large would make every new id as long).
+MAX_ID_DIGITS = 18
+
+
 def id_number(identifier: str, kind: Literal["span", "relation"] = "span") -> int | None:
-    """The number in ``T12`` (span) or ``R3`` (relation) ids, or None for other ids."""
+    """The number in ``T12`` (span) or ``R3`` (relation) ids, or None for other ids.
+
+    Ids whose number has more than :data:`MAX_ID_DIGITS` digits count as not
+    numbered, so a file holding ``T`` followed by thousands of digits still
+    gets ordinary new ids.
+    """
     prefix, digits = identifier[:1], identifier[1:]
-    if prefix != ("T" if kind == "span" else "R") or not (digits.isascii() and digits.isdigit()):
+    if (prefix != ("T" if kind == "span" else "R") or len(digits) > MAX_ID_DIGITS
+            or not (digits.isascii() and digits.isdigit())):
         return None
     return int(digits)

@@ -21,16 +21,13 @@ from typing import IO, Any, Protocol
 
 from annotator.core.errors import AnnotatorError, Problem
 from annotator.core.project import Label
+from annotator.core.safe_files import read_regular_file
+from annotator.core.sentences import sentence_starts
 from annotator.core.spans import Relation, Span, Status
-from annotator.core.tokenize import (
-    FlatTagging,
-    Tokens,
-    flat_labels,
-    iob2,
-    sentence_starts,
-    token_arrays,
-)
+from annotator.core.tagging import FlatTagging, flat_labels, iob2
+from annotator.core.tokens import Tokens, token_arrays
 from annotator.io.atomic import default_mode
+from annotator.io.jsonfile import parse_json_bytes
 from annotator.io.outputs import EXPORT_MARKER
 
 # Called with (done, total) as work advances; returning False cancels the run.
@@ -274,11 +271,14 @@ def is_int(value: Any) -> bool:
 
 
 def read_source_text(path: Path) -> str:
-    """A source file's text: UTF-8 (BOM dropped), nothing else changed; refuses bad UTF-8."""
+    """A source file's text: UTF-8 (BOM dropped), nothing else changed; refuses bad UTF-8.
+
+    Only a regular file is read (a FIFO or a device is refused, never waited on).
+    """
     from annotator.core.document import decode_text
 
     try:
-        data = path.read_bytes()
+        data = read_regular_file(path)
     except OSError as exc:
         raise AnnotatorError(Problem("bad-input", f"cannot read: {exc.strerror}",
                                      file=str(path))) from None
@@ -288,16 +288,13 @@ def read_source_text(path: Path) -> str:
 def read_json_records(path: Path) -> list[tuple[str, Any]]:
     """(where, value) of each record of a JSONL file, or of each item of a JSON array file.
 
-    Every malformed line is reported at once, with its line number.
+    Every malformed line is reported at once, with its line number. Values are
+    read by :func:`annotator.io.jsonfile.parse_json_bytes`: no NaN, no huge
+    integers, no lone surrogates, no nesting too deep to handle.
     """
     text = read_source_text(path)
     if text.lstrip().startswith("["):
-        try:
-            items = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise AnnotatorError(Problem(
-                "bad-input", f"invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}",
-                file=str(path))) from None
+        items = _parse_json(text, str(path))
         return [(f"{path}: item {i}", item) for i, item in enumerate(items)]
     records: list[tuple[str, Any]] = []
     problems: list[Problem] = []
@@ -305,10 +302,22 @@ def read_json_records(path: Path) -> list[tuple[str, Any]]:
         if not line.strip():
             continue
         try:
-            records.append((f"{path}:{number}", json.loads(line)))
-        except json.JSONDecodeError as exc:
-            problems.append(Problem("bad-input", f"line {number}: invalid JSON at column "
-                                    f"{exc.colno}: {exc.msg}", file=str(path)))
+            records.append((f"{path}:{number}", _parse_json(line, str(path), number)))
+        except AnnotatorError as exc:
+            problems.extend(exc.problems)
     if problems:
         raise AnnotatorError(*problems)
     return records
+
+
+def _parse_json(text: str, source: str, line: int | None = None) -> Any:
+    """A JSON value, with malformed JSON reported as ``bad-input`` (with the line)."""
+    try:
+        return parse_json_bytes(text.encode("utf-8"), source)
+    except AnnotatorError as exc:
+        problem = exc.problem
+        message = problem.message if line is None else f"line {line}: {problem.message}"
+        code = "bad-input" if problem.code == "malformed-json" else problem.code
+        if line is not None and problem.code == "malformed-json":
+            message = message.replace("at line 1, column", "at column")
+        raise AnnotatorError(Problem(code, message, file=source, field=problem.field)) from None

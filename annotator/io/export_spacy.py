@@ -17,7 +17,7 @@ from typing import Any
 from spacy.tokens import Doc, DocBin
 from spacy.vocab import Vocab
 
-from annotator.core.tokenize import Tokens
+from annotator.core.tokens import Tokens
 from annotator.io.exchange import (
     DroppedSpan,
     ExportContext,

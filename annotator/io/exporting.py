@@ -24,7 +24,7 @@ from typing import Any, Literal
 
 from annotator.core.errors import AnnotatorError, Problem
 from annotator.core.project import GOLD, Project
-from annotator.core.tokenize import grapheme_cuts
+from annotator.core.tokens import grapheme_cuts
 from annotator.io import store
 from annotator.io.atomic import sweep_stale, write_error
 from annotator.io.exchange import DroppedSpan, ExportContext, ExportDocument, Progress, Staging
@@ -243,6 +243,8 @@ def export_project(project: Project, options: ExportOptions,
     module = fmt.load()
     check_output_folder(options.out, options.overwrite, project.root)
     summary = ExportSummary(fmt.name, options.out)
+    # what the listings leave out (bad names, links leading outside, not regular files): said
+    summary.warnings += [f"not exported: {p}" for p in project.listing_problems()]
     problems: list[Problem] = []
     chosen = _choose(project, options, summary, problems)
     total = 2 * len(chosen)

@@ -4,7 +4,9 @@ The command line builds its ``--format`` choices from these tables, the window
 builds its dialogs from them, and the drivers load a format's module only when
 it is used (so ``spacy`` is imported only for a spaCy export). Each export
 module provides ``create(staging, context) -> Writer``; each import module
-provides ``read(path) -> list[ImportedDocument]``.
+provides ``read(path) -> list[ImportedDocument]``. A foreign format read and
+written both is one module holding its grammar, its reader and its writer
+(``brat``), named by both tables.
 """
 
 from __future__ import annotations
@@ -46,7 +48,7 @@ EXPORTS: tuple[Format, ...] = (
     Format("conll", "export", "export_conll",
            "IOB2 tags, one 'token<TAB>tag' line per token, a blank line between sentences",
            "DIR/<split>.conll"),
-    Format("brat", "export", "export_brat",
+    Format("brat", "export", "brat",
            "brat standoff: the text unchanged and T/R/# lines, offsets in code points",
            "DIR/[<split>/]<doc_id>.txt and .ann"),
     Format("spacy", "export", "export_spacy",
@@ -59,7 +61,7 @@ EXPORTS: tuple[Format, ...] = (
 )
 
 IMPORTS: tuple[Format, ...] = (
-    Format("brat", "import", "import_brat",
+    Format("brat", "import", "brat",
            "a folder of brat .txt/.ann pairs (T, R and AnnotatorNotes lines)",
            "FOLDER/<doc_id>.txt and .ann"),
     Format("doccano", "import", "import_doccano",

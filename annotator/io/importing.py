@@ -25,7 +25,6 @@ span without a line saying so. Writes go through :func:`annotator.io.store.save`
 
 from __future__ import annotations
 
-import bisect
 import logging
 import re
 from collections.abc import Callable
@@ -36,7 +35,8 @@ from annotator.core.annotations import AnnotationSet
 from annotator.core.document import text_sha256
 from annotator.core.edits import AddRelation, AddSpan
 from annotator.core.errors import AnnotatorError, Problem
-from annotator.core.project import Project, added_labels, name_problem
+from annotator.core.offsets import utf16_to_code_points
+from annotator.core.project import Project, added_labels, label_name_problem, name_problem
 from annotator.core.spans import Relation, Span, id_number
 from annotator.io import store
 from annotator.io.atomic import ABSENT, fingerprint
@@ -102,27 +102,6 @@ class ImportSummary:
         if self.labels_added:
             lines.append(f"labels added to the project: {', '.join(self.labels_added)}")
         return lines
-
-
-def utf16_to_code_points(text: str) -> Callable[[int], int | None]:
-    """A function mapping a UTF-16 offset in ``text`` to a code-point offset.
-
-    It returns None for an offset that falls between the two halves of a
-    surrogate pair (no code point is there).
-
-    >>> convert = utf16_to_code_points("😀ab")
-    >>> [convert(u) for u in range(5)]
-    [0, None, 1, 2, 3]
-    """
-    starts = [m.start() + k for k, m in enumerate(_ASTRAL.finditer(text))]
-
-    def convert(unit: int) -> int | None:
-        before = bisect.bisect_left(starts, unit)
-        if before and starts[before - 1] + 1 == unit:
-            return None
-        return unit - before
-
-    return convert
 
 
 def _is_word(ch: str) -> bool:
@@ -238,7 +217,7 @@ class _Importer:
         for item in source.spans:
             if item.label not in self.project.label_names:
                 self.unknown.setdefault(item.label, []).append(item.where)
-                if not self.options.add_labels:
+                if not self.options.add_labels or label_name_problem(item.label):
                     continue
             offsets = self.check_span(item, target.text, utf16)
             if offsets is None:
@@ -324,7 +303,8 @@ def import_annotations(project: Project, options: ImportOptions,
     sets: list[tuple[_Target, AnnotationSet]] = []
     labels = set(project.label_names)
     if options.add_labels:
-        labels |= {s.label for source in sources for s in source.spans}
+        labels |= {s.label for source in sources for s in source.spans
+                   if label_name_problem(s.label) is None}
     for n, source in enumerate(sources, 1):
         summary.problems.extend(source.problems)
         summary.ignored += [f"{source.where}: {what}" for what in source.ignored]
@@ -346,7 +326,11 @@ def import_annotations(project: Project, options: ImportOptions,
             summary.cancelled = True
             return summary
     for label, where in sorted(importer.unknown.items()):
-        if not options.add_labels:
+        bad_name = label_name_problem(label)
+        if options.add_labels and bad_name:
+            importer.problem("bad-name", f"{bad_name}: it cannot be added to the project "
+                             f"(used by {len(where)} span(s))", where[0])
+        elif not options.add_labels:
             importer.problem("unknown-label", f"label {label!r} is not in the project's labels "
                              f"({', '.join(sorted(project.label_names))}); used by {len(where)} "
                              "span(s); add it with --add-labels", where[0])
@@ -355,7 +339,8 @@ def import_annotations(project: Project, options: ImportOptions,
         summary.problems.append(Problem("no-documents", "nothing to import",
                                         file=str(options.path)))
     # in the order the source first uses them
-    summary.labels_added = list(importer.unknown) if options.add_labels else []
+    summary.labels_added = [label for label in importer.unknown
+                            if label_name_problem(label) is None] if options.add_labels else []
     writable = [(t, a) for t, a in sets if (t.doc_id, t.annotator) in loaded]
     summary.spans = sum(len(a) for _, a in writable)
     summary.created = sorted({t.doc_id for t, _ in writable if t.new_document})

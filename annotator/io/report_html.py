@@ -6,6 +6,15 @@ annotators and the documents with the lowest agreement, with their
 disagreements in context. One file, no scripts, no links: it can be mailed,
 attached to an issue, or opened years later.
 
+The markup lives in ``string.Template`` files shipped in
+``annotator/io/templates`` (the page, its CSS, and one small fragment per
+repeated piece); this module only computes the values. Every value is escaped
+in one place, :func:`escape_values`, right before it is substituted; a value
+that is already markup (a fragment rendered from a template) is a
+:class:`Markup` and passes through unchanged. Plain ``str`` operations on a
+:class:`Markup` give a plain ``str`` again, so a mistake escapes twice (and
+shows), never zero times.
+
 Right-to-left text is written as stored (logical order, never reshaped: the
 browser shapes and orders it). Every element holding user text gets the
 direction of its first strong character (``dir`` in HTML, ``direction`` in
@@ -21,8 +30,11 @@ import base64
 import html
 import math
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from functools import cache
+from importlib import resources
 from pathlib import Path
+from string import Template
 from typing import Literal
 
 from annotator.core.agreement import OUTSIDE, Agreement, AnnotatedDocument, PairFigures
@@ -37,44 +49,64 @@ FSI, PDI = "\u2068", "\u2069"  # first-strong isolate, pop directional isolate
 HEAT = (31, 119, 180)  # confusion matrix colour
 GREY = "#9e9e9e"
 
-CSS = """
-body { font-family: %(font)s; margin: 24px auto; max-width: 1040px; color: #222;
-       line-height: 1.5; }
-h1 { font-size: 24px; margin-bottom: 0; } h2 { font-size: 19px; margin-top: 32px;
-  border-bottom: 1px solid #ddd; } h3 { font-size: 16px; margin-bottom: 4px; }
-.meta { color: #666; margin-top: 4px; }
-.cards { display: flex; gap: 12px; flex-wrap: wrap; }
-.card { border: 1px solid #ddd; border-radius: 6px; padding: 8px 14px; min-width: 120px; }
-.card .v { font-size: 24px; font-weight: bold; } .card .k { color: #666; font-size: 13px; }
-table { border-collapse: collapse; margin: 8px 0; font-size: 14px; }
-th, td { border: 1px solid #ddd; padding: 3px 8px; text-align: start; vertical-align: top; }
-td.n { text-align: right; font-variant-numeric: tabular-nums; }
-.swatch { display: inline-block; width: 10px; height: 10px; border-radius: 2px;
-          margin-inline-end: 4px; }
-mark { border-radius: 2px; padding: 0 1px; }
-.ctx { font-size: 15px; } .kind { white-space: nowrap; }
-svg text { font-family: %(font)s; }
-.tag { border: 1px solid; border-radius: 3px; padding: 0 4px; font-size: 12px; }
-.spantext { background: #f6f6f6; padding: 0 2px; }
-"""
-
 KIND_COLORS = {Kind.LABEL: "#ffe08a", Kind.BOUNDARY: "#b3d7ff", Kind.ONLY_A: "#ffc2c2",
                Kind.ONLY_B: "#c8f0c0", Kind.SAME: "#eeeeee"}
 
+
+# -- templates and escaping ----------------------------------------------------
+
+class Markup(str):
+    """Markup already built (from a template): :func:`escape_values` leaves it as it is."""
+
+    __slots__ = ()
+
+
+def escape_values(values: Mapping[str, object]) -> dict[str, Markup]:
+    """Every value as markup: text (and numbers) HTML-escaped, :class:`Markup` unchanged.
+
+    The one place where the report escapes anything.
+    """
+    return {name: value if isinstance(value, Markup)
+            else Markup(html.escape(str(value), quote=True))
+            for name, value in values.items()}
+
+
+@cache
+def template(name: str) -> Template:
+    """``annotator/io/templates/<name>``, used verbatim (a fragment has no final newline)."""
+    path = resources.files("annotator.io") / "templates" / name
+    return Template(path.read_text(encoding="utf-8"))
+
+
+def render(name: str, /, **values: object) -> Markup:
+    """Template ``name`` with ``values`` escaped (see :func:`escape_values`) and substituted."""
+    return Markup(template(name).substitute(escape_values(values)))
+
+
+def join(parts: Iterable[object], separator: str = "") -> Markup:
+    """``parts`` one after the other as markup, text among them escaped."""
+    escaped = escape_values({str(i): part for i, part in enumerate([separator, *parts])})
+    first, *rest = escaped.values()
+    return Markup(first.join(rest))
+
+
+def attributes(**values: object) -> Markup:
+    """`` name="value"`` for each value that is not None (``font_weight`` is ``font-weight``)."""
+    return join(render("attribute.html", name=name.rstrip("_").replace("_", "-"), value=value)
+                for name, value in values.items() if value is not None)
+
+
+# -- text ----------------------------------------------------------------------
 
 def direction_of(text: str) -> str:
     """``rtl``/``ltr`` from the first strong character, ``auto`` when there is none."""
     return strong_direction(text) or "auto"
 
 
-def esc(text: str) -> str:
-    return html.escape(text, quote=True)
-
-
-def bidi(text: str, tag: str = "span", cls: str = "") -> str:
+def bidi(text: str, tag: str = "span", cls: str = "") -> Markup:
     """``text`` in an element carrying its own direction."""
-    klass = f' class="{cls}"' if cls else ""
-    return f'<{tag} dir="{direction_of(text)}"{klass}>{esc(text)}</{tag}>'
+    return render("element.html", tag=tag, dir=direction_of(text),
+                  attributes=attributes(class_=cls or None), text=text)
 
 
 def number(value: float | None, digits: int = 3) -> str:
@@ -82,11 +114,12 @@ def number(value: float | None, digits: int = 3) -> str:
 
 
 def svg_text(x: float, y: float, text: str, side: Side, size: int = 12,
-             extra: str = "") -> str:
+             **extra: object) -> Markup:
     """SVG text whose ``side`` edge sits at ``x`` (``right``: the text ends at x, visually).
 
     ``text-anchor`` means the logical start or end of the text, which is the
     right edge for right-to-left text; so the anchor depends on the direction.
+    ``extra``: more attributes (``fill="#777"``, ``font_weight="bold"``).
     """
     rtl = strong_direction(text) == "rtl"
     if any(unicodedata.bidirectional(ch) in ("R", "AL") for ch in text):
@@ -97,9 +130,8 @@ def svg_text(x: float, y: float, text: str, side: Side, size: int = 12,
         anchor = "start" if rtl else "end"
     else:
         anchor = "end" if rtl else "start"
-    direction = ' direction="rtl"' if rtl else ""
-    return (f'<text x="{x:.1f}" y="{y:.1f}" font-size="{size}" text-anchor="{anchor}"'
-            f'{direction}{extra}>{esc(text)}</text>')
+    return render("text.svg", x=f"{x:.1f}", y=f"{y:.1f}", size=size, anchor=anchor,
+                  attributes=attributes(direction="rtl" if rtl else None, **extra), text=text)
 
 
 def pair_name(pair: PairFigures) -> str:
@@ -107,27 +139,30 @@ def pair_name(pair: PairFigures) -> str:
     return f"{FSI}{pair.a}{PDI} / {FSI}{pair.b}{PDI}"
 
 
-def pair_html(pair: PairFigures) -> str:
+def pair_html(pair: PairFigures) -> Markup:
     """``a / b`` in HTML, each name in its own element (a ``dir`` attribute isolates it)."""
-    return f"{bidi(pair.a)} / {bidi(pair.b)}"
+    return join([bidi(pair.a), bidi(pair.b)], " / ")
 
 
 # -- charts --------------------------------------------------------------------
 
-def f1_bars(agreement: Agreement, colors: Mapping[str, str]) -> str:
+def _chart(width: object, height: object, label: str, body: Iterable[Markup]) -> Markup:
+    return render("chart.svg", width=width, height=height, label=label, body=join(body))
+
+
+def f1_bars(agreement: Agreement, colors: Mapping[str, str]) -> Markup:
     """Per label and pair: exact F1 (solid bar) and overlap F1 (light bar below it)."""
     many = len(agreement.pairs) > 1
     label_x, pair_x = 130.0, 300.0 if many else 130.0
     bar_x, bar_w, row_h = pair_x + 12, 380.0, 30
     rows = [(label, pair) for label in agreement.labels for pair in agreement.pairs]
     height = 40 + row_h * len(rows) + 8 * len(agreement.labels)
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{bar_x + bar_w + 120:.0f}" '
-             f'height="{height}" role="img" aria-label="F1 per label">']
+    parts: list[Markup] = []
     for tick in (0, 0.25, 0.5, 0.75, 1):
         x = bar_x + tick * bar_w
-        parts.append(f'<line x1="{x:.1f}" y1="22" x2="{x:.1f}" y2="{height - 4}" '
-                     f'stroke="#e3e3e3"/>')
-        parts.append(svg_text(x, 16, f"{tick:g}", "middle", 11, ' fill="#777"'))
+        parts.append(render("line.svg", x1=f"{x:.1f}", y1=22, x2=f"{x:.1f}", y2=height - 4,
+                            stroke="#e3e3e3"))
+        parts.append(svg_text(x, 16, f"{tick:g}", "middle", 11, fill="#777"))
     y = 26.0
     for index, (label, pair) in enumerate(rows):
         if index and rows[index - 1][0] != label:
@@ -135,24 +170,23 @@ def f1_bars(agreement: Agreement, colors: Mapping[str, str]) -> str:
         color = colors.get(label, GREY)
         figures = pair.per_label[label]
         if not many or pair is agreement.pairs[0]:
-            parts.append(svg_text(label_x, y + 17, label, "right", 13, ' font-weight="bold"'))
+            parts.append(svg_text(label_x, y + 17, label, "right", 13, font_weight="bold"))
         if many:
             parts.append(svg_text(pair_x, y + 17, pair_name(pair), "right", 12))
         for value, top, tall, opacity in ((figures.f1_exact, 4, 12, 1.0),
                                           (figures.f1_overlap, 18, 7, 0.45)):
             if value is not None:
-                parts.append(f'<rect x="{bar_x:.1f}" y="{y + top:.1f}" '
-                             f'width="{max(value * bar_w, 1.5):.1f}" height="{tall}" '
-                             f'fill="{color}" fill-opacity="{opacity}"/>')
+                parts.append(render("rect.svg", x=f"{bar_x:.1f}", y=f"{y + top:.1f}",
+                                    width=f"{max(value * bar_w, 1.5):.1f}", height=tall,
+                                    attributes=attributes(fill=color, fill_opacity=opacity)))
         value_text = (f"{number(figures.f1_exact, 2)} / {number(figures.f1_overlap, 2)}"
                       f"  ({figures.a_count}:{figures.b_count})")
-        parts.append(svg_text(bar_x + bar_w + 8, y + 17, value_text, "left", 11, ' fill="#444"'))
+        parts.append(svg_text(bar_x + bar_w + 8, y + 17, value_text, "left", 11, fill="#444"))
         y += row_h
-    parts.append("</svg>")
-    return "".join(parts)
+    return _chart(f"{bar_x + bar_w + 120:.0f}", height, "F1 per label", parts)
 
 
-def confusion_matrix(pair: PairFigures, labels: Sequence[str]) -> str:
+def confusion_matrix(pair: PairFigures, labels: Sequence[str]) -> Markup:
     """Tokens by (label of a, label of b); the diagonal is agreement, ``O`` means no span."""
     values: list[str | None] = [*labels, None]
     names = [label if label is not None else OUTSIDE for label in values]
@@ -160,12 +194,9 @@ def confusion_matrix(pair: PairFigures, labels: Sequence[str]) -> str:
     size = cell * len(values)
     counts = pair.confusion
     scale = max((c for (x, y), c in counts.items() if not (x is None and y is None)), default=1)
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{left + size + 20}" '
-             f'height="{top + size + 16}" role="img" aria-label="confusion matrix">']
-    parts.append(svg_text(left + size / 2, 14, f"columns: {FSI}{pair.b}{PDI}", "middle", 12,
-                          ' fill="#555"'))
-    parts.append(svg_text(left - 8, 14, f"rows: {FSI}{pair.a}{PDI}", "right", 12,
-                          ' fill="#555"'))
+    parts = [svg_text(left + size / 2, 14, f"columns: {FSI}{pair.b}{PDI}", "middle", 12,
+                      fill="#555"),
+             svg_text(left - 8, 14, f"rows: {FSI}{pair.a}{PDI}", "right", 12, fill="#555")]
     for j, name in enumerate(names):
         parts.append(svg_text(left + j * cell + cell / 2, top - 10, name, "middle", 12))
     for i, (row_value, row_name) in enumerate(zip(values, names, strict=True)):
@@ -180,28 +211,27 @@ def confusion_matrix(pair: PairFigures, labels: Sequence[str]) -> str:
                 strength = math.log1p(count) / math.log1p(max(scale, 1)) if count else 0.0
                 r, g, b = (round(255 - (255 - c) * strength) for c in HEAT)
                 fill, ink = f"rgb({r},{g},{b})", "#fff" if strength > 0.6 else "#222"
-            stroke = ' stroke="#333" stroke-width="1.5"' if i == j else ' stroke="#fff"'
-            parts.append(f'<rect x="{x}" y="{y}" width="{cell}" height="{cell}" '
-                         f'fill="{fill}"{stroke}/>')
+            stroke = (attributes(stroke="#333", stroke_width="1.5") if i == j
+                      else attributes(stroke="#fff"))
+            parts.append(render("rect.svg", x=x, y=y, width=cell, height=cell,
+                                attributes=join([attributes(fill=fill), stroke])))
             parts.append(svg_text(x + cell / 2, y + cell / 2 + 4, str(count), "middle", 12,
-                                  f' fill="{ink}"'))
-    parts.append("</svg>")
-    return "".join(parts)
+                                  fill=ink))
+    return _chart(left + size + 20, top + size + 16, "confusion matrix", parts)
 
 
-def lowest_chart(agreement: Agreement, count: int) -> str:
+def lowest_chart(agreement: Agreement, count: int) -> Markup:
     """The documents with the lowest alpha: alpha (solid) and exact F1 (light), from -1 to 1."""
     docs = agreement.lowest(count)
     name_x, bar_x, bar_w, row_h = 190.0, 202.0, 420.0, 26
     zero = bar_x + bar_w / 2
     height = 34 + row_h * len(docs)
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{bar_x + bar_w + 130:.0f}" '
-             f'height="{height}" role="img" aria-label="lowest agreement">']
+    parts: list[Markup] = []
     for tick in (-1, -0.5, 0, 0.5, 1):
         x = zero + tick * bar_w / 2
-        parts.append(f'<line x1="{x:.1f}" y1="20" x2="{x:.1f}" y2="{height - 2}" '
-                     f'stroke="{"#999" if tick == 0 else "#e3e3e3"}"/>')
-        parts.append(svg_text(x, 14, f"{tick:g}", "middle", 11, ' fill="#777"'))
+        parts.append(render("line.svg", x1=f"{x:.1f}", y1=20, x2=f"{x:.1f}", y2=height - 2,
+                            stroke="#999" if tick == 0 else "#e3e3e3"))
+        parts.append(svg_text(x, 14, f"{tick:g}", "middle", 11, fill="#777"))
     y = 22.0
     for doc in docs:
         parts.append(svg_text(name_x, y + 15, doc.id, "right", 12))
@@ -209,47 +239,43 @@ def lowest_chart(agreement: Agreement, count: int) -> str:
             if value is None:
                 continue
             x0, x1 = sorted((zero, zero + value * bar_w / 2))
-            parts.append(f'<rect x="{x0:.1f}" y="{y + top:.1f}" width="{max(x1 - x0, 1.5):.1f}" '
-                         f'height="{tall}" fill="#d62728" fill-opacity="{opacity}"/>')
+            parts.append(render("rect.svg", x=f"{x0:.1f}", y=f"{y + top:.1f}",
+                                width=f"{max(x1 - x0, 1.5):.1f}", height=tall,
+                                attributes=attributes(fill="#d62728", fill_opacity=opacity)))
         parts.append(svg_text(bar_x + bar_w + 8, y + 15,
                               f"α {number(doc.alpha, 2)}  F1 {number(doc.f1_exact, 2)}",
-                              "left", 11, ' fill="#444"'))
+                              "left", 11, fill="#444"))
         y += row_h
-    parts.append("</svg>")
-    return "".join(parts)
+    return _chart(f"{bar_x + bar_w + 130:.0f}", height, "lowest agreement", parts)
 
 
 # -- tables and details --------------------------------------------------------
 
-def _pairs_table(agreement: Agreement) -> str:
-    rows = ["<table><tr><th>annotators</th><th>documents</th><th>tokens</th><th>F1 exact</th>"
-            "<th>F1 overlap</th><th>Cohen's κ</th></tr>"]
-    for pair in agreement.pairs:
-        rows.append(f"<tr><td>{pair_html(pair)}</td><td class=n>{pair.documents}"
-                    f"</td><td class=n>{pair.tokens}</td><td class=n>{number(pair.f1_exact)}"
-                    f"</td><td class=n>{number(pair.f1_overlap)}</td>"
-                    f"<td class=n>{number(pair.kappa)}</td></tr>")
-    return "".join(rows) + "</table>"
+def _pairs_table(agreement: Agreement) -> Markup:
+    rows = (render("pairs_row.html", pair=pair_html(pair), documents=pair.documents,
+                   tokens=pair.tokens, f1_exact=number(pair.f1_exact),
+                   f1_overlap=number(pair.f1_overlap), kappa=number(pair.kappa))
+            for pair in agreement.pairs)
+    return render("pairs_table.html", rows=join(rows))
 
 
-def _labels_table(agreement: Agreement, colors: Mapping[str, str]) -> str:
-    head = "".join(f"<th>{pair_html(p)}<br>F1 exact · overlap · κ · spans</th>"
-                   for p in agreement.pairs)
-    rows = [f"<table><tr><th>label</th><th>α</th>{head}</tr>"]
+def _labels_table(agreement: Agreement, colors: Mapping[str, str]) -> Markup:
+    head = join(render("labels_head.html", pair=pair_html(p)) for p in agreement.pairs)
+    rows = []
     for label in agreement.labels:
         cells = []
         for pair in agreement.pairs:
             f = pair.per_label[label]
-            cells.append(f"<td class=n>{number(f.f1_exact)} · {number(f.f1_overlap)} · "
-                         f"{number(f.kappa)} · {f.a_count}:{f.b_count}</td>")
-        swatch = f'<span class="swatch" style="background:{colors.get(label, GREY)}"></span>'
-        rows.append(f"<tr><td>{swatch}{bidi(label)}</td>"
-                    f"<td class=n>{number(agreement.alpha_per_label.get(label))}</td>"
-                    f"{''.join(cells)}</tr>")
-    return "".join(rows) + "</table>"
+            cells.append(render("labels_cell.html", f1_exact=number(f.f1_exact),
+                                f1_overlap=number(f.f1_overlap), kappa=number(f.kappa),
+                                a_count=f.a_count, b_count=f.b_count))
+        rows.append(render("labels_row.html", color=colors.get(label, GREY), label=bidi(label),
+                           alpha=number(agreement.alpha_per_label.get(label)),
+                           cells=join(cells)))
+    return render("labels_table.html", head=head, rows=join(rows))
 
 
-def _context(text: str, start: int, end: int, color: str, reach: int = 40) -> str:
+def _context(text: str, start: int, end: int, color: str, reach: int = 40) -> Markup:
     """The sentence piece around ``[start, end)``, cut at white space, the range marked."""
     left = max(0, start - reach)
     while left > 0 and not text[left - 1].isspace():
@@ -257,55 +283,55 @@ def _context(text: str, start: int, end: int, color: str, reach: int = 40) -> st
     right = min(len(text), end + reach)
     while right < len(text) and not text[right].isspace():
         right += 1
-    before, inside, after = text[left:start], text[start:end], text[end:right]
-    body = (f"{'…' if left else ''}{esc(before)}<mark style=\"background:{color}\">"
-            f"{esc(inside)}</mark>{esc(after)}{'…' if right < len(text) else ''}")
+    before, inside, after = (piece.replace("\n", " ") for piece in
+                             (text[left:start], text[start:end], text[end:right]))
     snippet = text[left:right].replace("\n", " ")
-    return f'<span class="ctx" dir="{direction_of(snippet)}">{body.replace(chr(10), " ")}</span>'
+    return render("context.html", dir=direction_of(snippet), lead="…" if left else "",
+                  before=before, color=color, inside=inside, after=after,
+                  trail="…" if right < len(text) else "")
 
 
-def _span_cell(span: Span | None, colors: Mapping[str, str]) -> str:
+def _span_cell(span: Span | None, colors: Mapping[str, str]) -> Markup:
     """A span's label (as a coloured tag) and text; the cell takes the text's direction."""
     if span is None:
-        return "<td></td>"
-    color = colors.get(span.label, GREY)
-    return (f'<td dir="{direction_of(span.text)}"><span class="tag" style="border-color:{color}">'
-            f"{bidi(span.label)}</span> {bidi(span.text, cls='spantext')}</td>")
+        return render("empty_cell.html")
+    return render("span_cell.html", dir=direction_of(span.text),
+                  color=colors.get(span.label, GREY), label=bidi(span.label),
+                  text=bidi(span.text, cls="spantext"))
 
 
 def _kind_text(kind: Kind, a: str, b: str) -> str:
     if kind is Kind.ONLY_A:
-        return f"only in {bidi(a)}"
+        return join(["only in ", bidi(a)])
     if kind is Kind.ONLY_B:
-        return f"only in {bidi(b)}"
-    return esc(kind.description)
+        return join(["only in ", bidi(b)])
+    return kind.description  # text: escaped when substituted
 
 
 def _differences(document: AnnotatedDocument, agreement: Agreement, colors: Mapping[str, str],
-                 limit: int) -> str:
+                 limit: int) -> Markup:
     figures = next(d for d in agreement.per_document if d.id == document.id)
-    out = [f"<h3>{bidi(document.id)}</h3><p class=meta>α {number(figures.alpha)} · "
-           f"F1 exact {number(figures.f1_exact)} · F1 overlap {number(figures.f1_overlap)} · "
-           f"{figures.tokens} tokens</p>"]
+    out = [render("document.html", id=bidi(document.id), alpha=number(figures.alpha),
+                  f1_exact=number(figures.f1_exact), f1_overlap=number(figures.f1_overlap),
+                  tokens=figures.tokens)]
     for (a, b), pair in figures.pairs.items():
         diffs = [d for d in classify_differences(document.spans[a], document.spans[b])
                  if d.kind is not Kind.SAME]
-        out.append(f"<p>{bidi(a)} / {bidi(b)}: κ {number(pair.kappa)}, "
-                   f"{len(diffs)} difference(s)</p>")
+        out.append(render("document_pair.html", a=bidi(a), b=bidi(b), kappa=number(pair.kappa),
+                          count=len(diffs)))
         if not diffs:
             continue
-        out.append(f"<table><tr><th>kind</th><th>{bidi(a)}</th><th>{bidi(b)}</th>"
-                   "<th>context</th></tr>")
+        rows = []
         for diff in diffs[:limit]:
             color = KIND_COLORS[diff.kind]
-            out.append(f'<tr><td class="kind"><span class="swatch" style="background:{color}">'
-                       f"</span>{_kind_text(diff.kind, a, b)}</td>{_span_cell(diff.a, colors)}"
-                       f"{_span_cell(diff.b, colors)}<td>"
-                       f"{_context(document.text, diff.start, diff.end, color)}</td></tr>")
+            rows.append(render("difference_row.html", color=color,
+                               kind=_kind_text(diff.kind, a, b), a=_span_cell(diff.a, colors),
+                               b=_span_cell(diff.b, colors),
+                               context=_context(document.text, diff.start, diff.end, color)))
         if len(diffs) > limit:
-            out.append(f"<tr><td colspan=4>… and {len(diffs) - limit} more</td></tr>")
-        out.append("</table>")
-    return "".join(out)
+            rows.append(render("differences_more.html", count=len(diffs) - limit))
+        out.append(render("differences_table.html", a=bidi(a), b=bidi(b), rows=join(rows)))
+    return join(out)
 
 
 # -- the page ------------------------------------------------------------------
@@ -319,53 +345,26 @@ def render_report(agreement: Agreement, documents: Sequence[AnnotatedDocument], 
     ``fonts``: TrueType files embedded as the report's first font choice, so it
     looks the same on machines without an Arabic font.
     """
-    faces = "".join(
-        "@font-face { font-family: 'Report Arabic'; src: url(data:font/ttf;base64,"
-        f"{base64.b64encode(data).decode('ascii')}) format('truetype'); }}\n" for data in fonts)
-    css = faces + CSS % {"font": FONT_STACK}
-    names = ", ".join(bidi(name) for name in agreement.annotators)
-    scope = f"status {esc(status)}" if status else "any status"
+    faces = join(render("font_face.css", data=base64.b64encode(data).decode("ascii"))
+                 for data in fonts)
+    # CSS, not HTML: the font names' quotes must stay quotes
+    css = render("report.css", font=Markup(FONT_STACK))
     by_id = {doc.id: doc for doc in documents}
     low = [by_id[d.id] for d in agreement.lowest(lowest) if d.id in by_id]
-    cards = [(esc("Krippendorff's α"), agreement.alpha), *(
-        (f"κ {pair_html(p)}", p.kappa) for p in agreement.pairs)]
-    card_html = "".join(f'<div class="card"><div class="v">{number(v)}</div>'
-                        f'<div class="k">{k}</div></div>' for k, v in cards)
-    matrices = "".join(f"<h3>{pair_html(p)}</h3>{confusion_matrix(p, agreement.labels)}"
-                       for p in agreement.pairs if p.documents)
-    details = "".join(_differences(doc, agreement, colors, differences_limit) for doc in low)
-    return f"""<!DOCTYPE html>
-<html lang="en" dir="ltr">
-<head>
-<meta charset="utf-8">
-<meta name="generator" content="annotator agreement">
-<title>Agreement: {esc(title)}</title>
-<style>
-{css}</style>
-</head>
-<body>
-<h1>Agreement: {bidi(title)}</h1>
-<p class="meta">Annotators {names} · {agreement.documents} document(s) annotated by at least
-two of them · {scope}. Kappa and alpha are over tokens (the CoNLL export's tokens and
-labels, O outside every span); F1 over spans.</p>
-<div class="cards">{card_html}</div>
-<h2>Pairs</h2>
-{_pairs_table(agreement)}
-<h2>Per label</h2>
-<p class="meta">Bars: F1 exact (solid) and F1 overlap (light); in brackets, spans of each
-annotator of the pair.</p>
-{f1_bars(agreement, colors)}
-{_labels_table(agreement, colors)}
-<h2>Token confusion between annotators</h2>
-<p class="meta">Each cell counts tokens labelled by the row's annotator as the row label and
-by the column's annotator as the column label; the outlined diagonal is agreement.</p>
-{matrices}
-<h2>Lowest agreement</h2>
-{lowest_chart(agreement, lowest)}
-{details}
-</body>
-</html>
-"""
+    cards: list[tuple[object, float | None]] = [("Krippendorff's α", agreement.alpha), *(
+        (join(["κ ", pair_html(p)]), p.kappa) for p in agreement.pairs)]
+    return str(render(
+        "report.html", title=title, faces=faces, css=css, heading=bidi(title),
+        annotators=join((bidi(name) for name in agreement.annotators), ", "),
+        documents=agreement.documents, scope=f"status {status}" if status else "any status",
+        cards=join(render("card.html", value=number(v), key=k) for k, v in cards),
+        pairs=_pairs_table(agreement), f1_chart=f1_bars(agreement, colors),
+        labels=_labels_table(agreement, colors),
+        matrices=join(render("matrix.html", pair=pair_html(p),
+                             chart=confusion_matrix(p, agreement.labels))
+                      for p in agreement.pairs if p.documents),
+        lowest_chart=lowest_chart(agreement, lowest),
+        details=join(_differences(doc, agreement, colors, differences_limit) for doc in low)))
 
 
 def write_report(path: Path, agreement: Agreement, documents: Sequence[AnnotatedDocument], *,

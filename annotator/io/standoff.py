@@ -3,14 +3,29 @@
 :func:`parse_annotations` never raises on bad content: it returns every problem
 it found (with file, span id and field) next to the spans it could accept, so
 ``annotator validate`` can list them all and the window can refuse to open a
-broken file without losing anything. A stale file (its ``sha256`` differs from
-the text) is re-anchored: each span's text is looked for nearest its old place;
-the spans that cannot be found are kept aside in ``unplaced``, and written back
-under the ``unplaced_spans`` key, never dropped.
+broken file without losing anything. Only bytes that are not JSON the format
+allows raise (see :func:`annotator.io.jsonfile.parse_json_bytes`: invalid
+UTF-8, malformed JSON, non-finite numbers, huge integers, lone surrogates).
+
+``version`` must be the integer 1 (not ``true``, not ``1.0``). Ids are unique
+across spans, relations and spans kept aside (``unplaced_spans``), whose labels
+and field types are checked like those of spans (not their offsets). Values of
+unknown keys are kept, unless nested more than
+:data:`~annotator.io.jsonfile.MAX_DEPTH` levels deep (reported, ``too-deep``).
+
+A stale file (its ``sha256`` differs from the text) is re-anchored by
+:func:`reanchor`, a one-to-one assignment: spans whose text is still at their
+old offsets stay; each other span takes the nearest occurrence of its text
+that no span with different old offsets took. The spans that find no free
+occurrence, and those placed but then refused (a label not in the project, a
+repeated id), are kept aside in ``unplaced`` and written back under the
+``unplaced_spans`` key, never dropped.
 """
 
 from __future__ import annotations
 
+import heapq
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -18,7 +33,7 @@ from annotator.core.annotations import AnnotationSet
 from annotator.core.errors import AnnotatorError, Problem
 from annotator.core.project import GOLD
 from annotator.core.spans import STATUSES, Relation, Span, Status
-from annotator.io.jsonfile import dump_json_bytes, parse_json_bytes
+from annotator.io.jsonfile import MAX_DEPTH, deeper_than, dump_json_bytes, parse_json_bytes
 
 FORMAT = "annotator/standoff"
 VERSION = 1
@@ -66,13 +81,23 @@ def _is_int(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
+def _describe(value: Any) -> str:
+    """A short, safe rendering of a value from the file for a message (any size or depth)."""
+    if isinstance(value, str):
+        return repr(value if len(value) <= 40 else value[:40] + "…")
+    if value is None or isinstance(value, (bool, int, float)):
+        return repr(value)
+    return "a list" if isinstance(value, list) else "an object"
+
+
 def parse_annotations(data: bytes, text: str, *, source: str, doc_id: str | None = None,
                       annotator: str | None = None,
                       labels: frozenset[str] | None = None) -> ReadResult:
     """Read annotation bytes against the document ``text`` and the allowed ``labels``.
 
     ``doc_id``/``annotator``: what the file's place in the project says it must
-    hold. Raises :class:`AnnotatorError` only when the file is not JSON at all.
+    hold. Raises :class:`AnnotatorError` only when the file is not JSON at all
+    (or JSON the format forbids: see :func:`annotator.io.jsonfile.parse_json_bytes`).
     """
     raw = parse_json_bytes(data, source)
     problems: list[Problem] = []
@@ -84,10 +109,12 @@ def parse_annotations(data: bytes, text: str, *, source: str, doc_id: str | None
         raise AnnotatorError(Problem("bad-format", "an annotation file holds a JSON object",
                                      file=source))
     if raw.get("format") != FORMAT:
-        bad("bad-format", f"'format' is {raw.get('format')!r}, expected {FORMAT!r}", fld="format")
-    if raw.get("version") != VERSION:
-        bad("bad-format", f"'version' {raw.get('version')!r} is not supported (expected "
-            f"{VERSION})", fld="version")
+        bad("bad-format", f"'format' is {_describe(raw.get('format'))}, expected {FORMAT!r}",
+            fld="format")
+    version = raw.get("version")
+    if type(version) is not int or version != VERSION:  # not true, not 1.0
+        bad("bad-format", f"'version' {_describe(version)} is not supported (expected the "
+            f"integer {VERSION})", fld="version")
 
     document = raw.get("document")
     if not isinstance(document, dict):
@@ -98,8 +125,8 @@ def parse_annotations(data: bytes, text: str, *, source: str, doc_id: str | None
         bad("bad-field", "'document.id' must be a string", fld="document.id")
         file_doc_id = doc_id or ""
     elif doc_id is not None and file_doc_id != doc_id:
-        bad("doc-mismatch", f"file names document {file_doc_id!r} but lives at {doc_id!r}",
-            fld="document.id")
+        bad("doc-mismatch", f"file names document {_describe(file_doc_id)} but lives at "
+            f"{doc_id!r}", fld="document.id")
     sha = document.get("sha256")
     if not isinstance(sha, str):
         bad("bad-field", "'document.sha256' must be a string", fld="document.sha256")
@@ -113,23 +140,24 @@ def parse_annotations(data: bytes, text: str, *, source: str, doc_id: str | None
         file_annotator = annotator or ""
     elif annotator is not None and file_annotator != annotator:
         where = "gold/" if annotator == GOLD else f"annotations/{annotator}/"
-        bad("doc-mismatch", f"file names annotator {file_annotator!r} but lives in {where}",
-            fld="annotator")
+        bad("doc-mismatch", f"file names annotator {_describe(file_annotator)} but lives in "
+            f"{where}", fld="annotator")
     status: Status = "in_progress"
     if raw.get("status") in STATUSES:
         status = raw["status"]
     else:
-        bad("bad-status", f"status {raw.get('status')!r} is not one of {', '.join(STATUSES)}",
-            fld="status")
+        bad("bad-status", f"status {_describe(raw.get('status'))} is not one of "
+            f"{', '.join(STATUSES)}", fld="status")
     modified = raw.get("modified")
     if modified is not None and not isinstance(modified, str):
         bad("bad-field", "'modified' must be a string", fld="modified")
         modified = None
 
     aset = AnnotationSet(file_doc_id, text, file_annotator, labels, status, modified)
-    aset.extra = {k: v for k, v in raw.items() if k not in _TOP_KEYS}
-    aset.document_extra = {k: v for k, v in document.items()
-                           if k not in ("id", "sha256", "length")}
+    aset.extra = _shallow_only({k: v for k, v in raw.items() if k not in _TOP_KEYS}, "", bad)
+    aset.document_extra = _shallow_only({k: v for k, v in document.items()
+                                         if k not in ("id", "sha256", "length")}, "document.",
+                                        bad)
     stale = isinstance(sha, str) and sha != aset.sha256
     if stale and isinstance(sha, str):
         bad("stale", f"document.sha256 {sha[:12]}… does not match the text "
@@ -140,25 +168,51 @@ def parse_annotations(data: bytes, text: str, *, source: str, doc_id: str | None
             fld="document.length")
 
     spans = _parse_spans(raw.get("spans"), "spans", bad)
-    unplaced = _parse_spans(raw.get(UNPLACED_KEY, []), UNPLACED_KEY, bad)
+    unplaced = [_without_old_offsets(span)
+                for span in _parse_spans(raw.get(UNPLACED_KEY, []), UNPLACED_KEY, bad)]
     result = ReadResult(aset, problems, stale)
+    # Ids are unique across spans, spans kept aside and relations: reported once, here.
+    span_ids = {span.id for span in spans}
+    repeated: set[int] = set()  # id() of the span objects whose id came before
+    if len(span_ids) < len(spans) or unplaced:  # (the common case needs no second look)
+        span_ids = set()
+        for span in (*spans, *unplaced):
+            if span.id in span_ids:
+                repeated.add(id(span))
+                bad("duplicate-id", f"span id {span.id!r} is already used", span=span.id)
+            span_ids.add(span.id)
+
+    def label_aside(span: Span) -> None:  # a span kept aside: offsets not checked, labels are
+        if labels is not None and span.label not in labels:
+            bad("unknown-label", f"label {_describe(span.label)} is not in the project's labels "
+                f"({', '.join(sorted(labels))})", span=span.id, fld="label")
+
     # spans refused or not placed: relations to them are not reported again as dangling
     not_inserted = {s.id for s in unplaced}
-    for span in spans:
-        if stale:
-            placed = _reanchor(span, text, result)
-            if placed is None:
-                not_inserted.add(span.id)
-                continue
-            span = placed
-        span_problems = aset.span_problems(span)
-        for problem in span_problems:
-            problems.append(Problem(problem.code, problem.message, file=source, span=span.id))
-        if span_problems:
+    placements: list[Span | None] = reanchor(spans, text) if stale else list(spans)
+    for span, placed in zip(spans, placements, strict=True):
+        if placed is None:  # re-anchoring found no free place for its text
+            aset.unplaced.append(span)
             not_inserted.add(span.id)
+            label_aside(span)
+            continue
+        span_problems = aset.span_problems(placed)
+        if span_problems:  # a repeated id is reported above, once
+            span_problems = [p for p in span_problems if p.code != "duplicate-id"]
+            for problem in span_problems:
+                problems.append(Problem(problem.code, problem.message, file=source, span=span.id))
+        if span_problems or (repeated and id(span) in repeated):
+            not_inserted.add(span.id)
+            if stale:  # kept aside rather than lost: the file is saved back with it
+                aset.unplaced.append(span)
         else:
-            aset._insert(span, defer_order=True)
+            aset._insert(placed, defer_order=True)
+            if placed is not span:
+                result.moved.append(Moved(span.id, span.start, span.end, placed.start,
+                                          placed.end))
     aset._sort_index()  # one sort instead of an insertion per span
+    for span in unplaced:
+        label_aside(span)
     aset.unplaced.extend(unplaced)
     for span in aset.unplaced:
         bad("unplaced-span", f"span {span.id} {span.label} {span.text!r} (was at "
@@ -174,11 +228,34 @@ def parse_annotations(data: bytes, text: str, *, source: str, doc_id: str | None
             continue
         rel_problems = [p for p in aset.relation_problems(relation) if not (
             p.code == "dangling-relation" and {relation.source, relation.target} & not_inserted)]
+        if relation.id in span_ids:
+            rel_problems.append(Problem("duplicate-id", f"relation id {relation.id!r} is "
+                                        "already used by a span", span=relation.id))
         for problem in rel_problems:
             problems.append(Problem(problem.code, problem.message, file=source,
                                     span=relation.id, field=problem.field))
         aset._insert_relation(relation)
     return result
+
+
+def _shallow_only(values: dict[str, Any], prefix: str, bad: Any) -> dict[str, Any]:
+    """``values`` without those nested deeper than :data:`MAX_DEPTH` (each reported)."""
+    kept = {}
+    for key, value in values.items():
+        if isinstance(value, (dict, list)) and deeper_than(value, MAX_DEPTH):
+            bad("too-deep", f"'{prefix}{key}' is nested more than {MAX_DEPTH} levels deep",
+                fld=f"{prefix}{key}")
+        else:
+            kept[key] = value
+    return kept
+
+
+def _without_old_offsets(span: Span) -> Span:
+    """A span kept aside as the model holds it: ``old_start``/``old_end`` are its offsets."""
+    if "old_start" not in span.extra and "old_end" not in span.extra:
+        return span
+    extra = {k: v for k, v in span.extra.items() if k not in ("old_start", "old_end")}
+    return span.with_changes(extra=extra)
 
 
 def _parse_spans(items: Any, key: str, bad: Any) -> list[Span]:
@@ -203,6 +280,10 @@ def _parse_spans(items: Any, key: str, bad: Any) -> list[Span]:
         where = f"{key}[{i}]"
         span_id = get("id")
         label = span_id if isinstance(span_id, str) else where
+        if deeper_than(item, MAX_DEPTH + 1):  # the span's own level, then its values
+            bad("too-deep", f"{where} holds values nested more than {MAX_DEPTH} levels deep",
+                span=label, fld=where)
+            continue
         missing = [k for k in ("id", "label", "text") if not isinstance(get(k), str)]
         missing += [k for k in ("start", "end") if not _is_int(get(k))]
         if missing:
@@ -231,30 +312,114 @@ def _parse_relation(item: Any, index: int, bad: Any) -> Relation | None:
     if not isinstance(item, dict) or not all(isinstance(item.get(k), str) for k in _RELATION_KEYS):
         bad("bad-field", f"{where} needs string keys id, type, from and to", fld=where)
         return None
+    if deeper_than(item, MAX_DEPTH + 1):
+        bad("too-deep", f"{where} holds values nested more than {MAX_DEPTH} levels deep",
+            span=item["id"], fld=where)
+        return None
     extra = {k: v for k, v in item.items() if k not in _RELATION_KEYS}
     return Relation(item["id"], item["type"], item["from"], item["to"], extra)
 
 
+def occurrences_by_distance(text: str, needle: str, near: int) -> Iterator[int]:
+    """Starts of every occurrence of ``needle`` in ``text``, nearest to ``near`` first.
+
+    Ties go to the earlier occurrence. Lazy, and it searches outwards from
+    ``near`` in rings of doubling width, so finding the nearest occurrence
+    costs about its distance, not the length of the text.
+    """
+    if not needle:
+        return
+    size = len(needle)
+    last = len(text) - size  # the last possible start
+    near = min(max(0, near), len(text))
+    found: list[tuple[int, int]] = []  # (distance, start), a heap
+    ahead, behind = near, near  # starts >= ahead and < behind are not searched yet
+    radius = 64
+    while True:
+        top = min(near + radius, last)
+        while ahead <= top:
+            start = text.find(needle, ahead, top + size)
+            if start < 0:
+                ahead = top + 1
+                break
+            heapq.heappush(found, (start - near, start))
+            ahead = start + 1
+        bottom = max(0, near - radius)
+        while behind > bottom:
+            start = text.rfind(needle, bottom, behind - 1 + size)
+            if start < 0:
+                behind = bottom
+                break
+            heapq.heappush(found, (near - start, start))
+            behind = start
+        done = ahead > last and behind <= 0
+        while found and (done or found[0][0] <= radius):
+            yield heapq.heappop(found)[1]
+        if done:
+            return
+        radius *= 2
+
+
 def find_nearest(text: str, needle: str, near: int) -> int | None:
     """Start of the occurrence of ``needle`` in ``text`` closest to offset ``near``."""
-    if not needle:
-        return None
-    after = text.find(needle, max(0, near))
-    before = text.rfind(needle, 0, max(0, near) + len(needle) - 1) if near > 0 else -1
-    candidates = [p for p in (before, after) if p >= 0]
-    return min(candidates, key=lambda p: (abs(p - near), p)) if candidates else None
+    return next(occurrences_by_distance(text, needle, near), None)
 
 
-def _reanchor(span: Span, text: str, result: ReadResult) -> Span | None:
-    if text[span.start:span.end] == span.text and 0 <= span.start < span.end:
-        return span
-    start = find_nearest(text, span.text, span.start)
-    if start is None:
-        result.annotations.unplaced.append(span)
-        return None
-    moved = span.with_changes(start=start, end=start + len(span.text))
-    result.moved.append(Moved(span.id, span.start, span.end, moved.start, moved.end))
-    return moved
+def reanchor(spans: list[Span], text: str) -> list[Span | None]:
+    """Where each span of a stale file goes in the new ``text``: the span (moved), or None.
+
+    A one-to-one assignment (format spec section 3): spans whose text is still
+    at their old offsets keep them; the others, grouped by old offsets, take
+    the nearest occurrence of their text that no other group has taken, nearest
+    pairs first (so a span is not pushed away by one that was farther from the
+    same occurrence). Spans that had the same offsets (two labels on one word)
+    move together; a group for which no occurrence is free gets None (the
+    caller keeps those spans aside).
+    """
+    placements: list[Span | None] = [None] * len(spans)
+    taken: set[tuple[int, int]] = set()
+    groups: dict[tuple[int, int, str], list[int]] = {}
+    for index, span in enumerate(spans):
+        if 0 <= span.start < span.end <= len(text) and text[span.start:span.end] == span.text:
+            placements[index] = span
+            taken.add((span.start, span.end))
+        else:
+            groups.setdefault((span.start, span.end, span.text), []).append(index)
+    # nearest pairs first: a heap of each group's next candidate
+    heap: list[tuple[int, int, int]] = []
+    candidates: list[Iterator[int]] = []
+    keys = list(groups)
+    for order, (start, _end, needle) in enumerate(keys):
+        found = occurrences_by_distance(text, needle, start)
+        candidates.append(found)
+        first = next(found, None)
+        if first is not None:
+            heapq.heappush(heap, (abs(first - start), first, order))
+    while heap:
+        _distance, position, order = heapq.heappop(heap)
+        old_start, _old_end, needle = keys[order]
+        place = (position, position + len(needle))
+        if place in taken:  # another group's: try this group's next occurrence
+            following = next(candidates[order], None)
+            if following is not None:
+                heapq.heappush(heap, (abs(following - old_start), following, order))
+            continue
+        taken.add(place)
+        for index in groups[keys[order]]:
+            placements[index] = spans[index].with_changes(start=place[0], end=place[1])
+    return placements
+
+
+def unplaced_to_json(span: Span) -> dict[str, Any]:
+    """A span kept aside: the span keys plus ``old_start``/``old_end`` (FORMAT.md section 3).
+
+    Its ``start``/``end`` are the offsets it had in the old text, the same as
+    ``old_start``/``old_end``; readers of files written before this key existed
+    take them from ``start``/``end``.
+    """
+    entry = span_to_json(span)
+    entry["old_start"], entry["old_end"] = span.start, span.end
+    return entry
 
 
 def span_to_json(span: Span) -> dict[str, Any]:
@@ -285,8 +450,8 @@ def annotations_to_json(aset: AnnotationSet) -> dict[str, Any]:
         {"id": r.id, "type": r.type, "from": r.source, "to": r.target,
          **dict(sorted(r.extra.items()))} for r in aset.relations()]
     if aset.unplaced:
-        value[UNPLACED_KEY] = [span_to_json(s) for s in sorted(aset.unplaced,
-                                                               key=lambda s: s.sort_key)]
+        value[UNPLACED_KEY] = [unplaced_to_json(s) for s in sorted(aset.unplaced,
+                                                                   key=lambda s: s.sort_key)]
     value.update(sorted(aset.extra.items()))
     return value
 

@@ -7,17 +7,18 @@ of what was read, and saves atomically only if the file is still that one.
 
 from __future__ import annotations
 
-import json
 import logging
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from annotator.core.annotations import AnnotationSet
 from annotator.core.document import Document
-from annotator.core.errors import AnnotatorError, ConflictError, Problem
+from annotator.core.errors import AnnotatorError, ConflictError, Problem, WriteError
 from annotator.core.project import Project
+from annotator.core.safe_files import outside_problem, read_regular_file
 from annotator.core.spans import STATUSES, Status
 from annotator.io.atomic import ABSENT, atomic_write, fingerprint_bytes
+from annotator.io.jsonfile import parse_json_bytes
 from annotator.io.standoff import (
     UNPLACED_KEY,
     ReadResult,
@@ -46,7 +47,7 @@ def load(project: Project, doc_id: str, annotator: str, document: Document | Non
     document = document or project.load_document(doc_id)
     path = project.annotation_path(doc_id, annotator)
     try:
-        data = path.read_bytes()
+        data = read_regular_file(path, project.root)
     except FileNotFoundError:
         aset = AnnotationSet(doc_id, document.text, annotator, project.label_names)
         return Loaded(document, ReadResult(aset), ABSENT)
@@ -70,6 +71,9 @@ def save(project: Project, aset: AnnotationSet, expected: str | None,
     lock), :class:`~annotator.core.errors.WriteError` when it cannot be written.
     """
     path = project.annotation_path(aset.doc_id, aset.annotator)
+    outside = outside_problem(path.parent, project.root) if path.parent.exists() else None
+    if outside is not None:  # a linked folder must not carry a save out of the project
+        raise WriteError(outside)
     data = stamped_bytes(aset, now)
     try:
         new = atomic_write(path, data, expected)
@@ -95,11 +99,11 @@ def summary(project: Project, doc_id: str, annotator: str) -> DocumentSummary:
     """Status and span count without checking the file against the text (cheap)."""
     path = project.annotation_path(doc_id, annotator)
     try:
-        raw = json.loads(path.read_bytes())
+        raw = parse_json_bytes(read_regular_file(path, project.root), str(path))
     except FileNotFoundError:
         return DocumentSummary(doc_id, "new", 0, False)
-    except (ValueError, OSError) as exc:
-        raise AnnotatorError(Problem("malformed-json", f"cannot read: {exc}",
+    except OSError as exc:
+        raise AnnotatorError(Problem("malformed-json", f"cannot read: {exc.strerror or exc}",
                                      file=str(path))) from None
     status = raw.get("status") if isinstance(raw, dict) else None
     spans = raw.get("spans") if isinstance(raw, dict) else None

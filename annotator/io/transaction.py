@@ -38,6 +38,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from annotator.core.errors import Problem, WriteError
+from annotator.core.safe_files import outside_problem
 from annotator.io.atomic import (
     ABSENT,
     check_unchanged,
@@ -84,6 +85,12 @@ class Transaction:
         relative = Path(os.path.relpath(Path(target).absolute(), self.root.absolute()))
         if relative.parts[:1] == ("..",) or relative.is_absolute():
             raise ValueError(f"{target} is not inside {self.root}")
+        folder = Path(target).parent
+        while not folder.exists():
+            folder = folder.parent
+        outside = outside_problem(folder, self.root)
+        if outside is not None:  # a linked folder must not carry the import out of the project
+            raise WriteError(outside)
         self.entries.append(_Entry(relative.as_posix(), fingerprint_bytes(data), expected))
         self._data.append(data)
         self._expected.append(expected)

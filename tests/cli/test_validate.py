@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -160,3 +161,97 @@ def test_relation_problems_say_relation(project: Path, capsys: pytest.CaptureFix
     path.write_text(json.dumps(raw, ensure_ascii=False), encoding="utf-8")
     assert main(["validate", str(project)]) == 1
     assert ": relation R1: " in capsys.readouterr().out
+
+
+# -- what the listings skip is reported; only regular files inside the project are read -------
+
+posix_only = pytest.mark.skipif(sys.platform == "win32", reason="FIFOs, sockets and links")
+
+
+@posix_only
+def test_everything_skipped_is_reported(project: Path, tmp_path: Path,
+                                        capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "secret.txt").write_text("outside", encoding="utf-8")
+    documents = project / "documents"
+    (documents / "CON.txt").write_text("نص", encoding="utf-8")
+    (documents / "x\u200f.txt").write_text("نص", encoding="utf-8")
+    (documents / "folder.txt").mkdir()
+    (documents / "leak.txt").symlink_to(tmp_path / "secret.txt")
+    (documents / ".hidden.txt").write_text("نص", encoding="utf-8")  # not project data: silent
+    os.mkfifo(documents / "pipe.txt")
+    shutil.copytree(project / "annotations" / "amal", project / "annotations" / "a:b")
+    shutil.copy(project / "annotations/amal/crlf-gifts.json",
+                project / "annotations/amal/nul.json")
+    (project / "annotations" / "amal" / "leak.json").symlink_to(tmp_path / "secret.txt")
+    # the annotation file of a skipped document is not checked (nor reported) again
+    shutil.copy(project / "annotations/amal/crlf-gifts.json",
+                project / "annotations/omar/leak.json")
+    before = tree_digest(project)
+    status, out = run_json(project, capsys)
+    found = {(Path(str(p["file"])).name, p["code"]) for p in out["problems"]}  # type: ignore[union-attr]
+    assert status == 1
+    assert found == {("CON.txt", "bad-name"), ("x\u200f.txt", "bad-name"),
+                     ("folder.txt", "not-regular"), ("leak.txt", "outside-project"),
+                     ("pipe.txt", "not-regular"), ("a:b", "bad-name"), ("nul.json", "bad-name"),
+                     ("leak.json", "outside-project")}
+    assert tree_digest(project) == before
+
+
+@posix_only
+def test_validate_never_waits_on_a_fifo(project: Path) -> None:
+    os.mkfifo(project / "documents" / "pipe.txt")
+    os.mkfifo(project / "annotations" / "amal" / "pipe.json")
+    (project / "gold").mkdir()
+    os.mkfifo(project / "gold" / "crlf-gifts.json")
+    for target in (project, project / "gold" / "crlf-gifts.json",
+                   project / "annotations" / "amal" / "pipe.json"):
+        done = subprocess.run([sys.executable, "-m", "annotator", "validate", str(target)],
+                              capture_output=True, text=True, timeout=60)
+        assert done.returncode == 1, done.stdout + done.stderr
+        assert "not-regular" in done.stdout and "Traceback" not in done.stderr
+
+
+@posix_only
+def test_a_single_file_leading_outside_is_refused(project: Path, tmp_path: Path,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    elsewhere = tmp_path / "elsewhere.json"
+    shutil.copy(project / "annotations/amal/crlf-gifts.json", elsewhere)
+    link = project / "annotations" / "amal" / "plain-en.json"
+    link.symlink_to(elsewhere)
+    status, out = run_json(link, capsys)
+    assert status == 1
+    assert [p["code"] for p in out["problems"]] == ["outside-project"]  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(("old", "new", "code"), [
+    ('"start": 5', '"start": ' + "9" * 5000, "bad-number"),
+    ('"start": 5', '"start": NaN', "bad-number"),
+    ('"length": 127', '"length": 1e999', "bad-number"),
+    ('"label": "entity"', '"label": "ent\\udc00"', "bad-string"),
+    ('"version": 1', '"version": true', "bad-format"),
+    ('"version": 1', '"version": 1.0', "bad-format"),
+    ('"spans": [', '"x": ' + "[" * 10**5 + "]" * 10**5 + ', "spans": [', "too-deep"),
+])
+def test_hostile_annotation_files_are_reported(project: Path, capsys: pytest.CaptureFixture[str],
+                                               old: str, new: str, code: str) -> None:
+    path = project / "annotations/amal/crlf-gifts.json"
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    status, out = run_json(project, capsys)
+    assert status == 1
+    assert [(p["code"], p["file"]) for p in out["problems"]] == [  # type: ignore[union-attr]
+        (code, str(path))]
+
+
+def test_file_names_that_are_not_utf8_are_printed(project: Path) -> None:
+    name = os.fsdecode(b"bad\xff.txt")
+    try:
+        (project / "documents" / name).write_text("نص", encoding="utf-8")
+    except (UnicodeEncodeError, OSError):
+        pytest.skip("the file system refuses names that are not UTF-8")
+    for args in (["validate", str(project)], ["validate", "--json", str(project)]):
+        done = subprocess.run([sys.executable, "-m", "annotator", *args], capture_output=True,
+                              timeout=60, env={**os.environ, "PYTHONIOENCODING": "utf-8"})
+        assert done.returncode == 1, done.stderr
+        assert b"bad\\udcff.txt" in done.stdout and b"bad-name" in done.stdout

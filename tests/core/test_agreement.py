@@ -29,7 +29,8 @@ from annotator.core.agreement import (
 from annotator.core.annotations import AnnotationSet
 from annotator.core.spans import Span
 from annotator.core.statistics import cohen_kappa, krippendorff_alpha
-from annotator.core.tokenize import flat_labels, tokenize
+from annotator.core.tagging import flat_labels
+from annotator.core.tokens import tokenize
 from tests.review_data import TEAM, TEXTS, spans_of
 
 LABELS = ("entity", "gift", "meeting")

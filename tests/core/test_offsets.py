@@ -1,11 +1,14 @@
-"""Code points <-> Qt positions, against a naive per-character reference (no Qt here)."""
+"""Code points <-> Qt positions and UTF-16 offsets, against naive references (no Qt here)."""
 
 from __future__ import annotations
+
+import doctest
 
 import pytest
 from hypothesis import given, settings
 
-from annotator.core.offsets import QtOffsets
+import annotator.core.offsets as offsets
+from annotator.core.offsets import QtOffsets, utf16_to_code_points
 from tests.strategies import texts
 
 
@@ -73,3 +76,22 @@ def test_large_text_is_fast_enough_to_build() -> None:
     text = ("كيم 😀 بوتين\r\n" * 50_000)
     m = QtOffsets(text)
     assert m.to_qt(len(text)) == len(text) + 50_000 - 50_000
+
+
+def utf16(text: str, offset: int) -> int:
+    return len(text[:offset].encode("utf-16-le")) // 2
+
+
+@settings(max_examples=100, deadline=None)
+@given(texts)
+def test_utf16_conversion_agrees_with_the_utf16_encoding(text: str) -> None:
+    convert = utf16_to_code_points(text)
+    expected = {utf16(text, i): i for i in range(len(text) + 1)}
+    units = len(text.encode("utf-16-le")) // 2
+    for unit in range(units + 1):
+        assert convert(unit) == expected.get(unit)
+
+
+def test_docstring_examples() -> None:
+    result = doctest.testmod(offsets)
+    assert result.attempted > 0 and result.failed == 0

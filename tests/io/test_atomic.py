@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -86,3 +87,17 @@ def test_written_files_get_normal_permissions(tmp_path: Path) -> None:
         assert kept.stat().st_mode & 0o777 == 0o664  # a replaced file keeps its mode
     finally:
         os.umask(old)
+
+
+def test_a_write_removes_temporary_files_older_than_an_hour(tmp_path: Path) -> None:
+    """What killed saves leave behind goes with the next write; a live write's stays."""
+    old = tmp_path / ".a.json.k1ll3d.tmp"
+    old.write_bytes(b"half")
+    os.utime(old, (time.time() - 7200, time.time() - 7200))
+    fresh = tmp_path / ".b.json.l1ve.tmp"
+    fresh.write_bytes(b"being written")
+    keep = tmp_path / "notes.tmp"  # not ours: no leading dot
+    keep.write_bytes(b"x")
+    os.utime(keep, (time.time() - 7200, time.time() - 7200))
+    atomic_write(tmp_path / "a.json", b"{}\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == [fresh.name, "a.json", "notes.tmp"]

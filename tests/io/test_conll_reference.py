@@ -15,7 +15,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from annotator.core.tokenize import Token, iob2, tag
+from annotator.core.tagging import iob2, tag
+from annotator.core.tokens import Token
 from annotator.io import store
 from annotator.io.exporting import ExportOptions, export_project
 from annotator.io.project_file import open_project

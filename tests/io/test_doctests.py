@@ -7,10 +7,10 @@ from types import ModuleType
 
 import pytest
 
-from annotator.io import exchange, exporting, importing
+from annotator.io import brat, exchange, exporting
 
 
-@pytest.mark.parametrize("module", [exchange, exporting, importing], ids=lambda m: m.__name__)
+@pytest.mark.parametrize("module", [brat, exchange, exporting], ids=lambda m: m.__name__)
 def test_docstring_examples(module: ModuleType) -> None:
     result = doctest.testmod(module)
     assert result.attempted > 0 and result.failed == 0

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from annotator.core.tokenize import tag
+from annotator.core.tagging import tag
 from annotator.io import store
 from annotator.io.exporting import ExportOptions, export_project
 from annotator.io.outputs import EXPORT_MARKER

@@ -9,14 +9,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
 
 from annotator.io import store
 from annotator.io.exporting import ExportOptions, export_project
-from annotator.io.importing import ImportOptions, import_annotations, utf16_to_code_points
+from annotator.io.importing import ImportOptions, import_annotations
 from annotator.io.project_file import open_project
 from tests.io.conftest import EXPORT_PROJECT as PROJECT
-from tests.strategies import texts
 
 
 @pytest.fixture
@@ -286,16 +284,6 @@ def test_malformed_jsonl_lists_every_bad_line(project_dir: Path, tmp_path: Path)
     with pytest.raises(AnnotatorError) as caught:
         import_annotations(open_project(project_dir), ImportOptions("doccano", source))
     assert [p.message.split(":")[0] for p in caught.value.problems] == ["line 2", "line 4"]
-
-
-@settings(max_examples=100, deadline=None)
-@given(texts)
-def test_utf16_conversion_agrees_with_the_utf16_encoding(text: str) -> None:
-    convert = utf16_to_code_points(text)
-    expected = {utf16(text, i): i for i in range(len(text) + 1)}
-    units = len(text.encode("utf-16-le")) // 2
-    for unit in range(units + 1):
-        assert convert(unit) == expected.get(unit)
 
 
 def test_project_json_changed_meanwhile_is_a_conflict(project_dir: Path, tmp_path: Path) -> None:

@@ -1,10 +1,12 @@
-r"""The one tokenizer, sentence splitter and flat tagging behind every token-level output.
+r"""The one tokenizer behind every token-level output.
 
 CoNLL and Hugging Face exports, the spaCy DocBin and the agreement figures all
-need the same tokens and the same single label per token; if each computed its
-own, a span could be tagged differently in two files made from one project.
-Everything here is pure, deterministic and standard-library only. Offsets are
-code points into the unchanged text, ``end`` exclusive, like spans.
+need the same tokens; if each computed its own, a span could be tagged
+differently in two files made from one project. This docstring is the one
+place that states every tokenizer rule; :mod:`annotator.core.sentences` groups
+the tokens into sentences and :mod:`annotator.core.tagging` gives each token
+one label. Everything here is pure, deterministic and standard-library only.
+Offsets are code points into the unchanged text, ``end`` exclusive, like spans.
 
 Tokens (:func:`tokenize`)
 -------------------------
@@ -33,8 +35,8 @@ Tokens (:func:`tokenize`)
 
 :func:`tokenize` returns :class:`Token` named tuples; :func:`token_arrays`
 returns the same tokens as three parallel lists (:class:`Tokens`), which is
-what :func:`tag` and the exporters use, because building a million small
-objects costs more than finding the tokens.
+what :func:`annotator.core.tagging.tag` and the exporters use, because
+building a million small objects costs more than finding the tokens.
 
 >>> [t.text for t in tokenize("قال «كيم»: 25,000 طائرة، و3.5 مليون؟")]
 ['قال', '«', 'كيم', '»', ':', '25,000', 'طائرة', '،', 'و3.5', 'مليون', '؟']
@@ -44,50 +46,6 @@ objects costs more than finding the tokens.
 ['العام', '2023', '.']
 >>> [t.text for t in tokenize("فلاديفوستوك", boundaries=[4, 99])]
 ['فلاد', 'يفوستوك']
-
-Sentences (:func:`sentences`)
------------------------------
-A sentence ends after a token ``.`` ``?`` ``؟`` ``!`` or ``…``; terminators
-and closing quotes or brackets (``» ” ’ " ' ) ] }``) that follow it with no
-white space in between stay in the sentence.  A sentence also ends at every
-line break (``\n``, ``\r``, ``\r\n``, ``\v``, ``\f``, ``\x1c``-``\x1e``,
-``\x85``, ``\u2028``, ``\u2029``).  No sentence ends inside one of the
-``unbreakable`` ranges (the exporters pass the spans they keep, so a span is
-never cut in two).  Empty sentences are never produced.
-
->>> text = "وصل كيم. «غادر!» ثم\r\nعاد"
->>> [[t.text for t in s] for s in sentences(text, tokenize(text))]
-[['وصل', 'كيم', '.'], ['«', 'غادر', '!', '»'], ['ثم'], ['عاد']]
-
-Flat tagging (:func:`flat_labels`, :func:`iob2`)
-------------------------------------------------
-Each token gets the label of the span covering it. Spans may overlap, a flat
-tagging cannot: spans are ranked by length in characters (longest first),
-then by earlier start, then by label name, then by input order; in that order
-a span is kept when none of its tokens is taken yet, otherwise it is dropped
-with reason ``overlap`` (naming the span that won).  A span is also dropped,
-never stretched or shrunk, when a boundary of it falls inside a token
-(``misaligned``: the tokens were not made with its boundaries) or when it
-covers no token (``no-token``: only white space).  :func:`iob2` writes
-``B-label`` on the first token of each kept span, ``I-label`` on the rest and
-``O`` elsewhere; two adjacent spans with the same label give ``B`` ``B``.
-
->>> text = "التقى بوتين وكيم"
->>> spans = [(6, 16, "meeting"), (6, 11, "entity"), (13, 16, "entity")]
->>> tagging = tag(text, spans)
->>> [t.text for t in tagging.tokens]
-['التقى', 'بوتين', 'و', 'كيم']
->>> iob2(tagging)
-['O', 'B-meeting', 'I-meeting', 'I-meeting']
->>> for d in tagging.dropped:
-...     print(d.span, d.reason, "to", d.by)
-(6, 11, 'entity') overlap to (6, 16, 'meeting')
-(13, 16, 'entity') overlap to (6, 16, 'meeting')
->>> iob2(tag(text, [(6, 11, "entity"), (13, 16, "entity")]))
-['O', 'B-entity', 'O', 'B-entity']
->>> tokens = tokenize(text)  # made without the spans' boundaries
->>> flat_labels(tokens, [(13, 16, "entity")]).dropped[0].reason
-'misaligned'
 """
 
 from __future__ import annotations
@@ -97,19 +55,10 @@ import itertools
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
 from functools import cache
-from typing import Literal, NamedTuple, overload
+from typing import NamedTuple, overload
 
-SpanTriple = tuple[int, int, str]
-DropReason = Literal["overlap", "misaligned", "no-token"]
-
-TERMINATORS = frozenset(".?؟!…")
-CLOSERS = frozenset("»”’\"')]}›")
 DIGIT_SEPARATORS = ".,٫٬"
-# What str.splitlines breaks at; a sentence ends at each (\r\n counts once).
-LINE_BREAKS = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
-_LINE_BREAK = re.compile(f"[{LINE_BREAKS}]")
 # Attached to the character before them besides category M: ZWNJ, ZWJ,
 # emoji modifiers (category Sk) and tag characters (category Cf).
 _BMP_EXTENDERS = "\u200c\u200d"
@@ -188,7 +137,8 @@ class Tokens(Sequence[Token]):
     """Tokens kept as three parallel lists; :class:`Token` objects are made only on access.
 
     Making a named tuple per token costs more than finding the tokens, so the
-    exporters and :func:`tag` work on ``starts``, ``ends`` and ``texts``.
+    exporters and :func:`annotator.core.tagging.tag` work on ``starts``,
+    ``ends`` and ``texts``.
     """
 
     __slots__ = ("ends", "starts", "texts")
@@ -224,6 +174,13 @@ class Tokens(Sequence[Token]):
 
     def __repr__(self) -> str:
         return f"Tokens({list(self)!r})"
+
+
+def as_tokens(tokens: Sequence[Token]) -> Tokens:
+    """``tokens`` as parallel lists: itself when it is :class:`Tokens` already."""
+    if isinstance(tokens, Tokens):
+        return tokens
+    return Tokens([t.start for t in tokens], [t.end for t in tokens], [t.text for t in tokens])
 
 
 def token_arrays(text: str, boundaries: Iterable[int] = ()) -> Tokens:
@@ -320,135 +277,3 @@ def grapheme_cuts(text: str, offsets: Iterable[int]) -> list[int]:
 def tokenize(text: str, boundaries: Iterable[int] = ()) -> list[Token]:
     """Tokens of ``text`` in order, split at every offset of ``boundaries`` inside one."""
     return list(token_arrays(text, boundaries))
-
-
-def _arrays(tokens: Sequence[Token]) -> Tokens:
-    if isinstance(tokens, Tokens):
-        return tokens
-    return Tokens([t.start for t in tokens], [t.end for t in tokens], [t.text for t in tokens])
-
-
-_TERMINATOR = re.compile("[" + re.escape("".join(sorted(TERMINATORS))) + "]")
-
-
-def sentence_starts(text: str, tokens: Sequence[Token],
-                    unbreakable: Iterable[tuple[int, int]] = ()) -> list[int]:
-    """Index of the first token of each sentence (rules in the module docstring).
-
-    Only the places where a sentence can end are visited (terminators found in
-    the text, line breaks), not every token, which keeps this cheap.
-    """
-    arrays = _arrays(tokens)
-    starts, ends, texts = arrays.starts, arrays.ends, arrays.texts
-    count = len(starts)
-    if not count:
-        return []
-    breaks: set[int] = set()
-    for match in _LINE_BREAK.finditer(text, starts[0], ends[-1]):
-        breaks.add(bisect.bisect_left(starts, match.start()))
-    for match in _TERMINATOR.finditer(text, starts[0], ends[-1]):
-        i = bisect.bisect_right(starts, match.start()) - 1
-        if starts[i] != match.start():
-            continue  # inside a token, like the point of 3.5
-        j = i + 1
-        while j < count and ends[j - 1] == starts[j] and (
-                texts[j][0] in TERMINATORS or texts[j][0] in CLOSERS):
-            j += 1
-        breaks.add(j)
-    guards = sorted((s, e) for s, e in unbreakable if s < e)
-    guard_starts = [s for s, _ in guards]
-    reach = list(itertools.accumulate((e for _, e in guards), max))  # furthest end so far
-    result = [0]
-    for j in sorted(breaks):
-        if not 0 < j < count:
-            continue
-        g = bisect.bisect_left(guard_starts, ends[j - 1]) - 1
-        if g >= 0 and reach[g] > starts[j]:
-            continue  # a span covers both sides
-        result.append(j)
-    return result
-
-
-def sentences(text: str, tokens: Sequence[Token],
-              unbreakable: Iterable[tuple[int, int]] = ()) -> list[list[Token]]:
-    """``tokens`` grouped into sentences (rules in the module docstring)."""
-    bounds = [*sentence_starts(text, tokens, unbreakable), len(tokens)]
-    return [list(tokens[a:b]) for a, b in itertools.pairwise(bounds)]
-
-
-@dataclass(frozen=True)
-class Dropped:
-    """A span the flat tagging could not keep, and why."""
-
-    span: SpanTriple
-    index: int  # position in the input spans
-    reason: DropReason
-    by: SpanTriple | None = None  # for "overlap": the span that won
-
-
-@dataclass(frozen=True)
-class FlatTagging:
-    """One label (or none) per token, and what happened to every span."""
-
-    tokens: Sequence[Token]
-    spans: Sequence[SpanTriple]
-    owners: list[int]  # per token: index in ``spans`` of the span it belongs to, or -1
-    kept: list[int] = field(default_factory=list)  # indices of kept spans, in text order
-    dropped: list[Dropped] = field(default_factory=list)  # in input order
-    ranges: dict[int, tuple[int, int]] = field(default_factory=dict)  # kept -> token range
-
-    @property
-    def labels(self) -> list[str | None]:
-        """Per token, the label of the span it belongs to, or None."""
-        return [self.spans[o][2] if o >= 0 else None for o in self.owners]
-
-    def kept_spans(self) -> list[SpanTriple]:
-        return [self.spans[i] for i in self.kept]
-
-
-def flat_labels(tokens: Sequence[Token], spans: Iterable[SpanTriple]) -> FlatTagging:
-    """Give each token the label of the longest span covering it (rules in the docstring)."""
-    spans = [(int(s), int(e), str(label)) for s, e, label in spans]
-    arrays = _arrays(tokens)
-    starts, ends = arrays.starts, arrays.ends
-    owners = [-1] * len(starts)
-    dropped: list[Dropped] = []
-    ranges: dict[int, tuple[int, int]] = {}
-    # longest first, then earlier start, then label, then input order
-    order = sorted((s - e, s, label, i, e) for i, (s, e, label) in enumerate(spans))
-    for _, start, _label, index, end in order:
-        first = bisect.bisect_right(ends, start)
-        last = bisect.bisect_left(starts, end)
-        if first >= last:
-            dropped.append(Dropped(spans[index], index, "no-token"))
-        elif starts[first] < start or ends[last - 1] > end:
-            dropped.append(Dropped(spans[index], index, "misaligned"))
-        elif max(owners[first:last]) >= 0:
-            taken = next(o for o in owners[first:last] if o >= 0)
-            dropped.append(Dropped(spans[index], index, "overlap", spans[taken]))
-        else:
-            owners[first:last] = [index] * (last - first)
-            ranges[index] = (first, last)
-    kept = sorted(ranges, key=lambda i: spans[i])
-    dropped.sort(key=lambda d: d.index)
-    return FlatTagging(tokens, spans, owners, kept, dropped, ranges)
-
-
-def iob2(tagging: FlatTagging) -> list[str]:
-    """IOB2 tags: ``B-`` where a kept span begins, ``I-`` inside it, ``O`` outside."""
-    tags = ["O"] * len(tagging.owners)
-    for index, (first, last) in tagging.ranges.items():
-        label = tagging.spans[index][2]
-        tags[first] = "B-" + label
-        tags[first + 1:last] = ["I-" + label] * (last - first - 1)
-    return tags
-
-
-def tag(text: str, spans: Iterable[SpanTriple]) -> FlatTagging:
-    """Tokenize ``text`` split at every span boundary, then flat-tag it: the usual entry point.
-
-    Its ``tokens`` are a :class:`Tokens` (parallel lists), cheap to make.
-    """
-    spans = list(spans)
-    tokens = token_arrays(text, (b for s, e, _ in spans for b in (s, e)))
-    return flat_labels(tokens, spans)
