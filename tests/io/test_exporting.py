@@ -211,3 +211,19 @@ def test_a_span_boundary_inside_a_grapheme_is_kept_with_a_warning(tmp_path: Path
                                 "(before U+200C); its token is split there"]
     conll = (tmp_path / "out" / "all.conll").read_text(encoding="utf-8")
     assert "كيم\tB-entity\n\u200c\tO\n" in conll
+
+
+def test_a_failed_export_names_the_users_folder_not_a_temporary_one(
+        project_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from annotator.io import exchange
+
+    def full_disk(self: exchange.Staging) -> list[str]:
+        raise OSError(28, "No space left on device", str(self.root))
+
+    monkeypatch.setattr(exchange.Staging, "commit", full_disk)
+    out = tmp_path / "out"
+    with pytest.raises(AnnotatorError) as caught:
+        export_project(open_project(project_dir), ExportOptions("jsonl", out))
+    assert caught.value.problem.file == str(out) and ".tmp" not in str(caught.value)
+    assert "No space left" in str(caught.value) and "nothing was written" in str(caught.value)
+    assert not out.exists() and not [p for p in tmp_path.iterdir() if p.name.startswith(".")]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -131,3 +132,27 @@ def test_staging_of_a_dead_process_is_removed_and_a_live_one_kept(
         assert recover(root) == [] and live.exists()
     finally:
         transaction.unlock(handle)
+
+
+def test_validate_finishes_an_interrupted_import_and_says_so(
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+        tmp_path: Path) -> None:
+    from annotator.cli import main
+
+    root = tmp_path / "p"
+    shutil.copytree(Path(__file__).resolve().parents[1] / "data" / "golden-project", root)
+    txn = Transaction(root)
+    txn.write(root / "documents" / "new-doc.txt", "نص جديد\n".encode(), ABSENT)
+    real = transaction._apply
+    monkeypatch.setattr(transaction, "_apply", lambda r, j, e: (real(r, j, e[:0]), (
+        _ for _ in ()).throw(KeyboardInterrupt())))
+    with pytest.raises(KeyboardInterrupt):
+        txn.commit()
+    monkeypatch.undo()
+    assert (root / JOURNAL).is_dir() and not (root / "documents" / "new-doc.txt").exists()
+    assert main(["validate", str(root)]) == 0
+    err = capsys.readouterr().err
+    assert "note:" in err and "[interrupted]" in err and "finished" in err
+    assert (root / "documents" / "new-doc.txt").read_text(encoding="utf-8") == "نص جديد\n"
+    assert not (root / JOURNAL).exists()
+    assert main(["validate", str(root)]) == 0 and "note:" not in capsys.readouterr().err
