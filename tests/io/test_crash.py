@@ -92,10 +92,11 @@ def test_killed_imports_leave_the_project_before_or_after(tmp_path: Path) -> Non
         shutil.copytree(pristine, project)
         killed_at(["import", str(project), "--format", "jsonl", str(source)],
                   rng.uniform(0.3, 1.1) * duration)
-        open_project(project)  # finishes or undoes what the kill interrupted
+        reopened = open_project(project)  # finishes or undoes what the kill interrupted
         now = state(project)
         assert now in (before, after), f"kill {n}: a half-done import"
-        outcomes.append("after" if now == after else "before")
+        recovered = " (recovered)" if reopened.notices else ""
+        outcomes.append(("after" if now == after else "before") + recovered)
         assert not [p for p in project.iterdir() if p.name.startswith(".annotator")]
     print(f"\nkilled imports: {outcomes}")
 
