@@ -15,11 +15,12 @@ import io
 import logging
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from types import ModuleType
 
 from annotator import __version__
-from annotator.core.errors import AnnotatorError, PathError
+from annotator.core.errors import AnnotatorError, PathError, Problem
 from annotator.core.project import Project, name_problem
 from annotator.io import project_file
 from annotator.logs import setup_logging
@@ -35,6 +36,9 @@ COMMANDS: tuple[str, ...] = (
     "show_cmd",
     "export_cmd",
     "import_cmd",
+    "sync_cmd",
+    "assign_cmd",
+    "status_cmd",
 )
 
 
@@ -57,6 +61,30 @@ def _name_argument(value: str, what: str) -> str:
     if problem:
         raise argparse.ArgumentTypeError(problem)
     return value
+
+
+def flag(option: str) -> str:
+    """The command-line flag of an import or export option: ``add_labels`` -> ``--add-labels``.
+
+    The io drivers name options by their field in ``ImportOptions``/``ExportOptions``
+    (a :class:`~annotator.core.errors.Problem`'s ``hint``, a summary's lines); the
+    command line shows them as the flags that set them.
+
+    >>> flag("utf16_offsets")
+    '--utf16-offsets'
+    """
+    return "--" + option.replace("_", "-")
+
+
+def problem_text(problem: Problem) -> str:
+    """A problem as the command line prints it, its hint named as a flag.
+
+    >>> problem_text(Problem("unknown-label", "add it to the labels", "x.json", hint="add_labels"))
+    'x.json: add it to the labels (--add-labels) [unknown-label]'
+    """
+    if problem.hint is None:
+        return str(problem)
+    return str(replace(problem, message=f"{problem.message} ({flag(problem.hint)})"))
 
 
 def open_project(path: Path, command: str) -> Project:
@@ -137,7 +165,7 @@ def _main(argv: Sequence[str] | None) -> int:
         return 2
     except AnnotatorError as exc:
         for problem in exc.problems:
-            print(f"annotator {args.command}: {problem}", file=sys.stderr)
+            print(f"annotator {args.command}: {problem_text(problem)}", file=sys.stderr)
         return 2 if isinstance(exc, PathError) else 1
     except BrokenPipeError:  # the reader of our output went away (| head)
         return 0

@@ -16,6 +16,7 @@ from annotator.core.document import decode_text
 from annotator.core.project import name_problem
 from annotator.core.safe_files import read_regular_file
 from annotator.io.atomic import ABSENT, atomic_write
+from annotator.io.gitsync import init_repository
 from annotator.io.project_file import default_project, write_project
 
 NAME = "init"
@@ -27,6 +28,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("texts", type=Path, nargs="*", metavar="TEXT_FILES",
                         help="UTF-8 .txt files to add as documents")
     parser.add_argument("--name", help="project name (default: the folder's name)")
+    parser.add_argument("--git", action="store_true",
+                        help="also make the folder a git repository, for 'annotator sync' "
+                        "(add a remote with 'git remote add origin URL')")
 
 
 def _valid_unicode(text: str) -> bool:
@@ -69,6 +73,9 @@ def run(args: argparse.Namespace) -> int:
     write_project(project, ABSENT)
     for path, data in documents:
         atomic_write(project.document_path(path.stem), data, ABSENT)
+    if args.git:
+        init_repository(root)
     print(f"created project {project.name!r} in {root} with {len(documents)} document(s); "
-          f"labels: {', '.join(label.name for label in project.labels)}")
+          f"labels: {', '.join(label.name for label in project.labels)}"
+          + ("; a git repository (add a remote: git remote add origin URL)" if args.git else ""))
     return 0

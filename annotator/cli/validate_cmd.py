@@ -118,7 +118,7 @@ def validate_project(root: Path) -> tuple[list[Problem], int]:
     except AnnotatorError as exc:
         return list(exc.problems), 0
     # what the listings skip (bad names, links outside, FIFOs...), reported, never silent
-    problems: list[Problem] = project.listing_problems()
+    problems: list[Problem] = project.listing_problems() + project.pending_conflicts()
     doc_ids = project.doc_ids()
     unusable: set[str] = set()  # documents reported once, not again for each annotator
     for doc_id in doc_ids:

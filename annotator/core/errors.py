@@ -44,6 +44,8 @@ CODES: dict[str, str] = {
     "target-exists": "the annotation file to import into already holds spans",
     "write-failed": "a file could not be written (disk full, no permission, ...)",
     "interrupted": "an earlier import was interrupted and has been finished or undone",
+    "sync-refused": "git sync cannot start or git failed; nothing was changed",
+    "pending-conflict": "a local version kept beside an annotation file by a sync conflict",
     # hostile or broken input the readers refuse (annotator.io.jsonfile, core.safe_files)
     "bad-number": "a number is not finite (NaN, Infinity, 1e999) or an integer has too many "
                   "digits",
@@ -65,6 +67,11 @@ class Problem:
     file: str | None = None
     span: str | None = None
     field: str | None = None
+    # The option of the import or export that acts on this problem, by its name in
+    # ImportOptions/ExportOptions (e.g. "add_labels", "utf16_offsets"); the message
+    # describes the remedy in words, and each front end names the option its way
+    # (the command line as a flag, the window's dialogs as a field), never the message.
+    hint: str | None = None
 
     def __post_init__(self) -> None:
         if self.code not in CODES:

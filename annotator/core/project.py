@@ -341,6 +341,27 @@ class Project:
         problems += [p for _, p in self._scan(self.gold_dir, ".json", "document id") if p]
         return problems
 
+    def pending_conflicts(self) -> list[Problem]:
+        """Local versions a sync conflict kept beside annotation files (``<id>.json.conflict-*``).
+
+        Each waits for its annotator to keep it (keep mine) or delete it (take theirs).
+        """
+        folders = [self.gold_dir] + [self.annotations_dir / name for name in self.annotators()]
+        found = []
+        for folder in folders:
+            try:
+                names = sorted(e.name for e in os.scandir(folder) if ".json.conflict-" in e.name
+                               and not e.name.startswith("."))
+            except OSError:
+                continue
+            for name in names:
+                doc_id = name.partition(".json.conflict-")[0]
+                found.append(Problem("pending-conflict", f"a version of {doc_id!r} kept by a "
+                                     "sync conflict (changed here and on the remote): open the "
+                                     "document to keep it or take the remote's",
+                                     file=str(folder / name)))
+        return found
+
     def load_document(self, doc_id: str) -> Document:
         """Read document ``doc_id`` (a regular file inside the project; ``bad-name`` refused)."""
         return Document.load(self.document_path(doc_id), doc_id, root=self.root)
