@@ -10,8 +10,10 @@ stale file is used re-anchored, with a warning, as the window would open it.
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 from annotator.cli import UsageError, open_project
@@ -21,6 +23,7 @@ from annotator.core.errors import AnnotatorError, Problem
 from annotator.core.project import GOLD, Project, name_problem
 from annotator.core.spans import STATUSES, Span
 from annotator.io.outputs import check_output_file
+from annotator.io.parallel import map_chunks
 from annotator.io.report_html import write_report
 from annotator.io.store import load
 
@@ -67,14 +70,35 @@ def chosen_annotators(project: Project, asked: str | None) -> list[str]:
 
 def load_documents(project: Project, annotators: list[str],
                    status: str | None) -> list[AnnotatedDocument]:
-    """The documents at least two of ``annotators`` annotated (with that status, if given)."""
+    """The documents at least two of ``annotators`` annotated (with that status, if given).
+
+    Read on every core (:mod:`annotator.io.parallel`); a file that breaks the
+    format stops the command with every such problem listed.
+    """
+    files = {name: set(project.annotated_doc_ids(name)) for name in annotators}
+    work = [(doc_id, [name for name in annotators if doc_id in files[name]])
+            for doc_id in project.doc_ids()]
+    work = [(doc_id, having) for doc_id, having in work if len(having) >= 2]
     documents: list[AnnotatedDocument] = []
     problems: list[Problem] = []
-    for doc_id in project.doc_ids():
-        having = [name for name in annotators
-                  if project.annotation_path(doc_id, name).is_file()]
-        if len(having) < 2:
-            continue
+    reader = functools.partial(_read_chunk, project, status)
+    for read, broken, warnings in map_chunks(reader, work):
+        documents += read
+        problems += broken
+        for problem in warnings:
+            print(f"annotator agreement: warning: {problem}", file=sys.stderr)
+    if problems:
+        raise AnnotatorError(*problems)
+    return documents
+
+
+def _read_chunk(project: Project, status: str | None, work: Sequence[tuple[str, list[str]]],
+                ) -> tuple[list[AnnotatedDocument], list[Problem], list[Problem]]:
+    """Documents of one chunk, the problems that stop the command, and warnings."""
+    documents: list[AnnotatedDocument] = []
+    problems: list[Problem] = []
+    warnings: list[Problem] = []
+    for doc_id, having in work:
         document = project.load_document(doc_id)
         spans: dict[str, list[Span]] = {}
         for name in having:
@@ -82,15 +106,12 @@ def load_documents(project: Project, annotators: list[str],
             if not loaded.result.openable:
                 problems += loaded.result.problems
                 continue
-            for problem in loaded.result.problems:
-                print(f"annotator agreement: warning: {problem}", file=sys.stderr)
+            warnings += loaded.result.problems
             if status is None or loaded.annotations.status == status:
                 spans[name] = loaded.annotations.spans()
         if len(spans) >= 2:
             documents.append(AnnotatedDocument(doc_id, document.text, spans))
-    if problems:
-        raise AnnotatorError(*problems)
-    return documents
+    return documents, problems, warnings
 
 
 def _figure(value: float | None) -> str:

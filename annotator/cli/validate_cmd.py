@@ -10,14 +10,18 @@ project are read, so a FIFO never makes it wait.
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import os
+from collections.abc import Sequence
 from pathlib import Path
 
 from annotator.cli import UsageError, open_project
+from annotator.core.document import Document
 from annotator.core.errors import AnnotatorError, MissingPathError, Problem
 from annotator.core.project import GOLD, Project, name_problem
 from annotator.core.safe_files import read_regular_file
+from annotator.io.parallel import map_chunks
 from annotator.io.standoff import parse_annotations
 
 NAME = "validate"
@@ -71,7 +75,8 @@ def _project_of(annotation_file: Path) -> tuple[Path, str] | None:
 
 
 def validate_file(path: Path, project: Project | None = None,
-                  annotator: str | None = None) -> list[Problem]:
+                  annotator: str | None = None, document: Document | None = None,
+                  ) -> list[Problem]:
     """Problems of one annotation file, checked against its project's document and labels."""
     if project is None:
         place = _project_of(path)
@@ -90,7 +95,7 @@ def validate_file(path: Path, project: Project | None = None,
         if problem:
             return [Problem("bad-name", problem, file=str(path))]
     try:
-        document = project.load_document(doc_id)
+        document = document or project.load_document(doc_id)
     except AnnotatorError as exc:
         if exc.problem.code == "missing-document":
             doc_path = project.document_path(doc_id)
@@ -109,6 +114,22 @@ def validate_file(path: Path, project: Project | None = None,
     return result.problems
 
 
+def _validate_documents(project: Project, work: Sequence[tuple[str, list[tuple[Path, str]]]],
+                        ) -> tuple[list[Problem], list[Problem]]:
+    """Problems of some documents, and of their annotation files (one chunk of a project)."""
+    document_problems: list[Problem] = []
+    file_problems: list[Problem] = []
+    for doc_id, files in work:
+        try:
+            document = project.load_document(doc_id)
+        except AnnotatorError as exc:  # reported once, not again for each annotator
+            document_problems.extend(exc.problems)
+            continue
+        for file, annotator in files:
+            file_problems += validate_file(file, project, annotator, document)
+    return document_problems, file_problems
+
+
 def validate_project(root: Path) -> tuple[list[Problem], int]:
     """Every problem of a project: names and entries it skips, documents, annotation files."""
     try:
@@ -120,22 +141,25 @@ def validate_project(root: Path) -> tuple[list[Problem], int]:
     # what the listings skip (bad names, links outside, FIFOs...), reported, never silent
     problems: list[Problem] = project.listing_problems() + project.pending_conflicts()
     doc_ids = project.doc_ids()
-    unusable: set[str] = set()  # documents reported once, not again for each annotator
-    for doc_id in doc_ids:
-        try:
-            project.load_document(doc_id)
-        except AnnotatorError as exc:
-            problems.extend(exc.problems)
-            unusable.add(doc_id)
     files: list[tuple[Path, str]] = []
     for annotator in [*project.annotators(), GOLD]:
         files += [(project.annotation_path(doc_id, annotator), annotator)
                   for doc_id in project.annotated_doc_ids(annotator)]
-    known = set(doc_ids)
+    by_doc: dict[str, list[tuple[Path, str]]] = {doc_id: [] for doc_id in doc_ids}
+    orphans: list[tuple[Path, str]] = []  # annotation files without a listed document
     for file, annotator in files:
-        if file.stem in unusable:
-            continue
-        if file.stem not in known and os.path.lexists(project.document_path(file.stem)):
-            continue  # the document is there but skipped: its problem is reported above
-        problems.extend(validate_file(file, project, annotator))
+        if file.stem in by_doc:
+            by_doc[file.stem].append((file, annotator))
+        elif not os.path.lexists(project.document_path(file.stem)):
+            orphans.append((file, annotator))
+        # else: the document is there but skipped: its problem is reported above
+    document_problems: list[Problem] = []
+    file_problems: list[Problem] = []
+    checker = functools.partial(_validate_documents, project)
+    for from_documents, from_files in map_chunks(checker, list(by_doc.items())):
+        document_problems += from_documents
+        file_problems += from_files
+    for file, annotator in orphans:
+        file_problems += validate_file(file, project, annotator)
+    problems += document_problems + file_problems
     return problems, len(files)

@@ -25,6 +25,7 @@ was skipped, for ``validate`` and exports to report.
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import stat
@@ -99,6 +100,7 @@ def _invisible(ch: str) -> bool:
     return unicodedata.category(ch) in ("Cc", "Cf")
 
 
+@functools.lru_cache(maxsize=1 << 16)  # pure; a project's names are checked again and again
 def name_problem(name: str, what: str = "name") -> str | None:
     """Why ``name`` cannot be a document id or annotator name, or None when it can.
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import stat
+import time
 from pathlib import Path
 
 from annotator.core.errors import AnnotatorError, Problem
@@ -34,10 +35,38 @@ def kind_of(mode: int) -> str:
     return "not a regular file"
 
 
+_FOLDER_TTL = 2.0  # seconds a folder's resolved path is reused
+_folders: dict[str, tuple[float, str]] = {}
+
+
+def _real_folder(folder: str) -> str:
+    """``os.path.realpath`` of a folder, reused for a moment (a validate of 100,000 files
+    would otherwise resolve the same few folders, component by component, each time)."""
+    now = time.monotonic()
+    cached = _folders.get(folder)
+    if cached is not None and now - cached[0] < _FOLDER_TTL:
+        return cached[1]
+    real = os.path.realpath(folder)
+    if len(_folders) > 4096:
+        _folders.clear()
+    _folders[folder] = (now, real)
+    return real
+
+
 def is_inside(path: str | os.PathLike[str], root: str | os.PathLike[str]) -> bool:
     """Whether ``path``, all symbolic links followed, lies in ``root`` (links followed too)."""
-    real = Path(os.path.realpath(path))
-    return real.is_relative_to(os.path.realpath(root))
+    absolute = os.path.abspath(path)
+    parent, name = os.path.split(absolute)
+    try:
+        link = stat.S_ISLNK(os.lstat(absolute).st_mode)
+    except OSError:
+        link = False
+    if link or name in ("", ".", ".."):
+        real = os.path.realpath(absolute)
+    else:  # only the folder can hold links: resolve it (cached), not every file in it
+        real = os.path.join(_real_folder(parent), name)
+    real_root = _real_folder(os.path.abspath(root))
+    return real == real_root or real.startswith(real_root.rstrip(os.sep) + os.sep)
 
 
 def outside_problem(path: Path, root: Path) -> Problem | None:

@@ -1,0 +1,123 @@
+"""The command line over a big project, each command next to a bare Python loop.
+
+The baseline reads every file of the project and ``json.loads`` every
+annotation file: the least any command that looks at all of them must do.
+Each command's time is printed with its ratio to the baseline (issue goal:
+at most 3x for validate, export jsonl, find and agreement over 100,000
+documents with 3 annotators). The project is built once and kept in the
+system's temporary folder (``annotator-bench-<N>``) for later runs.
+
+    .venv/bin/python benchmarks/bench_cli.py [DOCUMENTS] [--json]
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import os
+import random
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from annotator.core.annotations import AnnotationSet
+from annotator.core.spans import Span
+from annotator.io.standoff import serialize_annotations
+
+ANNOTATORS = ("amal", "omar", "sara")
+WORDS = ["كيم", "وكيم", "بوتين", "موسكو", "هدية", "بندقية", "الزعيم", "الرئيس", "في", "إلى",
+         "قمة", "فلاديفوستوك", "الكرملين", "وتسلّم", "سترةً", "واقية", "2023", "Oleg"]
+
+
+def build(root: Path, count: int) -> None:
+    rng = random.Random(7)
+    (root / "documents").mkdir(parents=True)
+    for name in ANNOTATORS:
+        (root / "annotations" / name).mkdir(parents=True)
+    for n in range(count):
+        doc_id = f"doc-{n:06d}"
+        words = [rng.choice(WORDS) for _ in range(60)]
+        text = " ".join(words) + "\n"
+        (root / "documents" / f"{doc_id}.txt").write_text(text, encoding="utf-8")
+        starts = [i for i in range(len(text)) if i == 0 or text[i - 1] == " "]
+        for name in ANNOTATORS:
+            spans = []
+            for k, start in enumerate(sorted(rng.sample(starts, 6))):
+                end = text.index(" ", start) if " " in text[start:] else len(text) - 1
+                spans.append(Span(f"T{k + 1}", start, end, rng.choice(["entity", "gift"]),
+                                  text[start:end]))
+            aset = AnnotationSet.build(doc_id, text, name, spans, status="done")
+            (root / "annotations" / name / f"{doc_id}.json").write_bytes(
+                serialize_annotations(aset))
+
+
+def project_of(count: int) -> Path:
+    root = Path(tempfile.gettempdir()) / f"annotator-bench-{count}"
+    if not (root / ".complete").exists():
+        import shutil
+        shutil.rmtree(root, ignore_errors=True)
+        began = time.perf_counter()
+        build(root, count)
+        (root / ".complete").write_text("")
+        print(f"built {count} documents x {len(ANNOTATORS)} annotators in "
+              f"{time.perf_counter() - began:.0f} s", file=sys.stderr)
+    return root
+
+
+def bare_loop(root: Path) -> float:
+    began = time.perf_counter()
+    for folder, _dirs, files in os.walk(root):
+        for name in files:
+            if name.startswith("."):
+                continue
+            data = (Path(folder) / name).read_bytes()
+            if name.endswith(".json"):
+                json.loads(data)
+    return time.perf_counter() - began
+
+
+def timed(args: list[str]) -> float:
+    from annotator.cli import main
+
+    began = time.perf_counter()
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+        status = main(args)
+    elapsed = time.perf_counter() - began
+    if status not in (0,):
+        print(f"warning: {' '.join(args[:1])} exited {status}", file=sys.stderr)
+    return elapsed
+
+
+def measure(count: int) -> dict[str, float]:
+    root = project_of(count)
+    baseline = min(bare_loop(root) for _ in range(2))
+    figures = {"cli_baseline_s": baseline}
+    with tempfile.TemporaryDirectory() as out:
+        commands = {
+            "validate": ["validate", str(root)],
+            "export": ["export", str(root), "--format", "jsonl", "--annotator", "amal",
+                       "--out", str(Path(out) / "x"), "--overwrite"],
+            "find": ["find", str(root), "كيم"],
+            "agreement": ["agreement", str(root), "--json"],
+        }
+        for name, args in commands.items():
+            seconds = timed(args)
+            figures[f"cli_{count // 1000}k_s_{name}"] = seconds
+            figures[f"cli_ratio_{name}"] = seconds / baseline
+    return figures
+
+
+def main() -> None:
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    count = int(args[0]) if args else 100_000
+    figures = measure(count)
+    for key, value in figures.items():
+        print(f"{key:32} {value:8.2f}", file=sys.stderr)
+    if "--json" in sys.argv:
+        print(json.dumps({k: round(v, 3) for k, v in figures.items()}))
+
+
+if __name__ == "__main__":
+    main()
