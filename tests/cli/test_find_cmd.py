@@ -1,4 +1,4 @@
-"""annotator find: matches as lines or JSON; --label adds missing spans through conflict-checked saves."""
+"""annotator find: matches as lines or JSON; --label adds the missing spans, conflict-checked."""
 
 from __future__ import annotations
 
