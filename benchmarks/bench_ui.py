@@ -9,7 +9,11 @@ same run, since shared machines are noisy:
 - the median time to repaint after scrolling one page, with highlights;
 - the median time to add one span at 50,000 spans through the real labelling
   path (selection, snapping, core edit on the undo stack, table row, repaint);
-- one save of the 50,000-span file (what autosave does after a change);
+- one save of the 50,000-span file, and the longest time the event loop is
+  blocked while it runs (a 5 ms ``QTimer`` records the gaps between its
+  ticks): written on the GUI thread (``DocumentSession.save``, as every save
+  was before, and as leaving a document still is) and in the background
+  (Ctrl+S and autosave: ``save_in_background``); the target is 50 ms;
 - peak memory (``resource.getrusage``), before and after the window opened.
 
 Run: ``.venv/bin/python benchmarks/bench_ui.py [--mb 10] [--spans 50000]``
@@ -27,6 +31,7 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 if not os.environ.get("DISPLAY") and not os.environ.get("QT_QPA_PLATFORM"):
@@ -34,17 +39,21 @@ if not os.environ.get("DISPLAY") and not os.environ.get("QT_QPA_PLATFORM"):
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+import itertools
+
+from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication, QPlainTextEdit
 
 from annotator.core.annotations import AnnotationSet
 from annotator.core.edits import AddSpan
+from annotator.core.snapping import word_at
 from annotator.io import store
 from annotator.io.project_file import default_project, open_project, write_project
 from annotator.io.standoff import serialize_annotations
 from annotator.ui.fonts import article_font, load_fonts
 from annotator.ui.main_window import MainWindow
+from annotator.ui.session import DocumentSession, frozen_copy
 from annotator.ui.settings import Settings
-from annotator.ui.snapping import word_at
 
 # Our own vocabulary (no corpus sentences): words are drawn at random.
 VOCABULARY = (
@@ -119,6 +128,49 @@ def settle(app: QApplication) -> None:
         app.processEvents()
 
 
+TICK_MS = 5
+
+
+def longest_stall(app: QApplication, start: Callable[[], object],
+                  done: Callable[[], bool]) -> tuple[float, float]:
+    """Run ``start`` from the event loop, then the loop until ``done()``.
+
+    Returns the longest gap between two ticks of a 5 ms timer (the longest the
+    window could not paint or take a key), and the time until done, both in ms.
+    """
+    ticks: list[float] = []
+    timer = QTimer()
+    timer.setInterval(TICK_MS)
+    timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    timer.start()
+    began: list[float] = []
+    QTimer.singleShot(50, lambda: (began.append(time.perf_counter()), start()))
+    while not began or not done():
+        app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
+    ended = time.perf_counter()
+    stop = ended + 0.05  # a few ticks after the end
+    while time.perf_counter() < stop:
+        app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
+    timer.stop()
+    gaps = [b - a for a, b in itertools.pairwise(ticks)]
+    return max(gaps) * 1000, (ended - began[0]) * 1000
+
+
+def measure_saves(app: QApplication, session: DocumentSession, background: bool,
+                  trials: int = 3) -> list[tuple[float, float]]:
+    """(longest stall, duration) of ``trials`` saves of the whole set, in ms."""
+    figures = []
+    for _ in range(trials):
+        session.mark_pending()  # something to write: the whole file again
+        if background:
+            figures.append(longest_stall(app, session.save_in_background,
+                                         lambda: not session.saving))
+        else:
+            figures.append(longest_stall(app, session.save, lambda: session.saved))
+        assert session.saved
+    return figures
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mb", type=float, default=10.0)
@@ -168,7 +220,7 @@ def main() -> None:
         settle(app)
         window.view.viewport().repaint()
         opened = time.perf_counter() - t0
-        session = window.session
+        session = window.workspace.session
         assert session is not None and len(session.aset) > 0.9 * args.spans
         print(f"open + show + first paint, {len(session.aset):,} spans: {opened:.2f} s "
               f"(bare QPlainTextEdit.setPlainText + show: {baseline:.2f} s, "
@@ -207,11 +259,21 @@ def main() -> None:
 
         t0 = time.perf_counter()
         assert session.save()
-        print(f"save {len(session.aset):,} spans (autosave after a change): "
-              f"{time.perf_counter() - t0:.2f} s")
+        print(f"save {len(session.aset):,} spans, waited for: {time.perf_counter() - t0:.2f} s")
+        t0 = time.perf_counter()
+        for _ in range(20):
+            frozen_copy(session.aset)
+        print(f"  copying the set for the worker (on the GUI thread): "
+              f"{(time.perf_counter() - t0) / 20 * 1000:.1f} ms")
+        for background, how in ((False, "before: written on the GUI thread (save)"),
+                                (True, "after: written in the background (save_in_background)")):
+            figures = measure_saves(app, session, background)
+            print(f"longest event-loop stall while saving {len(session.aset):,} spans, {how}: "
+                  f"{max(stall for stall, _ in figures):.0f} ms (each of {len(figures)} "
+                  f"saves: {', '.join(f'{stall:.0f}' for stall, _ in figures)} ms; the save "
+                  f"took {statistics.median(took for _, took in figures):.0f} ms)")
         print(f"peak memory with the window open: {peak_mb():.0f} MB")
-        session.stop()
-        window.session = None
+        window.workspace.close_document()
         window.close()
 
 

@@ -65,6 +65,24 @@ def test_importing_the_cli_loads_no_qt() -> None:
     assert done.stdout.strip() == "[]"
 
 
+def test_nothing_in_ui_but_the_app_imports_the_window() -> None:
+    """Commands and widgets get what they need (the workspace, widgets, a Feedback), never
+    the window; only app.py builds it. Imports under TYPE_CHECKING count too."""
+    for path in modules("ui"):
+        if path.name in ("app.py", "main_window.py") and path.parent.name == "ui":
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            names: list[str] = []
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom):
+                module = node.module or ""
+                names = [module, *(f"{module}.{alias.name}" for alias in node.names)]
+            assert not any(name.split(".")[-1] == "main_window" for name in names), \
+                f"{path.relative_to(PACKAGE)}:{node.lineno} imports main_window"
+
+
 def test_ui_never_reshapes_text() -> None:
     for path in modules("ui"):
         text = path.read_text(encoding="utf-8")

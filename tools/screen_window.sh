@@ -2,9 +2,11 @@
 # open_window DOC ANNOTATOR: start the app on DOC of the private project copy, wait
 # for its window, place it at 0,0 in 1280x870 and activate it. Sets $app (pid)
 # and $wid (window). Sourced by the scripts that xvfb-run starts (functions do
-# not survive its /bin/sh).
+# not survive its /bin/sh). With $lang set (screen_common.sh's --lang), the
+# window opens in that language.
 open_window() {
-  (cd "$repo" && "$python" -m annotator open "$work/project" --annotator "$2" --doc "$1") &
+  (cd "$repo" && "$python" -m annotator open "$work/project" --annotator "$2" --doc "$1" \
+     ${lang:+--lang "$lang"}) &
   app=$!
   wid=""
   for _ in $(seq 40); do

@@ -5,14 +5,19 @@
 # xdotool. Works on a copy of the sample project with private settings, so it
 # never touches the repository's sample or the user's settings.
 #
-#   tools/screenshot.sh [OUT_DIR]        (default: shots/)
+#   tools/screenshot.sh [--lang ar|en] [OUT_DIR]        (default: shots/)
 #
+# --lang ar opens the window in Arabic (mirrored) and names the shots
+# main-window-ar.png, mixed-directions-ar.png, emoji-and-latin-ar.png: check
+# also that no menu, toolbar, dock or status text is clipped, that docks and
+# toolbars sit mirrored, and that the article still aligns each paragraph to
+# its own direction (Arabic right, English left).
 # Needs: apt-get install xvfb xauth xdotool openbox imagemagick
 # Look at the PNGs afterwards: Arabic letters joined, Arabic lines right-aligned,
 # the English paragraph left-aligned, highlights over the right words.
 set -euo pipefail
 
-source "$(dirname "$0")/screen_common.sh" "${1:-}"
+source "$(dirname "$0")/screen_common.sh" "$@"
 
 xvfb-run -a -s "-screen 0 1280x900x24" bash -euo pipefail -c '
   openbox >/dev/null 2>&1 & sleep 1
@@ -31,12 +36,12 @@ xvfb-run -a -s "-screen 0 1280x900x24" bash -euo pipefail -c '
 
   # 1. The sample article with amal'"'"'s spans, plus one typed here: the last word
   #    of the text (after the final line break), selected with the keyboard.
-  shoot 01-kim-leaves-russia amal main-window.png \
+  shoot 01-kim-leaves-russia amal main-window"$suffix".png \
     "ctrl+End Up End" "ctrl+shift+Right ctrl+shift+Right" "1" "ctrl+Home"
 
   # 2. Mixed directions: Arabic paragraphs and an English one, with nested spans
   #    (a place inside a meeting), made from the keyboard by a new annotator.
-  shoot 03-vladivostok-day demo mixed-directions.png \
+  shoot 03-vladivostok-day demo mixed-directions"$suffix".png \
     "ctrl+Home ctrl+Left" "ctrl+shift+Left ctrl+shift+Left ctrl+shift+Left" "1" \
     "ctrl+Home ctrl+Left ctrl+Left ctrl+Left ctrl+Left ctrl+Left ctrl+Left ctrl+Left" "ctrl+shift+Left" "1" \
     "ctrl+End Up End" "ctrl+shift+Left ctrl+shift+Left ctrl+shift+Left ctrl+shift+Left ctrl+shift+Left ctrl+shift+Left ctrl+shift+Left" "3" \
@@ -44,7 +49,7 @@ xvfb-run -a -s "-screen 0 1280x900x24" bash -euo pipefail -c '
 
   # 3. An emoji inside a span, a conjunction glued to a name, and a Latin name in
   #    parentheses inside Arabic text.
-  shoot 04-putin-summit demo emoji-and-latin.png \
+  shoot 04-putin-summit demo emoji-and-latin"$suffix".png \
     "ctrl+Home ctrl+Left ctrl+Left ctrl+Left ctrl+Left ctrl+Left ctrl+Left ctrl+Left ctrl+Left ctrl+Left ctrl+Left" "ctrl+shift+Left ctrl+shift+Left ctrl+shift+Left" "3" \
     "ctrl+Home ctrl+Left ctrl+Left ctrl+Left ctrl+Left ctrl+Left ctrl+Left ctrl+Left ctrl+Left" "ctrl+shift+Left ctrl+shift+Left" "1" \
     "ctrl+Home ctrl+Left ctrl+Left ctrl+Left ctrl+Left ctrl+Left ctrl+Left ctrl+Left ctrl+Left ctrl+Left ctrl+Left ctrl+Left ctrl+Left ctrl+Left ctrl+Left ctrl+Left ctrl+Left ctrl+Left ctrl+Left ctrl+Left ctrl+Left ctrl+Left ctrl+Left ctrl+Left ctrl+Left" "ctrl+shift+Left ctrl+shift+Left" "1" \

@@ -7,7 +7,10 @@
 # or the user's settings. Afterwards the gold files the keys wrote are listed
 # and checked with `annotator validate`.
 #
-#   tools/screenshot_review.sh [OUT_DIR]        (default: shots/)
+#   tools/screenshot_review.sh [--lang ar|en] [OUT_DIR]        (default: shots/)
+#
+# --lang ar: the window in Arabic (mirrored); the shots are named review-mode-ar.png
+# and review-kinds-ar.png.
 #
 # Needs: apt-get install xvfb xauth xdotool openbox imagemagick
 # Look at the PNGs afterwards: the legend, each colour over the right words,
@@ -15,7 +18,7 @@
 # figures in the status bar.
 set -euo pipefail
 
-source "$(dirname "$0")/screen_common.sh" "${1:-}"
+source "$(dirname "$0")/screen_common.sh" "$@"
 
 xvfb-run -a -s "-screen 0 1280x900x24" bash -euo pipefail -c '
   openbox >/dev/null 2>&1 & sleep 1
@@ -35,12 +38,12 @@ xvfb-run -a -s "-screen 0 1280x900x24" bash -euo pipefail -c '
   # 1. Review mode on the first article: accept the agreed spans (one step), step
   #    to the first boundary difference (the date) and take omar'"'"'s version; the
   #    list then selects the next difference.
-  shoot 01-kim-leaves-russia review-mode.png \
+  shoot 01-kim-leaves-russia review-mode"$suffix".png \
     "ctrl+shift+r" "ctrl+shift+a" "F8 F8 F8" "ctrl+2"
 
   # 2. The second article, nothing settled yet: every kind shows (same, boundary,
   #    only in A, only in B); the second difference is selected.
-  shoot 02-primorsky-gifts review-kinds.png "ctrl+shift+r" "F8 F8"
+  shoot 02-primorsky-gifts review-kinds"$suffix".png "ctrl+shift+r" "F8 F8"
 '
 
 # The gold written by the keys above, and proof that it is valid per the spec.

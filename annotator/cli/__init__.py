@@ -39,6 +39,8 @@ COMMANDS: tuple[str, ...] = (
     "sync_cmd",
     "assign_cmd",
     "status_cmd",
+    "find_cmd",
+    "selftest_cmd",
 )
 
 
@@ -99,6 +101,33 @@ def open_project(path: Path, command: str) -> Project:
     return project
 
 
+def version_text() -> str:
+    """``--version``: Annotator's, Python's, and Qt's and PySide6's (loaded only here)."""
+    lines = [f"annotator {__version__}", f"Python: {sys.version.split()[0]}"]
+    try:
+        import PySide6
+        from PySide6 import QtCore
+    except ImportError as exc:  # not installed, or a system library Qt needs is missing
+        missing = isinstance(exc, ModuleNotFoundError) and (exc.name or "").startswith(
+            ("PySide6", "shiboken6"))
+        lines.append("Qt: not installed" if missing else f"Qt: cannot be loaded ({exc})")
+    else:
+        lines += [f"Qt: {QtCore.qVersion()}", f"PySide6: {PySide6.__version__}"]
+    return "\n".join(lines)
+
+
+class _VersionAction(argparse.Action):
+    def __init__(self, option_strings: Sequence[str], dest: str = argparse.SUPPRESS,
+                 **kwargs: object) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS,
+                         help="show the versions of Annotator, Python, Qt and PySide6 and exit")
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
+                 values: object, option_string: str | None = None) -> None:
+        print(version_text())
+        parser.exit()
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
@@ -115,7 +144,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Label spans in right-to-left news articles for NLP training data. "
         "Without a command, opens the window on the bundled sample project.",
     )
-    parser.add_argument("--version", action="version", version=f"annotator {__version__}")
+    parser.add_argument("--version", action=_VersionAction)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for module in _modules():
         command = sub.add_parser(module.NAME, help=module.HELP, description=module.HELP)

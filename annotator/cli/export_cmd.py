@@ -12,7 +12,7 @@ import json
 import sys
 from pathlib import Path
 
-from annotator.cli import UsageError, annotator_argument, open_project
+from annotator.cli import UsageError, annotator_argument, flag, open_project
 from annotator.io.exporting import STATUS_FILTERS, ExportOptions, export_project, parse_split
 from annotator.io.formats import EXPORTS
 
@@ -61,5 +61,5 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(summary.to_json(), ensure_ascii=False, indent=2))
     else:
-        print("\n".join(summary.lines(-1 if args.verbose else 10)))
+        print("\n".join(summary.lines(-1 if args.verbose else 10, flag)))
     return 0

@@ -9,8 +9,10 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
+from typing import Any
 
-from annotator.cli import UsageError, annotator_argument, open_project
+from annotator.cli import UsageError, annotator_argument, flag, open_project, problem_text
+from annotator.core.errors import Problem
 from annotator.io.formats import IMPORTS
 from annotator.io.importing import ImportOptions, import_annotations
 
@@ -40,6 +42,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print the outcome as JSON")
 
 
+def problem_json(problem: Problem) -> dict[str, Any]:
+    """A problem in ``--json`` output; with its hint as a flag when it has one."""
+    value = problem.to_json()
+    if problem.hint is not None:
+        value["hint"] = flag(problem.hint)
+    return value
+
+
 def run(args: argparse.Namespace) -> int:
     if not args.project.is_dir():
         raise UsageError(f"{args.project}: no such project folder")
@@ -53,10 +63,10 @@ def run(args: argparse.Namespace) -> int:
             "ok": summary.ok, "read": summary.read, "spans": summary.spans,
             "written": [{"doc_id": d, "annotator": a} for d, a in summary.written],
             "created": summary.created, "labels_added": summary.labels_added,
-            "problems": [p.to_json() for p in summary.problems],
-            "warnings": [p.to_json() for p in summary.warnings],
+            "problems": [problem_json(p) for p in summary.problems],
+            "warnings": [problem_json(p) for p in summary.warnings],
             "ignored": summary.ignored, "dry_run": summary.dry_run},
             ensure_ascii=False, indent=2))
     else:
-        print("\n".join(summary.lines()))
+        print("\n".join(summary.lines(problem_text, flag)))
     return 0 if summary.ok else 1

@@ -9,6 +9,8 @@ from annotator.cli import annotator_argument, doc_id_argument
 
 NAME = "open"
 HELP = "open the annotation window on a project (default: the bundled sample project)"
+# the interface languages (annotator.ui.settings.LANGUAGES, which needs Qt to import)
+LANGUAGES = ("ar", "en")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -18,6 +20,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="your name (remembered after the first time)")
     parser.add_argument("--doc", metavar="DOC_ID", type=doc_id_argument,
                         help="document to open first")
+    parser.add_argument("--lang", choices=LANGUAGES,
+                        help="language of the interface for this run (default: the one chosen "
+                        "in View > Language, else the system's)")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -26,4 +31,4 @@ def run(args: argparse.Namespace) -> int:
     require_qt()
     from annotator.ui.app import run_app  # lazy: the only Qt import of the command line
 
-    return run_app(args.project, annotator=args.annotator, doc_id=args.doc)
+    return run_app(args.project, annotator=args.annotator, doc_id=args.doc, language=args.lang)

@@ -17,11 +17,35 @@ from annotator.core.errors import EditError, Problem
 from annotator.core.spans import Relation, Span, Status
 
 
+@dataclass(frozen=True)
+class Changes:
+    """What an edit does to a set, as far as views care: the spans that leave and come,
+    and whether the status, the spans kept aside or the relations change.
+
+    Every edit states its own (:attr:`Edit.changes`), so a new kind of edit cannot
+    leave the views behind without saying so.
+    """
+
+    removed: tuple[Span, ...] = ()
+    added: tuple[Span, ...] = ()
+    status: bool = False
+    unplaced: bool = False
+    relations: bool = False
+
+    def __add__(self, other: Changes) -> Changes:
+        return Changes(self.removed + other.removed, self.added + other.added,
+                       self.status or other.status, self.unplaced or other.unplaced,
+                       self.relations or other.relations)
+
+
 class Edit(Protocol):
-    """What every edit offers: a description, apply, and its inverse."""
+    """What every edit offers: a description, what it changes, apply, and its inverse."""
 
     @property
     def description(self) -> str: ...
+
+    @property
+    def changes(self) -> Changes: ...
 
     def apply(self, aset: AnnotationSet) -> None: ...
 
@@ -51,6 +75,10 @@ class AddSpan:
     def description(self) -> str:
         return f"Add {self.span.label} “{_short(self.span.text)}”"
 
+    @property
+    def changes(self) -> Changes:
+        return Changes(added=(self.span,), relations=bool(self.relations))
+
     def apply(self, aset: AnnotationSet) -> None:
         _fail(aset.span_problems(self.span))
         aset._insert(self.span)
@@ -77,6 +105,10 @@ class RemoveSpan:
     @property
     def description(self) -> str:
         return f"Delete {self.span.label} “{_short(self.span.text)}”"
+
+    @property
+    def changes(self) -> Changes:
+        return Changes(removed=(self.span,), relations=bool(self.relations))
 
     def apply(self, aset: AnnotationSet) -> None:
         current = _require(aset, self.span.id)
@@ -120,6 +152,10 @@ class ReplaceSpan:
             return f"Resize {self.new.label} “{_short(self.new.text)}”"
         return f"Edit {self.new.label} “{_short(self.new.text)}”"
 
+    @property
+    def changes(self) -> Changes:
+        return Changes(removed=(self.old,), added=(self.new,))
+
     def apply(self, aset: AnnotationSet) -> None:
         current = _require(aset, self.old.id)
         if current != self.old:
@@ -157,6 +193,10 @@ class SetStatus:
     def description(self) -> str:
         return f"Mark {self.new.replace('_', ' ')}"
 
+    @property
+    def changes(self) -> Changes:
+        return Changes(status=True)
+
     def apply(self, aset: AnnotationSet) -> None:
         if aset.status != self.old:
             raise EditError(Problem("conflict", f"status is {aset.status}, not {self.old}"))
@@ -174,6 +214,10 @@ class AddRelation:
     def description(self) -> str:
         return f"Add relation {self.relation.type}"
 
+    @property
+    def changes(self) -> Changes:
+        return Changes(relations=True)
+
     def apply(self, aset: AnnotationSet) -> None:
         _fail(aset.relation_problems(self.relation))
         aset._insert_relation(self.relation)
@@ -189,6 +233,10 @@ class RemoveRelation:
     @property
     def description(self) -> str:
         return f"Delete relation {self.relation.type}"
+
+    @property
+    def changes(self) -> Changes:
+        return Changes(relations=True)
 
     def apply(self, aset: AnnotationSet) -> None:
         try:
@@ -238,6 +286,10 @@ class PlaceUnplaced:
     def description(self) -> str:
         return f"Place {self.placed.label} “{_short(self.placed.text)}”"
 
+    @property
+    def changes(self) -> Changes:
+        return Changes(added=(self.placed,), unplaced=True)
+
     def apply(self, aset: AnnotationSet) -> None:
         _require_unplaced(aset, self.index, self.kept)
         _fail(aset.span_problems(self.placed))
@@ -259,6 +311,10 @@ class SetAside:
     @property
     def description(self) -> str:
         return f"Set aside {self.kept.label} “{_short(self.kept.text)}”"
+
+    @property
+    def changes(self) -> Changes:
+        return Changes(removed=(self.placed,), unplaced=True)
 
     def apply(self, aset: AnnotationSet) -> None:
         if _require(aset, self.placed.id) != self.placed:
@@ -298,6 +354,10 @@ class DiscardUnplaced:
     def description(self) -> str:
         return f"Discard {self.span.label} “{_short(self.span.text)}”"
 
+    @property
+    def changes(self) -> Changes:
+        return Changes(unplaced=True, relations=bool(self.relations))
+
     def apply(self, aset: AnnotationSet) -> None:
         _require_unplaced(aset, self.index, self.span)
         for relation in self.relations:
@@ -323,6 +383,10 @@ class KeepUnplaced:
     @property
     def description(self) -> str:
         return f"Keep {self.span.label} “{_short(self.span.text)}” aside"
+
+    @property
+    def changes(self) -> Changes:
+        return Changes(unplaced=True, relations=bool(self.relations))
 
     def apply(self, aset: AnnotationSet) -> None:
         _require_slot(aset, self.index, self.span)
@@ -357,6 +421,13 @@ class Batch:
     @property
     def description(self) -> str:
         return self.text
+
+    @property
+    def changes(self) -> Changes:
+        total = Changes()
+        for edit in self.edits:
+            total = total + edit.changes
+        return total
 
     def apply(self, aset: AnnotationSet) -> None:
         done: list[Edit] = []

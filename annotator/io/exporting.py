@@ -18,6 +18,7 @@ from __future__ import annotations
 import logging
 import random
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -134,8 +135,12 @@ class ExportSummary:
     def dropped_by_reason(self) -> dict[str, int]:
         return dict(sorted(Counter(d.reason for d in self.dropped).items()))
 
-    def lines(self, details: int = 10) -> list[str]:
-        """A human summary; at most ``details`` dropped spans listed one by one (-1: all)."""
+    def lines(self, details: int = 10, option: Callable[[str], str] = str) -> list[str]:
+        """A human summary; at most ``details`` dropped spans listed one by one (-1: all).
+
+        ``option`` names an option the way the front end does (the command line:
+        ``verbose`` -> ``--verbose``).
+        """
         if self.cancelled:
             return ["export cancelled: nothing was written"]
         who = ", ".join(f"{name}: {n}" for name, n in sorted(self.annotators.items()))
@@ -149,7 +154,8 @@ class ExportSummary:
         shown = self.dropped if details < 0 else self.dropped[:details]
         lines += [f"    {d}" for d in shown]
         if len(shown) < len(self.dropped):
-            lines.append(f"    ... and {len(self.dropped) - len(shown)} more (--verbose lists all)")
+            lines.append(f"    ... and {len(self.dropped) - len(shown)} more "
+                         f"({option('verbose')} lists all)")
         lines += [f"warning: {w}" for w in self.warnings]
         if self.skipped:
             why = Counter(reason for _, reason in self.skipped)
@@ -199,8 +205,8 @@ def _choose(project: Project, options: ExportOptions, summary: ExportSummary,
         if present:
             problems.append(Problem(
                 "no-gold", f"document {doc_id!r} has no gold file; annotators present: "
-                f"{', '.join(present)} (choose one with --annotator)",
-                file=str(project.annotation_path(doc_id, GOLD))))
+                f"{', '.join(present)}; choose one of them as the annotator to export",
+                file=str(project.annotation_path(doc_id, GOLD)), hint="annotator"))
         else:
             summary.skipped.append((doc_id, "not annotated"))
     return chosen

@@ -81,8 +81,17 @@ class ImportSummary:
     def ok(self) -> bool:
         return not self.problems and not self.cancelled
 
-    def lines(self) -> list[str]:
-        lines = [str(p) for p in self.problems] + [f"warning: {w}" for w in self.warnings]
+    def lines(self, problem_text: Callable[[Problem], str] = str,
+              option: Callable[[str], str] = str) -> list[str]:
+        """A human summary, one line per problem, warning and outcome.
+
+        The front end writes the problems (``problem_text``: the command line
+        names a problem's :attr:`~annotator.core.errors.Problem.hint` as a flag,
+        the window as a field of its dialog) and names the options the summary
+        mentions (``option``, given an :class:`ImportOptions` field name).
+        """
+        lines = [problem_text(p) for p in self.problems]
+        lines += [f"warning: {problem_text(w)}" for w in self.warnings]
         lines += [f"ignored: {what}" for what in self.ignored]
         if self.cancelled:
             return [*lines, "import cancelled: nothing was written"]
@@ -93,7 +102,8 @@ class ImportSummary:
         elif self.written:
             lines.append(f"imported {what}")
             if self.problems:
-                lines.append(f"left out (--skip-bad): the {len(self.problems)} problem(s) above")
+                lines.append(f"left out ({option('skip_bad')}): the {len(self.problems)} "
+                             "problem(s) above")
         else:
             lines.append(f"nothing was written: {len(self.problems)} problem(s)")
             return lines
@@ -134,8 +144,9 @@ class _Importer:
         self.new_texts: dict[str, str] = {}
         self.unknown: dict[str, list[str]] = {}  # label -> where it is used
 
-    def problem(self, code: str, message: str, where: str, span: str | None = None) -> None:
-        self.summary.problems.append(Problem(code, message, file=where, span=span))
+    def problem(self, code: str, message: str, where: str, span: str | None = None,
+                hint: str | None = None) -> None:
+        self.summary.problems.append(Problem(code, message, file=where, span=span, hint=hint))
 
     def by_sha(self) -> dict[str, str]:
         if self._by_sha is None:
@@ -186,8 +197,9 @@ class _Importer:
                 return as_utf16  # type: ignore[return-value]
             if fits(item.start, item.end):
                 self.problem("wrong-text", f"span {label} fits the text as code points but not "
-                             "as UTF-16 offsets: import this source without --utf16-offsets",
-                             item.where, item.source_id)
+                             "as UTF-16 offsets: import this source without reading its "
+                             "offsets as UTF-16 code units", item.where, item.source_id,
+                             hint="utf16_offsets")
                 return None
         else:
             if fits(item.start, item.end):
@@ -195,8 +207,8 @@ class _Importer:
             if as_utf16 != (item.start, item.end) and fits(*as_utf16):
                 self.problem("utf16-offsets", f"span {label} {item.text!r} fits the text only "
                              "when its offsets count UTF-16 code units (a known bug of some "
-                             "tools): run the import again with --utf16-offsets",
-                             item.where, item.source_id)
+                             "tools): import it again reading them as UTF-16 code units",
+                             item.where, item.source_id, hint="utf16_offsets")
                 return None
         if not 0 <= item.start < item.end <= len(text):
             self.problem("out-of-range", f"span {label} lies outside the text (length "
@@ -267,8 +279,9 @@ class _Importer:
         if as_16 > as_cp:
             self.summary.warnings.append(Problem("utf16-offsets", f"{as_16} of {len(blind)} "
                 f"spans start and end at word edges when read as UTF-16 offsets, {as_cp} as "
-                "code points: the source may count UTF-16 units; check, and consider "
-                "--utf16-offsets", file=target.source.where))
+                "code points: the source may count UTF-16 units; check, and consider reading "
+                "its offsets as UTF-16 code units", file=target.source.where,
+                hint="utf16_offsets"))
 
 
 def _difference(source: str, text: str, doc_id: str) -> str:
@@ -333,7 +346,8 @@ def import_annotations(project: Project, options: ImportOptions,
         elif not options.add_labels:
             importer.problem("unknown-label", f"label {label!r} is not in the project's labels "
                              f"({', '.join(sorted(project.label_names))}); used by {len(where)} "
-                             "span(s); add it with --add-labels", where[0])
+                             "span(s); add it to the project's labels", where[0],
+                             hint="add_labels")
     loaded = _check_targets(project, options, summary, sets)
     if not sources:
         summary.problems.append(Problem("no-documents", "nothing to import",
@@ -371,8 +385,8 @@ def _check_targets(project: Project, options: ImportOptions, summary: ImportSumm
         if (len(held) or held.unplaced or held.relations()) and not options.replace:
             summary.problems.append(Problem("target-exists", f"already holds {len(held)} "
                 f"span(s), {len(held.unplaced)} unplaced span(s) and {len(held.relations())} "
-                "relation(s); nothing was merged (use --replace to overwrite it)",
-                file=str(path)))
+                "relation(s); nothing was merged; replace the file to overwrite it",
+                file=str(path), hint="replace"))
             continue
         loaded[key] = current.fingerprint
     return loaded

@@ -33,9 +33,9 @@ EXPORT_MARKER: Final = ".annotator-export"
 MARKER_FORMAT: Final = "annotator/export-folder"
 
 
-def _refuse(path: Path, message: str) -> OutputRefusedError:
+def _refuse(path: Path, message: str, hint: str | None = None) -> OutputRefusedError:
     return OutputRefusedError(Problem("bad-output", f"{message}; nothing was written",
-                                      file=str(path)))
+                                      file=str(path), hint=hint))
 
 
 def _is_project(folder: Path) -> bool:
@@ -70,7 +70,8 @@ def check_output_file(path: Path, overwrite: bool) -> str | None:
         raise _refuse(path, "the output is a folder, not a file")
     if path.exists() or path.is_symlink():
         if not overwrite:
-            raise _refuse(path, "the output file exists (replace it with --overwrite)")
+            raise _refuse(path, "the output file exists and is replaced only when overwriting "
+                          "is allowed", hint="overwrite")
         if not path.is_file():
             raise _refuse(path, "the output exists and is not a regular file")
         return None
@@ -96,8 +97,8 @@ def check_output_folder(path: Path, overwrite: bool, project_root: Path | None =
                       f"export' (it has no {EXPORT_MARKER} file), so it is never replaced: "
                       "choose an empty or new folder")
     if not overwrite:
-        raise _refuse(path, "the output folder holds an earlier export (replace it with "
-                      "--overwrite)")
+        raise _refuse(path, "the output folder holds an earlier export, which is replaced only "
+                      "when overwriting is allowed", hint="overwrite")
 
 
 def marker_bytes(options: dict[str, Any]) -> bytes:

@@ -7,6 +7,12 @@ its shortcut (users can override shortcuts in settings under
 (``label.<name>``, keyed by each label's ``key``). Later features (export and
 import dialogs, review mode) add their entries to :data:`ACTIONS` and connect
 a handler by name.
+
+Texts and tips are English source strings marked with ``QT_TRANSLATE_NOOP``
+(context ``Actions``; menu titles: ``Menus``) and translated when the actions
+are built, so the table stays data and ``pyside6-lupdate`` finds every string.
+Names and shortcuts are never translated; neither are label names (project
+data). View > Language chooses the interface language for the next start.
 """
 
 from __future__ import annotations
@@ -14,23 +20,93 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPixmap
-from PySide6.QtWidgets import QMenu, QMenuBar, QStyle, QToolBar, QWidget
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QColor,
+    QGuiApplication,
+    QIcon,
+    QKeySequence,
+    QPainter,
+    QPixmap,
+)
+from PySide6.QtWidgets import (
+    QMainWindow,
+    QMenu,
+    QMenuBar,
+    QMessageBox,
+    QProxyStyle,
+    QStyle,
+    QStyleOption,
+    QStyleOptionMenuItem,
+    QToolBar,
+    QWidget,
+)
 
 from annotator.core.project import Label
+from annotator.ui import settings as keys
+from annotator.ui.i18n import QT_TRANSLATE_NOOP
 from annotator.ui.icons import drawn_icon
 from annotator.ui.settings import Settings
+
+LRI, PDI = "\u2066", "\u2069"  # a left-to-right isolate, and its end
+
+
+def translate(text: str) -> str:
+    """An action's text or tip in the interface language (context ``Actions``)."""
+    return QCoreApplication.translate("Actions", text)
+
+
+def keys_text(sequences: Iterable[QKeySequence]) -> str:
+    """Shortcuts as one left-to-right run: in an Arabic line "Ctrl+=" would read "=+Ctrl"."""
+    shown = ", ".join(s.toString(QKeySequence.SequenceFormat.NativeText) for s in sequences)
+    return f"{LRI}{shown}{PDI}"
+
+
+class MenuStyle(QProxyStyle):
+    """Draws a menu entry's shortcut as one left-to-right run (for right-to-left menus).
+
+    A right-to-left menu lays each entry's shortcut out right to left, so
+    "Ctrl+=" showed as "=+Ctrl"; the shortcut column is isolated as a
+    left-to-right run before the style draws it. Nothing else is changed.
+    """
+
+    def drawControl(self, element: QStyle.ControlElement, option: QStyleOption,
+                    painter: QPainter, widget: QWidget | None = None) -> None:
+        if element == QStyle.ControlElement.CE_MenuItem \
+                and isinstance(option, QStyleOptionMenuItem) and "\t" in option.text:
+            text, shortcut = option.text.split("\t", 1)
+            option = QStyleOptionMenuItem(option)
+            option.text = f"{text}\t{LRI}{shortcut}{PDI}"
+        super().drawControl(element, option, painter, widget)
+
+
+_menu_style: list[MenuStyle] = []  # one for the application's lifetime
+
+
+def menu_style(menu: QMenu) -> None:
+    """In a right-to-left interface, give ``menu`` the :class:`MenuStyle`."""
+    if not QGuiApplication.isRightToLeft():
+        return
+    if not _menu_style:
+        style = MenuStyle()
+        style.setParent(QCoreApplication.instance())
+        _menu_style.append(style)
+    menu.setStyle(_menu_style[0])
 
 
 @dataclass(frozen=True)
 class ActionSpec:
     """One command.
 
-    ``icon`` is a freedesktop theme name; ``fallback`` is used without a theme: a
-    ``QStyle`` standard pixmap (``"SP_…"``) or an icon drawn in
-    :mod:`annotator.ui.icons` (``"draw:…"``). ``icon_text`` is the short text
-    shown beside the icon on the toolbar (default: ``text`` without ``&``/``…``).
+    ``text``, ``tip`` and ``icon_text`` are English, marked for translation and
+    translated when the action is built (``translated=False``: shown as they are,
+    e.g. a label's name). ``icon`` is a freedesktop theme name; ``fallback`` is
+    used without a theme: a ``QStyle`` standard pixmap (``"SP_…"``) or an icon
+    drawn in :mod:`annotator.ui.icons` (``"draw:…"``). ``icon_text`` is the short
+    text shown beside the icon on the toolbar (default: ``text`` without
+    ``&``/``…``).
     """
 
     name: str
@@ -45,76 +121,136 @@ class ActionSpec:
     icon_text: str = ""
     context: str = "window"  # "view": only while the article view or span table has focus
     submenu: bool = False  # the action opens a menu, filled by its owner: see submenu()
+    translated: bool = True
 
 
-FILE, EDIT, ANNOTATE, VIEW, DOCUMENT = "&File", "&Edit", "&Annotate", "&View", "&Document"
-REVIEW = "&Review"
+FILE = QT_TRANSLATE_NOOP("Menus", "&File")
+EDIT = QT_TRANSLATE_NOOP("Menus", "&Edit")
+ANNOTATE = QT_TRANSLATE_NOOP("Menus", "&Annotate")
+DOCUMENT = QT_TRANSLATE_NOOP("Menus", "&Document")
+REVIEW = QT_TRANSLATE_NOOP("Menus", "&Review")
+VIEW = QT_TRANSLATE_NOOP("Menus", "&View")
 MENUS: tuple[str, ...] = (FILE, EDIT, ANNOTATE, DOCUMENT, REVIEW, VIEW)
+# the object name of each menu, for code and tests that look a menu up
+MENU_NAMES: dict[str, str] = {FILE: "file-menu", EDIT: "edit-menu", ANNOTATE: "annotate-menu",
+                              DOCUMENT: "document-menu", REVIEW: "review-menu",
+                              VIEW: "view-menu"}
 
 ACTIONS: tuple[ActionSpec, ...] = (
-    ActionSpec("file.open_project", "&Open project…", ("Ctrl+O",), FILE, icon="document-open",
-               fallback="SP_DirOpenIcon",
-               tip="Open another project folder (the current document is saved first)"),
-    ActionSpec("file.recent", "&Recent projects", (), FILE, icon="document-open-recent",
-               submenu=True),
-    ActionSpec("file.save", "&Save", ("Ctrl+S",), FILE, True, "document-save",
-               "SP_DialogSaveButton", tip="Save now (changes are also saved automatically)"),
-    ActionSpec("file.export", "&Export…", ("Ctrl+Shift+E",), FILE, icon="document-export",
-               tip="Write the project's annotations as training data (jsonl, conll, brat, "
-               "spacy, hf)"),
-    ActionSpec("file.import", "&Import…", ("Ctrl+Shift+I",), FILE, icon="document-import",
-               tip="Bring in annotations from brat, doccano, Label Studio or a jsonl export"),
-    ActionSpec("file.quit", "&Quit", ("Ctrl+Q",), FILE, icon="application-exit"),
-    ActionSpec("edit.undo", "&Undo", ("Ctrl+Z",), EDIT, True, "edit-undo", "draw:undo",
-               tip="Undo the last change to this document's spans"),
-    ActionSpec("edit.redo", "&Redo", ("Ctrl+Shift+Z", "Ctrl+Y"), EDIT, True, "edit-redo",
-               "draw:redo", tip="Redo the change just undone"),
-    ActionSpec("span.delete", "&Delete span", ("Delete", "Backspace"), ANNOTATE, True,
-               "edit-delete", "SP_TrashIcon", tip="Delete the selected span", context="view"),
-    ActionSpec("span.note", "Edit &note…", ("F2",), ANNOTATE, icon="document-edit"),
-    ActionSpec("span.next", "Ne&xt span", ("Alt+Down",), ANNOTATE, context="view"),
-    ActionSpec("span.previous", "Pre&vious span", ("Alt+Up",), ANNOTATE, context="view"),
-    ActionSpec("span.start_left", "Move span start left", ("Alt+Shift+Left",), ANNOTATE,
+    ActionSpec("file.open_project", QT_TRANSLATE_NOOP("Actions", "&Open project…"),
+               ("Ctrl+O",), FILE, icon="document-open", fallback="SP_DirOpenIcon",
+               tip=QT_TRANSLATE_NOOP("Actions", "Open another project folder (the current "
+                                                "document is saved first)")),
+    ActionSpec("file.recent", QT_TRANSLATE_NOOP("Actions", "&Recent projects"), (), FILE,
+               icon="document-open-recent", submenu=True),
+    ActionSpec("file.save", QT_TRANSLATE_NOOP("Actions", "&Save"), ("Ctrl+S",), FILE, True,
+               "document-save", "SP_DialogSaveButton",
+               tip=QT_TRANSLATE_NOOP("Actions", "Save now (changes are also saved "
+                                                "automatically)")),
+    ActionSpec("file.export", QT_TRANSLATE_NOOP("Actions", "&Export…"), ("Ctrl+Shift+E",), FILE,
+               icon="document-export",
+               tip=QT_TRANSLATE_NOOP("Actions", "Write the project's annotations as training "
+                                                "data (jsonl, conll, brat, spacy, hf)")),
+    ActionSpec("file.import", QT_TRANSLATE_NOOP("Actions", "&Import…"), ("Ctrl+Shift+I",), FILE,
+               icon="document-import",
+               tip=QT_TRANSLATE_NOOP("Actions", "Bring in annotations from brat, doccano, "
+                                                "Label Studio or a jsonl export")),
+    ActionSpec("file.quit", QT_TRANSLATE_NOOP("Actions", "&Quit"), ("Ctrl+Q",), FILE,
+               icon="application-exit"),
+    ActionSpec("edit.undo", QT_TRANSLATE_NOOP("Actions", "&Undo"), ("Ctrl+Z",), EDIT, True,
+               "edit-undo", "draw:undo",
+               tip=QT_TRANSLATE_NOOP("Actions", "Undo the last change to this document's "
+                                                "spans")),
+    ActionSpec("edit.redo", QT_TRANSLATE_NOOP("Actions", "&Redo"), ("Ctrl+Shift+Z", "Ctrl+Y"),
+               EDIT, True, "edit-redo", "draw:redo",
+               tip=QT_TRANSLATE_NOOP("Actions", "Redo the change just undone")),
+    ActionSpec("span.delete", QT_TRANSLATE_NOOP("Actions", "&Delete span"),
+               ("Delete", "Backspace"), ANNOTATE, True, "edit-delete", "SP_TrashIcon",
+               tip=QT_TRANSLATE_NOOP("Actions", "Delete the selected span"), context="view"),
+    ActionSpec("span.note", QT_TRANSLATE_NOOP("Actions", "Edit &note…"), ("F2",), ANNOTATE,
+               icon="document-edit"),
+    ActionSpec("span.next", QT_TRANSLATE_NOOP("Actions", "Ne&xt span"), ("Alt+Down",), ANNOTATE,
                context="view"),
-    ActionSpec("span.start_right", "Move span start right", ("Alt+Shift+Right",), ANNOTATE,
-               context="view"),
-    ActionSpec("span.end_left", "Move span end left", ("Alt+Left",), ANNOTATE, context="view"),
-    ActionSpec("span.end_right", "Move span end right", ("Alt+Right",), ANNOTATE,
-               context="view"),
-    ActionSpec("span.deselect", "Clear selection", ("Escape",), ANNOTATE, context="view"),
-    ActionSpec("annotate.snap", "Snap to &words", ("Ctrl+W",), ANNOTATE, True, checkable=True,
-               tip="Widen selections to whole words and drop spaces and punctuation at the edges"),
-    ActionSpec("doc.previous", "&Previous document", ("Ctrl+PgUp",), DOCUMENT, True,
-               "go-up", "SP_ArrowUp", tip="Open the document above in the list"),
-    ActionSpec("doc.next", "&Next document", ("Ctrl+PgDown",), DOCUMENT, True, "go-down",
-               "SP_ArrowDown", tip="Open the document below in the list"),
-    ActionSpec("doc.done", "Mark &done", ("Ctrl+Return", "Ctrl+Enter"), DOCUMENT, True,
-               "emblem-ok", "SP_DialogApplyButton",
-               tip="Mark this document done (again to mark it in progress)"),
-    ActionSpec("view.zoom_in", "Zoom &in", ("Ctrl+=", "Ctrl++"), VIEW, icon="zoom-in"),
-    ActionSpec("view.zoom_out", "Zoom &out", ("Ctrl+-",), VIEW, icon="zoom-out"),
-    ActionSpec("view.zoom_reset", "&Reset zoom", ("Ctrl+0",), VIEW, icon="zoom-original"),
-    ActionSpec("view.focus_text", "Focus the &text", ("F6",), VIEW),
-    ActionSpec("review.mode", "&Review mode", ("Ctrl+Shift+R",), REVIEW, True,
-               "edit-find-replace", "SP_FileDialogContentsView", checkable=True,
-               tip="Compare annotators on this document and settle the gold version"),
-    ActionSpec("review.next", "&Next difference", ("F8",), REVIEW),
-    ActionSpec("review.previous", "&Previous difference", ("Shift+F8",), REVIEW),
-    ActionSpec("review.accept_a", "Accept &A", ("Ctrl+1",), REVIEW,
-               tip="Gold takes A's version of the selected difference"),
-    ActionSpec("review.accept_b", "Accept &B", ("Ctrl+2",), REVIEW,
-               tip="Gold takes B's version of the selected difference"),
-    ActionSpec("review.accept_both", "Accept b&oth", ("Ctrl+3",), REVIEW,
-               tip="Gold takes both versions of the selected difference"),
-    ActionSpec("review.reject", "Re&ject", ("Ctrl+Delete",), REVIEW,
-               tip="Gold takes neither version of the selected difference"),
-    ActionSpec("review.edit", "&Edit in gold", ("Ctrl+4",), REVIEW,
-               tip="Select the difference's gold span (A's copied in if gold has none) "
-               "to relabel it, move its ends or write a note"),
-    ActionSpec("review.accept_agreed", "Accept all a&greed", ("Ctrl+Shift+A",), REVIEW,
-               tip="Add to gold every span all compared annotators marked identically "
-               "(one undo step)"),
+    ActionSpec("span.previous", QT_TRANSLATE_NOOP("Actions", "Pre&vious span"), ("Alt+Up",),
+               ANNOTATE, context="view"),
+    ActionSpec("span.start_left", QT_TRANSLATE_NOOP("Actions", "Move span start left"),
+               ("Alt+Shift+Left",), ANNOTATE, context="view"),
+    ActionSpec("span.start_right", QT_TRANSLATE_NOOP("Actions", "Move span start right"),
+               ("Alt+Shift+Right",), ANNOTATE, context="view"),
+    ActionSpec("span.end_left", QT_TRANSLATE_NOOP("Actions", "Move span end left"),
+               ("Alt+Left",), ANNOTATE, context="view"),
+    ActionSpec("span.end_right", QT_TRANSLATE_NOOP("Actions", "Move span end right"),
+               ("Alt+Right",), ANNOTATE, context="view"),
+    ActionSpec("span.deselect", QT_TRANSLATE_NOOP("Actions", "Clear selection"), ("Escape",),
+               ANNOTATE, context="view"),
+    ActionSpec("annotate.snap", QT_TRANSLATE_NOOP("Actions", "Snap to &words"), ("Ctrl+W",),
+               ANNOTATE, True, checkable=True,
+               tip=QT_TRANSLATE_NOOP("Actions", "Widen selections to whole words and drop "
+                                                "spaces and punctuation at the edges")),
+    ActionSpec("doc.previous", QT_TRANSLATE_NOOP("Actions", "&Previous document"),
+               ("Ctrl+PgUp",), DOCUMENT, True, "go-up", "SP_ArrowUp",
+               tip=QT_TRANSLATE_NOOP("Actions", "Open the document above in the list")),
+    ActionSpec("doc.next", QT_TRANSLATE_NOOP("Actions", "&Next document"), ("Ctrl+PgDown",),
+               DOCUMENT, True, "go-down", "SP_ArrowDown",
+               tip=QT_TRANSLATE_NOOP("Actions", "Open the document below in the list")),
+    ActionSpec("doc.done", QT_TRANSLATE_NOOP("Actions", "Mark &done"),
+               ("Ctrl+Return", "Ctrl+Enter"), DOCUMENT, True, "emblem-ok",
+               "SP_DialogApplyButton",
+               tip=QT_TRANSLATE_NOOP("Actions", "Mark this document done (again to mark it in "
+                                                "progress)")),
+    ActionSpec("view.zoom_in", QT_TRANSLATE_NOOP("Actions", "Zoom &in"), ("Ctrl+=", "Ctrl++"),
+               VIEW, icon="zoom-in"),
+    ActionSpec("view.zoom_out", QT_TRANSLATE_NOOP("Actions", "Zoom &out"), ("Ctrl+-",), VIEW,
+               icon="zoom-out"),
+    ActionSpec("view.zoom_reset", QT_TRANSLATE_NOOP("Actions", "&Reset zoom"), ("Ctrl+0",),
+               VIEW, icon="zoom-original"),
+    ActionSpec("view.focus_text", QT_TRANSLATE_NOOP("Actions", "Focus the &text"), ("F6",),
+               VIEW),
+    ActionSpec("view.language", QT_TRANSLATE_NOOP("Actions", "&Language"), (), VIEW,
+               icon="preferences-desktop-locale", submenu=True),
+    ActionSpec("review.mode", QT_TRANSLATE_NOOP("Actions", "&Review mode"), ("Ctrl+Shift+R",),
+               REVIEW, True, "edit-find-replace", "SP_FileDialogContentsView", checkable=True,
+               tip=QT_TRANSLATE_NOOP("Actions", "Compare annotators on this document and "
+                                                "settle the gold version")),
+    ActionSpec("review.next", QT_TRANSLATE_NOOP("Actions", "&Next difference"), ("F8",), REVIEW),
+    ActionSpec("review.previous", QT_TRANSLATE_NOOP("Actions", "&Previous difference"),
+               ("Shift+F8",), REVIEW),
+    ActionSpec("review.accept_a", QT_TRANSLATE_NOOP("Actions", "Accept &A"), ("Ctrl+1",), REVIEW,
+               tip=QT_TRANSLATE_NOOP("Actions", "Gold takes A's version of the selected "
+                                                "difference")),
+    ActionSpec("review.accept_b", QT_TRANSLATE_NOOP("Actions", "Accept &B"), ("Ctrl+2",), REVIEW,
+               tip=QT_TRANSLATE_NOOP("Actions", "Gold takes B's version of the selected "
+                                                "difference")),
+    ActionSpec("review.accept_both", QT_TRANSLATE_NOOP("Actions", "Accept b&oth"), ("Ctrl+3",),
+               REVIEW,
+               tip=QT_TRANSLATE_NOOP("Actions", "Gold takes both versions of the selected "
+                                                "difference")),
+    ActionSpec("review.reject", QT_TRANSLATE_NOOP("Actions", "Re&ject"), ("Ctrl+Delete",),
+               REVIEW,
+               tip=QT_TRANSLATE_NOOP("Actions", "Gold takes neither version of the selected "
+                                                "difference")),
+    ActionSpec("review.edit", QT_TRANSLATE_NOOP("Actions", "&Edit in gold"), ("Ctrl+4",), REVIEW,
+               tip=QT_TRANSLATE_NOOP("Actions", "Select the difference's gold span (A's "
+                                                "copied in if gold has none) to relabel it, "
+                                                "move its ends or write a note")),
+    ActionSpec("review.accept_agreed", QT_TRANSLATE_NOOP("Actions", "Accept all a&greed"),
+               ("Ctrl+Shift+A",), REVIEW,
+               tip=QT_TRANSLATE_NOOP("Actions", "Add to gold every span all compared "
+                                                "annotators marked identically (one undo "
+                                                "step)")),
 )
+
+# View > Language: "" follows the system; the others are settings.LANGUAGES, each
+# listed by its own name, and named in the interface's language in the message.
+SYSTEM_LANGUAGE = QT_TRANSLATE_NOOP("Actions", "&System language")
+LANGUAGE_TIP = QT_TRANSLATE_NOOP("Actions", "Takes effect when Annotator is restarted")
+RESTART_TITLE = QT_TRANSLATE_NOOP("Actions", "Language")
+RESTART_TEXT = QT_TRANSLATE_NOOP("Actions", "The interface will be in {language} the next "
+                                            "time Annotator starts.")
+RESTART_SYSTEM = QT_TRANSLATE_NOOP("Actions", "The interface will follow the system's language "
+                                              "the next time Annotator starts.")
+LANGUAGE_NAMES = {"ar": QT_TRANSLATE_NOOP("Actions", "Arabic"),
+                  "en": QT_TRANSLATE_NOOP("Actions", "English")}
 
 # Arabic-Indic and Extended Arabic-Indic digits, so label keys 1, 2, 3 also work
 # when the keyboard layout types ١ ٢ ٣ or ۱ ۲ ۳.
@@ -122,11 +258,13 @@ _DIGIT_TWINS = {str(d): (chr(0x0660 + d), chr(0x06F0 + d)) for d in range(10)}
 
 
 def label_spec(label: Label) -> ActionSpec:
-    keys: tuple[str, ...] = ()
+    keys_: tuple[str, ...] = ()
     if label.key:
-        keys = (label.key, *_DIGIT_TWINS.get(label.key, ()))
-    return ActionSpec(f"label.{label.name}", label.name, keys, ANNOTATE,
-                      tip=f"Label the selection as {label.name}, or relabel the selected span")
+        keys_ = (label.key, *_DIGIT_TWINS.get(label.key, ()))
+    tip = QCoreApplication.translate(
+        "Actions", "Label the selection as {label}, or relabel the selected span")
+    return ActionSpec(f"label.{label.name}", label.name, keys_, ANNOTATE,
+                      tip=tip.format(label=label.name), translated=False)
 
 
 def color_icon(color: str, size: int = 14) -> QIcon:
@@ -145,19 +283,23 @@ class ActionRegistry:
         self.specs: dict[str, ActionSpec] = {}
         self.actions: dict[str, QAction] = {}
         self.menus: dict[str, QMenu] = {}  # of the submenu actions
+        self.languages: dict[str, QAction] = {}  # View > Language, by code ("": the system's)
         for spec in specs:
             self.add(spec)
+        if "view.language" in self.menus:
+            self._fill_languages(self.menus["view.language"])
 
     def add(self, spec: ActionSpec, icon: QIcon | None = None) -> QAction:
         if spec.name in self.actions:
             raise ValueError(f"action {spec.name!r} is declared twice")
+        text = translate(spec.text) if spec.translated else spec.text
         if spec.submenu:
-            menu = QMenu(spec.text, self.window)
+            menu = QMenu(text, self.window)
             menu.setObjectName(f"{spec.name}-menu")
             action = menu.menuAction()
             self.menus[spec.name] = menu
         else:
-            action = QAction(spec.text, self.window)
+            action = QAction(text, self.window)
         action.setObjectName(spec.name)
         action.setCheckable(spec.checkable)
         shortcuts = list(spec.shortcuts)
@@ -167,13 +309,13 @@ class ActionRegistry:
                 shortcuts = override
         sequences = [QKeySequence(s) for s in shortcuts]
         action.setShortcuts(sequences)
-        plain = spec.text.replace("&", "").rstrip("…")
-        action.setIconText(spec.icon_text or plain)
-        tip = spec.tip or plain
+        plain = text.replace("&", "").rstrip("…")
+        icon_text = translate(spec.icon_text) if spec.icon_text and spec.translated \
+            else spec.icon_text
+        action.setIconText(icon_text or plain)
+        tip = (translate(spec.tip) if spec.translated else spec.tip) if spec.tip else plain
         if sequences:
-            keys = ", ".join(s.toString(QKeySequence.SequenceFormat.NativeText)
-                             for s in sequences)
-            tip = f"{tip} ({keys})"
+            tip = f"{tip} ({keys_text(sequences)})"
         action.setToolTip(tip)
         action.setIcon(icon if icon is not None else self._icon(spec))
         if spec.context == "view":
@@ -232,7 +374,14 @@ class ActionRegistry:
 
     def build_menus(self, menubar: QMenuBar) -> None:
         menubar.clear()
-        menus = {title: menubar.addMenu(title) for title in MENUS}
+        menus: dict[str, QMenu] = {}
+        for title in MENUS:
+            menu = menubar.addMenu(QCoreApplication.translate("Menus", title))
+            menu.setObjectName(MENU_NAMES[title])
+            menu_style(menu)
+            menus[title] = menu
+        for submenu in self.menus.values():
+            menu_style(submenu)
         for name, spec in self.specs.items():
             if spec.menu is None:
                 continue
@@ -258,3 +407,47 @@ class ActionRegistry:
                     toolbar.addSeparator()
                 group = spec.menu
                 toolbar.addAction(self.actions[name])
+
+    # -- View > Language -----------------------------------------------------------
+    def _fill_languages(self, menu: QMenu) -> None:
+        """One checkable entry per language, and the system's; the choice is saved."""
+        group = QActionGroup(menu)
+        group.setExclusive(True)
+        chosen = self.settings.get(keys.LANGUAGE) if self.settings is not None else ""
+        for code in ("", *keys.LANGUAGES):
+            text = keys.LANGUAGES.get(code) or translate(SYSTEM_LANGUAGE)
+            action = QAction(text, menu)
+            action.setObjectName(f"language.{code or 'system'}")
+            action.setCheckable(True)
+            action.setChecked(code == (chosen if chosen in keys.LANGUAGES else ""))
+            action.setToolTip(translate(LANGUAGE_TIP))
+            action.setEnabled(self.settings is not None)
+            action.triggered.connect(lambda _checked=False, code=code: self.choose_language(code))
+            group.addAction(action)
+            menu.addAction(action)
+            self.languages[code] = action
+        menu.setToolTipsVisible(True)
+
+    def choose_language(self, code: str) -> QMessageBox | None:
+        """Remember ``code`` ("": the system's) for the next start, and say so.
+
+        The open window keeps its language: every text is set once, when it is
+        built. Returns the (non-blocking) message shown, None if nothing changed.
+        """
+        if self.settings is None:
+            return None
+        self.languages[code].setChecked(True)
+        if self.settings.get(keys.LANGUAGE) == code:
+            return None
+        self.settings.set(keys.LANGUAGE, code)
+        self.settings.sync()
+        text = translate(RESTART_TEXT).format(language=translate(LANGUAGE_NAMES[code])) \
+            if code in LANGUAGE_NAMES else translate(RESTART_SYSTEM)
+        if isinstance(self.window, QMainWindow):
+            self.window.statusBar().showMessage(text, 8000)
+        box = QMessageBox(QMessageBox.Icon.Information, translate(RESTART_TITLE), text,
+                          QMessageBox.StandardButton.Ok, self.window)
+        box.setObjectName("language-restart")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        return box

@@ -16,19 +16,22 @@ The rules, in one place:
   screen: in a right-to-left paragraph ``←`` moves towards the end of the text.
 - ``Alt+↓/↑`` select the next / previous span, so the keyboard alone reaches
   every span.
+- ``Ctrl+Enter`` marks the document done (again: in progress).
 - A span a stale file kept aside is placed over the selection (snapped like a
   new span) with the file banner's "Place at selection", keeping its id, label
   and note; "Discard" drops it. Both are undoable like any other change.
 
 Nothing here touches the annotation set: every change goes through
-:meth:`DocumentSession.push`, so it is undoable and saved like any other.
+:meth:`DocumentSession.push`, so it is undoable and saved like any other. The
+commands get the workspace, the view and the span list they drive, and speak
+through :class:`~annotator.ui.feedback.Feedback`.
 """
 
 from __future__ import annotations
 
 import bisect
-from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMenu
 
 from annotator.core.edits import (
@@ -42,41 +45,47 @@ from annotator.core.edits import (
     set_note,
 )
 from annotator.core.errors import EditError
-from annotator.ui.snapping import moved_bounds, snap
-
-if TYPE_CHECKING:
-    from annotator.ui.main_window import MainWindow
-    from annotator.ui.widgets.article_view import ArticleView
+from annotator.core.snapping import moved_bounds, snap
+from annotator.core.spans import Status
+from annotator.ui.actions import ActionRegistry
+from annotator.ui.feedback import Feedback
+from annotator.ui.status import status_word
+from annotator.ui.tables import SpanList
+from annotator.ui.widgets.article_view import ArticleView
+from annotator.ui.workspace import Workspace
 
 MESSAGE_MS = 6000
 
 
-class Annotating:
-    """The annotation commands of one window."""
+class Annotating(QObject):
+    """The annotation commands on the workspace's open document, as shown in ``view``."""
 
-    def __init__(self, window: MainWindow) -> None:
-        self.window = window
+    def __init__(self, workspace: Workspace, view: ArticleView, spans: SpanList,
+                 feedback: Feedback, registry: ActionRegistry,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.view = view
+        self.spans = spans
+        self.feedback = feedback
+        self.registry = registry
 
-    @property
-    def view(self) -> ArticleView:
-        return self.window.view
-
-    def _say(self, text: str) -> None:
-        self.window.statusBar().showMessage(text, MESSAGE_MS)
+    def _say(self, text: str, code: str) -> None:
+        self.feedback.say(text, MESSAGE_MS, code)
 
     def _push(self, edit: Edit) -> bool:
-        session = self.window.session
+        session = self.workspace.session
         if session is None:
             return False
         error: EditError | None = session.push(edit)
         if error is not None:
-            self._say(f"Not done: {error.problem.message}")
+            self._say(self.tr("Not done: {why}").format(why=error.problem.message), "refused")
             return False
         return True
 
     # -- labels ------------------------------------------------------------------
     def apply_label(self, label: str) -> None:
-        session = self.window.session
+        session = self.workspace.session
         if session is None:
             return
         selected = self.view.selected_key
@@ -84,7 +93,8 @@ class Annotating:
         if selection is not None:
             bounds = snap(session.text, *selection, words=self.view.snap_words)
             if bounds is None:
-                self._say("Nothing to label: the selection holds only spaces or punctuation")
+                self._say(self.tr("Nothing to label: the selection holds only spaces or "
+                                  "punctuation"), "nothing-to-label")
                 return
             current = session.aset.get(selected) if selected else None
             if current is not None and (current.start, current.end) == bounds:
@@ -94,25 +104,27 @@ class Annotating:
                           if (s.start, s.end) == bounds]
             existing = next((s for s in same_words if s.label == label), None)
             if existing is not None:
-                self.window.select_span(existing.id)
-                self._say(f"These words are already labelled {label}")
+                self.spans.select(existing.id)
+                self._say(self.tr("These words are already labelled {label}").format(
+                    label=label), "already-labelled")
                 return
             if len(same_words) == 1:
-                self.window.select_span(same_words[0].id)
+                self.spans.select(same_words[0].id)
                 self._relabel(same_words[0].id, label)
                 return
             span = session.aset.make_span(*bounds, label)
             if self._push(AddSpan(span)):
                 self.view.set_cursor_offset(span.end)
-                self.window.select_span(span.id)
+                self.spans.select(span.id)
             return
         if selected is not None:
             self._relabel(selected, label)
             return
-        self._say("Select some text first (mouse, Shift+arrows, or double-click a word)")
+        self._say(self.tr("Select some text first (mouse, Shift+arrows, or double-click a "
+                          "word)"), "no-selection")
 
     def _relabel(self, span_id: str | None, label: str) -> None:
-        session = self.window.session
+        session = self.workspace.session
         if session is None or span_id is None or span_id not in session.aset:
             return
         if session.aset.span(span_id).label == label:
@@ -121,22 +133,22 @@ class Annotating:
 
     def context_menu(self, _offset: int | None) -> QMenu:
         """The article view's context menu: labels, delete, note, copy."""
-        registry = self.window.registry
-        menu = QMenu(self.window)
-        for action in registry.label_actions():
+        menu = QMenu(self.view)
+        for action in self.registry.label_actions():
             menu.addAction(action)
         menu.addSeparator()
         for name in ("span.delete", "span.note"):
-            menu.addAction(registry[name])
+            menu.addAction(self.registry[name])
         menu.addSeparator()
-        copy = menu.addAction("Copy")
+        copy = menu.addAction(self.tr("Copy"))
+        copy.setObjectName("copy")
         copy.setEnabled(self.view.textCursor().hasSelection())
         copy.triggered.connect(self.view.copy)
         return menu
 
     # -- spans kept aside by re-anchoring --------------------------------------------
     def place_unplaced(self, index: int) -> None:
-        session = self.window.session
+        session = self.workspace.session
         if session is None or not 0 <= index < len(session.aset.unplaced):
             return
         kept = session.aset.unplaced[index]
@@ -144,59 +156,65 @@ class Annotating:
         bounds = snap(session.text, *selection, words=self.view.snap_words) \
             if selection is not None else None
         if bounds is None:
-            self._say(f"Select the text where {kept.label} “{kept.text}” belongs, then press "
-                      "“Place at selection”")
+            self._say(self.tr("Select the text where {label} “{text}” belongs, then press "
+                              "“Place at selection”").format(label=kept.label, text=kept.text),
+                      "select-first")
             self.view.setFocus()
             return
         edit = place_unplaced(session.aset, index, *bounds)
         if self._push(edit):
             self.view.set_cursor_offset(edit.placed.end)
-            self.window.select_span(edit.placed.id)
-            self._say(f"Placed {kept.label} “{edit.placed.text}” (was “{kept.text}” at "
-                      f"{kept.start}–{kept.end})")
+            self.spans.select(edit.placed.id)
+            self._say(self.tr("Placed {label} “{text}” (was “{old}” at {start}–{end})").format(
+                label=kept.label, text=edit.placed.text, old=kept.text, start=kept.start,
+                end=kept.end), "placed")
         self.view.setFocus()
 
     def discard_unplaced(self, index: int) -> None:
-        session = self.window.session
+        session = self.workspace.session
         if session is None or not 0 <= index < len(session.aset.unplaced):
             return
         edit = discard_unplaced(session.aset, index)
         if self._push(edit):
-            self._say(f"{edit.description} (Ctrl+Z brings it back)")
+            self._say(self.tr("{what} (Ctrl+Z brings it back)").format(what=edit.description),
+                      "discarded")
         self.view.setFocus()
 
     # -- the selected span ---------------------------------------------------------
     def delete_selected(self) -> None:
-        session = self.window.session
+        session = self.workspace.session
         span_id = self.view.selected_key
         if session is None or span_id is None or span_id not in session.aset:
-            self._say("No span selected: click a span, or use Alt+↓ / Alt+↑")
+            self._say(self.tr("No span selected: click a span, or use Alt+↓ / Alt+↑"),
+                      "no-span-selected")
             return
         if self._push(remove_span(session.aset, span_id)):
-            self.window.select_span(None)
+            self.spans.select(None)
 
     def edit_note(self) -> None:
-        session = self.window.session
+        session = self.workspace.session
         span_id = self.view.selected_key
         if session is None or span_id is None or span_id not in session.aset:
-            self._say("No span selected")
+            self._say(self.tr("No span selected"), "no-span-selected")
             return
         span = session.aset.span(span_id)
-        note = self.window.ask_text("Note", f"Note on “{span.text}” ({span.label}):",
-                                    span.note or "")
+        note = self.feedback.ask_text(
+            self.tr("Note"), self.tr("Note on “{text}” ({label}):").format(text=span.text,
+                                                                          label=span.label),
+            span.note or "")
         if note is not None:
             self.set_note(span_id, note)
 
     def set_note(self, span_id: str, note: str) -> None:
-        session = self.window.session
+        session = self.workspace.session
         if session is not None and span_id in session.aset:
             self._push(set_note(session.aset, span_id, note))
 
     def move_edge(self, edge: str, screen_left: bool) -> None:
-        session = self.window.session
+        session = self.workspace.session
         span_id = self.view.selected_key
         if session is None or span_id is None or span_id not in session.aset:
-            self._say("No span selected")
+            self._say(self.tr("No span selected"), "no-span-selected")
             return
         span = session.aset.span(span_id)
         rtl = self.view.direction_at(span.start) == "rtl"
@@ -204,12 +222,12 @@ class Annotating:
         moved = moved_bounds(session.text, span.start, span.end, edge, forward,
                              self.view.snap_words)
         if moved is None:
-            self._say("The span cannot move further that way")
+            self._say(self.tr("The span cannot move further that way"), "cannot-move")
             return
         self.set_bounds(span_id, *moved)
 
     def set_bounds(self, span_id: str, start: int, end: int) -> None:
-        session = self.window.session
+        session = self.workspace.session
         if session is None or span_id not in session.aset:
             return
         span = session.aset.span(span_id)
@@ -218,9 +236,9 @@ class Annotating:
 
     def step_span(self, forward: bool) -> None:
         """Select the next (or previous) span in text order."""
-        model = self.window.span_model
+        model = self.spans.model
         if model.rowCount() == 0:
-            self._say("No spans yet")
+            self._say(self.tr("No spans yet"), "no-spans")
             return
         selected = self.view.selected_key
         row = model.row_of(selected) if selected else None
@@ -232,4 +250,17 @@ class Annotating:
         else:
             row = row + 1 if forward else row - 1
         row = max(0, min(row, model.rowCount() - 1))
-        self.window.select_span(model.span_at(row).id, reveal=True)
+        self.spans.select(model.span_at(row).id, reveal=True)
+
+    # -- the document ----------------------------------------------------------------
+    def toggle_done(self) -> None:
+        """Mark the document done, or (when it is) in progress again."""
+        session = self.workspace.session
+        if session is None:
+            return
+        status: Status = "in_progress" if session.aset.status == "done" else "done"
+        error = session.set_status(status)
+        if error is not None:
+            self._say(self.tr("Not done: {why}").format(why=error.problem.message), "refused")
+        else:
+            self.feedback.say(f"{session.doc_id}: {status_word(status)}", 4000, status)

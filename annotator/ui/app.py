@@ -10,17 +10,34 @@ sample copied there by an earlier version is moved over once, with the work
 in it. The
 annotator's name is asked once and remembered in ``QSettings``;
 ``--annotator`` overrides it for one run (and is remembered if none was).
+
+The interface language is ``--lang`` if given, else the one chosen in View >
+Language (saved in settings), else the system's (Arabic when the system's
+languages put Arabic before English, English otherwise). Arabic loads
+``resources/i18n/annotator_ar.qm`` (compiled from ``annotator_ar.ts`` by
+``tools/update_translations.sh``, and committed) and Qt's own ``qtbase_ar.qm``
+for the standard dialogs' buttons, and mirrors the whole window
+(``QApplication.setLayoutDirection``); the article view sets each paragraph's
+direction itself, so it is the same in either language.
 """
 
 from __future__ import annotations
 
+import logging
 import shutil
 import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths
+from PySide6.QtCore import (
+    QCoreApplication,
+    QLibraryInfo,
+    QLocale,
+    QStandardPaths,
+    Qt,
+    QTranslator,
+)
 from PySide6.QtWidgets import QApplication, QInputDialog
 
 from annotator.cli import UsageError
@@ -30,12 +47,20 @@ from annotator.io.project_file import open_project
 from annotator.resources_path import resource_path
 from annotator.ui import settings as keys
 from annotator.ui.fonts import load_fonts
+from annotator.ui.i18n import QT_TRANSLATE_NOOP
 from annotator.ui.settings import Settings
 
-APP_NAME = "Annotator"
+log = logging.getLogger(__name__)
+
+APP_NAME = "Annotator"  # QSettings' application and organization: never translated
 ORG_NAME = "Annotator"
+# the name the user sees (window titles, the first-run question), translated
+DISPLAY_NAME = QT_TRANSLATE_NOOP("App", "Annotator")
 DATA_FOLDER = "annotator"
 SAMPLE_FOLDER = "sample-project"
+TRANSLATIONS = "i18n"  # resources/i18n/annotator_<language>.qm
+
+_translators: list[QTranslator] = []  # installed by install_language, removed by the next call
 
 
 def application() -> QApplication:
@@ -44,9 +69,81 @@ def application() -> QApplication:
     assert isinstance(app, QApplication), "a QCoreApplication without widgets is running"
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORG_NAME)
-    app.setApplicationDisplayName(APP_NAME)
+    app.setApplicationDisplayName(QCoreApplication.translate("App", DISPLAY_NAME))
     load_fonts()
     return app
+
+
+def system_language(ui_languages: list[str] | None = None) -> str:
+    """The first of the system's interface languages that Annotator speaks; else English.
+
+    ``ui_languages``: BCP 47 tags in order of preference (default: the system
+    locale's, e.g. ``["ar-EG", "ar", "en-US"]``).
+    """
+    tags = QLocale.system().uiLanguages() if ui_languages is None else ui_languages
+    for tag in tags:
+        code = tag.replace("_", "-").split("-")[0].lower()
+        if code in keys.LANGUAGES:
+            return code
+    return "en"
+
+
+def choose_language(settings: Settings, given: str | None = None,
+                    system: Callable[[], str] = system_language) -> str:
+    """``--lang`` if given, else the language chosen in View > Language, else the system's."""
+    if given is not None:
+        if given not in keys.LANGUAGES:
+            raise UsageError(f"no interface language {given!r} (there are: "
+                             f"{', '.join(keys.LANGUAGES)})")
+        return given
+    chosen = settings.get(keys.LANGUAGE)
+    return chosen if chosen in keys.LANGUAGES else system()
+
+
+def translation_file(language: str) -> Path:
+    """Annotator's compiled translation into ``language`` (may not exist)."""
+    return resource_path(f"{TRANSLATIONS}/annotator_{language}.qm")
+
+
+def install_language(language: str, app: QCoreApplication | None = None) -> bool:
+    """Show the interface in ``language`` from now on, laid out in its direction.
+
+    Widgets take their texts when they are built, so this is called before the
+    window is. A language installed earlier is removed first (tests switch).
+    Returns False, leaving the interface English and left to right, when the
+    translation file is missing. Qt's own translation (``qtbase_<language>.qm``,
+    the buttons of standard dialogs) is loaded when the Qt installation has it;
+    without it those buttons stay English.
+    """
+    app = app or QCoreApplication.instance()
+    assert app is not None, "create the QApplication first"
+    for translator in _translators:
+        app.removeTranslator(translator)
+        translator.deleteLater()
+    _translators.clear()
+    ok = True
+    if language != "en":
+        ours = QTranslator(app)
+        if ours.load(str(translation_file(language))):
+            app.installTranslator(ours)
+            _translators.append(ours)
+            qt = QTranslator(app)
+            folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+            if qt.load(f"qtbase_{language}", folder):
+                app.installTranslator(qt)
+                _translators.append(qt)
+            else:
+                log.info("Qt's %s translation is not in %s: standard buttons stay English",
+                         language, folder)
+        else:
+            log.warning("no %s translation at %s: the interface stays English", language,
+                        translation_file(language))
+            ok = False
+    direction = QLocale(language).textDirection() if ok else Qt.LayoutDirection.LeftToRight
+    if isinstance(app, QApplication):
+        app.setLayoutDirection(direction)
+        app.setApplicationDisplayName(QCoreApplication.translate("App", DISPLAY_NAME))
+    return ok
 
 
 def data_dir() -> Path:
@@ -117,16 +214,19 @@ def sample_project(base: Path | None = None, legacy: Path | None = None) -> Path
 
 def ask_name() -> str | None:
     """Ask for the annotator's name until it is a valid one (None if cancelled)."""
-    prompt = "Your name, as it will appear on your annotation files:"
+    title = QCoreApplication.translate("App", DISPLAY_NAME)
+    prompt = QCoreApplication.translate("App", "Your name, as it will appear on your annotation "
+                                               "files:")
     while True:
-        name, ok = QInputDialog.getText(None, "Annotator", prompt)
+        name, ok = QInputDialog.getText(None, title, prompt)
         if not ok:
             return None
         name = name.strip()
         problem = name_problem(name, "the name")
         if problem is None:
             return name
-        prompt = f"Please choose another name: {problem}."
+        prompt = QCoreApplication.translate("App", "Please choose another name: {problem}.")
+        prompt = prompt.format(problem=problem)
 
 
 def resolve_annotator(settings: Settings, given: str | None,
@@ -149,12 +249,17 @@ def resolve_annotator(settings: Settings, given: str | None,
 
 
 def run_app(project: Path | str | None, annotator: str | None = None,
-            doc_id: str | None = None, settings: Settings | None = None) -> int:
-    """Open the window on ``project`` (default: the sample) and run until it closes."""
+            doc_id: str | None = None, settings: Settings | None = None,
+            language: str | None = None) -> int:
+    """Open the window on ``project`` (default: the sample) and run until it closes.
+
+    ``language``: ``--lang`` (``ar``/``en``), for this run only.
+    """
     from annotator.ui.main_window import MainWindow
 
     app = application()
     settings = settings or Settings()
+    install_language(choose_language(settings, language), app)
     root = Path(project) if project is not None else sample_project()
     opened = open_project(root)
     if doc_id is not None and doc_id not in opened.doc_ids():

@@ -6,6 +6,8 @@ arrows of ``QStyle``, and there undo/redo looked exactly like "previous/next
 document" (a fresh-eyes user test tripped on it). The hooked arrows drawn here
 read as undo and redo everywhere, in the palette's text colour, so they follow
 light and dark themes, and in the disabled text colour when they cannot be used.
+In a right-to-left interface (Arabic) they are mirrored, as "back" points right
+there: undo's head points to the right, redo's to the left.
 """
 
 from __future__ import annotations
@@ -71,9 +73,9 @@ def _icon(draw: Callable[[QPainter], None], mirrored: bool = False) -> QIcon:
     return icon
 
 
-DRAWN: dict[str, Callable[[], QIcon]] = {
-    "undo": lambda: _icon(_hooked_arrow),
-    "redo": lambda: _icon(_hooked_arrow, mirrored=True),
+DRAWN: dict[str, Callable[[], QIcon]] = {  # drawn for the interface's direction when asked
+    "undo": lambda: _icon(_hooked_arrow, mirrored=QGuiApplication.isRightToLeft()),
+    "redo": lambda: _icon(_hooked_arrow, mirrored=not QGuiApplication.isRightToLeft()),
 }
 
 

@@ -6,9 +6,11 @@
   problem, and the window stays where it was.
 - The open document is then saved the usual way (a conflict or a failed write
   asks first, as when switching documents); review mode is left first.
-- The same window then shows the new project: its labels (actions, palette,
-  menus), its document list, the document last opened in it. Undo histories
-  of the old project are dropped (they describe its files, not these).
+- The workspace then shows the new project
+  (:meth:`~annotator.ui.workspace.Workspace.switch_project`): its labels
+  (actions, palette, menus), its document list, the document last opened in
+  it. Undo histories of the old project are dropped (they describe its files,
+  not these).
 - Projects opened are remembered, newest first, in the ``recent/projects``
   setting (:data:`annotator.ui.settings.RECENT_PROJECTS`), and listed in the
   submenu; one that no longer opens is dropped from the list when chosen.
@@ -16,47 +18,45 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QMenu
 
 from annotator.core.errors import AnnotatorError
-from annotator.core.project import Project
 from annotator.io.project_file import open_project
 from annotator.ui import settings as keys
-from annotator.ui.dialogs.transfer import refresh_labels
+from annotator.ui.feedback import Feedback
+from annotator.ui.settings import Settings
+from annotator.ui.workspace import OK, Workspace
 
-if TYPE_CHECKING:
-    from annotator.ui.main_window import MainWindow
+log = logging.getLogger(__name__)
 
 RECENT_LIMIT = 8
 MESSAGE_MS = 6000
 
 
-def choose_folder(window: MainWindow, title: str, start: str) -> str | None:
-    """Ask for a folder (the window's ``choose_folder``, which tests replace)."""
-    path = QFileDialog.getExistingDirectory(window, title, start)
-    return path or None
+class ProjectSwitching(QObject):
+    """Open project… and the Recent projects submenu (``menu``), for one workspace."""
 
-
-class ProjectSwitching:
-    """The window's Open project… command and its Recent projects submenu."""
-
-    def __init__(self, window: MainWindow) -> None:
-        self.window = window
-        window.registry.connect("file.open_project", self.open_dialog)
-        self.menu = window.registry.submenu("file.recent")
+    def __init__(self, workspace: Workspace, feedback: Feedback, settings: Settings,
+                 menu: QMenu, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.feedback = feedback
+        self.settings = settings
+        self.menu = menu
         self.menu.aboutToShow.connect(self.fill_recent)
-        self.remember(window.project.root)
+        self.remember(workspace.project.root)
 
     # -- the list --------------------------------------------------------------------
     def recent(self) -> list[str]:
-        paths: tuple[str, ...] = self.window.settings.get(keys.RECENT_PROJECTS)
+        paths: tuple[str, ...] = self.settings.get(keys.RECENT_PROJECTS)
         return list(paths)
 
     def _store(self, paths: list[str]) -> None:
-        self.window.settings.set(keys.RECENT_PROJECTS, tuple(paths[:RECENT_LIMIT]))
+        self.settings.set(keys.RECENT_PROJECTS, tuple(paths[:RECENT_LIMIT]))
         self.fill_recent()
 
     def remember(self, root: Path) -> None:
@@ -67,68 +67,64 @@ class ProjectSwitching:
         self._store([p for p in self.recent() if p != path])
 
     def fill_recent(self) -> None:
-        """The submenu: every remembered project but the open one, then "Clear"."""
+        """The submenu: every remembered project but the open one, then "Clear the list".
+
+        Entries are named ``recent-project`` (their data: the folder),
+        ``recent-none`` and ``recent-clear``.
+        """
         self.menu.clear()
-        current = str(self.window.project.root.resolve())
+        current = str(self.workspace.project.root.resolve())
         others = [p for p in self.recent() if p != current]
         for path in others:
             action = self.menu.addAction(f"{Path(path).name}  —  {path}")
+            action.setObjectName("recent-project")
+            action.setData(path)
             action.setToolTip(path)
             action.triggered.connect(lambda _checked=False, p=path: self.open(Path(p)))
         if not others:
-            self.menu.addAction("No other recent projects").setEnabled(False)
+            none = self.menu.addAction(self.tr("No other recent projects"))
+            none.setObjectName("recent-none")
+            none.setEnabled(False)
         self.menu.addSeparator()
-        clear = self.menu.addAction("Clear the list")
+        clear = self.menu.addAction(self.tr("Clear the list"))
+        clear.setObjectName("recent-clear")
         clear.setEnabled(bool(others))
         clear.triggered.connect(lambda: self._store([current]))
 
     # -- opening -----------------------------------------------------------------------
     def open_dialog(self) -> None:
-        w = self.window
-        path = w.choose_folder("Open project", str(w.project.root.parent))
+        path = self.feedback.choose_folder(self.tr("Open project"),
+                                           str(self.workspace.project.root.parent))
         if path:
             self.open(Path(path))
 
     def open(self, root: Path) -> bool:
-        """Show the project at ``root`` in the window; False if it stayed where it was."""
-        w = self.window
+        """Show the project at ``root``; False if the workspace stayed where it was."""
+        ws = self.workspace
         try:
             project = open_project(root)
         except AnnotatorError as exc:
+            log.warning("cannot open project %s: %s", root, exc)
             recent = str(root.resolve()) in self.recent()
             if recent:
                 self.forget(str(root.resolve()))
-            w.ask("error", "Cannot open project",
-                  f"{root} cannot be opened as a project:\n\n"
-                  + "\n".join(f"• {p}" for p in exc.problems)
-                  + "\n\nA project folder holds project.json and a documents/ folder of .txt "
-                  "files ('annotator init' makes one)."
-                  + ("\n\nIt was removed from the recent projects." if recent else ""), ["OK"])
+            text = self.tr("{folder} cannot be opened as a project:\n\n{problems}\n\nA project "
+                           "folder holds project.json and a documents/ folder of .txt files "
+                           "('annotator init' makes one).").format(
+                folder=root, problems="\n".join(f"• {p}" for p in exc.problems))
+            if recent:
+                text += "\n\n" + self.tr("It was removed from the recent projects.")
+            self.feedback.ask("open-project-failed", self.tr("Cannot open project"), text,
+                              [(OK, self.tr("OK"))])
             return False
-        if project.root.resolve() == w.project.root.resolve():
-            w.statusBar().showMessage(f"{project.name} is already open", MESSAGE_MS)
+        if project.root.resolve() == ws.project.root.resolve():
+            self.feedback.say(self.tr("{name} is already open").format(name=project.name),
+                              MESSAGE_MS, "already-open")
             return True
-        if w.review.active:
-            w.review.set_active(False)
-            if w.review.active:
-                return False
-        if w.session is not None and not w.files.leave_current():
+        if not ws.switch_project(project):
             return False
-        self._show(project)
-        return True
-
-    def _show(self, project: Project) -> None:
-        w = self.window
-        w.close_document()
-        w.undo_history.clear()
-        w.project = project
-        w.colors = {label.name: label.color for label in project.labels}
-        refresh_labels(w)
-        w.review.panel.set_label_colors(list(w.colors.values()))
-        w.doc_model.project = project
-        w.doc_model.reload()
         self.remember(project.root)
-        if not w.open_first_document():
-            w.statusBar().showMessage(f"{project.name} has no documents yet", MESSAGE_MS)
-        w._update_title()
-        w._update_status()
+        if ws.current_doc_id is None:
+            self.feedback.say(self.tr("{name} has no documents yet").format(name=project.name),
+                              MESSAGE_MS, "no-documents")
+        return True

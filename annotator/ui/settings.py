@@ -4,6 +4,9 @@
 reading through :class:`Settings` always gives the declared type and falls back
 to the default when a stored value cannot be read. Tests hand in a
 ``QSettings`` over a temporary file so they never touch the user's settings.
+
+Labels are marked for translation (context ``Settings``) and translated where
+they are shown: ``QCoreApplication.translate("Settings", setting.label)``.
 """
 
 from __future__ import annotations
@@ -13,6 +16,8 @@ from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QByteArray, QSettings
+
+from annotator.ui.i18n import QT_TRANSLATE_NOOP
 
 T = TypeVar("T")
 
@@ -26,17 +31,26 @@ class Setting(Generic[T]):
     label: str
 
 
-ANNOTATOR = Setting("annotator/name", "", "Your annotator name")
-FONT_SIZE = Setting("view/font_size", 16.0, "Text size (points)")
-SNAP_TO_WORDS = Setting("annotate/snap_to_words", True, "Snap selections to whole words")
-AUTOSAVE_MS = Setting("save/autosave_delay_ms", 800, "Autosave delay after a change (ms)")
-GEOMETRY = Setting("window/geometry", b"", "Window geometry")
-WINDOW_STATE = Setting("window/state", b"", "Docks and toolbars")
-RECENT_PROJECTS: Setting[tuple[str, ...]] = Setting("recent/projects", (),
-                                                    "Recently opened projects (newest first)")
+ANNOTATOR = Setting("annotator/name", "", QT_TRANSLATE_NOOP("Settings", "Your annotator name"))
+FONT_SIZE = Setting("view/font_size", 16.0, QT_TRANSLATE_NOOP("Settings", "Text size (points)"))
+SNAP_TO_WORDS = Setting("annotate/snap_to_words", True,
+                        QT_TRANSLATE_NOOP("Settings", "Snap selections to whole words"))
+AUTOSAVE_MS = Setting("save/autosave_delay_ms", 800,
+                      QT_TRANSLATE_NOOP("Settings", "Autosave delay after a change (ms)"))
+GEOMETRY = Setting("window/geometry", b"", QT_TRANSLATE_NOOP("Settings", "Window geometry"))
+WINDOW_STATE = Setting("window/state", b"", QT_TRANSLATE_NOOP("Settings", "Docks and toolbars"))
+RECENT_PROJECTS: Setting[tuple[str, ...]] = Setting(
+    "recent/projects", (), QT_TRANSLATE_NOOP("Settings", "Recently opened projects (newest first)"))
+# "" follows the system's language; otherwise one of LANGUAGES. Read once at start-up.
+LANGUAGE = Setting("view/language", "",
+                   QT_TRANSLATE_NOOP("Settings", "Language of the interface (after a restart)"))
 
 ALL: tuple[Setting[Any], ...] = (ANNOTATOR, FONT_SIZE, SNAP_TO_WORDS, AUTOSAVE_MS, GEOMETRY,
-                                 WINDOW_STATE, RECENT_PROJECTS)
+                                 WINDOW_STATE, RECENT_PROJECTS, LANGUAGE)
+
+# The interface languages, each named in itself (a reader of the other language still
+# finds their own). English is the source language: it needs no translation file.
+LANGUAGES: dict[str, str] = {"ar": "العربية", "en": "English"}
 
 MIN_FONT_SIZE = 8.0
 MAX_FONT_SIZE = 48.0

@@ -1,17 +1,33 @@
-"""The window's two tables (document list, span table) and the docks that hold them.
+"""The window's two tables, kept in step with the workspace: the document list and the span table.
 
 Both read Arabic right-to-left through :class:`BidiDelegate`, select whole
 rows one at a time and keep rows one line high, so long lists scroll quickly.
-Kept apart from the window, which only connects them.
+
+- :class:`DocumentList` lists the project's documents with the annotator's
+  status and counts, marks the one shown (or "error" when it cannot be
+  opened), and says which one the user picks (``chosen``).
+- :class:`SpanList` shows each edit of the open document's spans: it applies
+  the edit's :class:`~annotator.core.edits.Changes` as row changes and
+  repaints what changed in the article view, and keeps the table's selection
+  and the view's selected span the same (selecting a row selects the span in
+  the text, and the other way round). A span just added becomes the selected
+  one; a selected span that goes is deselected. Then it says so
+  (``spans_shown``), for what refines the view further (review mode).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QDockWidget, QHeaderView, QMainWindow, QTableView
 
+from annotator.core.edits import Changes
+from annotator.core.errors import AnnotatorError
+from annotator.core.project import Project
+from annotator.ui.models.documents import DocumentListModel
 from annotator.ui.models.span_table import SpanTableModel
+from annotator.ui.widgets.article_view import ArticleView
 from annotator.ui.widgets.bidi_delegate import BidiDelegate
+from annotator.ui.workspace import Workspace
 
 
 def table(model: QAbstractItemModel, name: str) -> QTableView:
@@ -59,3 +75,141 @@ def dock(window: QMainWindow, title: str, name: str, widget: QTableView,
     holder.setWidget(widget)
     window.addDockWidget(area, holder)
     return holder
+
+
+class DocumentList(QObject):
+    """The document list (``table``), following the workspace."""
+
+    chosen = Signal(str)  # the user picked this document (click, Enter)
+
+    def __init__(self, workspace: Workspace, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = ws = workspace
+        self.model = DocumentListModel(ws.project, ws.annotator, self)
+        self.table = document_table(self.model)
+        self.table.activated.connect(self._on_chosen)
+        self.table.clicked.connect(self._on_chosen)
+        ws.project_changed.connect(self._on_project)
+        ws.annotator_changed.connect(self._on_annotator)
+        ws.documents_changed.connect(self._reload)
+        ws.document_opened.connect(self._on_opened)
+        ws.document_failed.connect(self._on_failed)
+        ws.document_closed.connect(lambda: self.model.set_current(None))
+        for signal in (ws.spans_changed, ws.status_changed, ws.unplaced_changed):
+            signal.connect(self._update_row)
+
+    def _on_chosen(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.chosen.emit(self.model.doc_id_at(index.row()))
+
+    def _on_project(self, project: Project) -> None:
+        self.model.project = project
+        self.model.reload()
+
+    def _on_annotator(self, annotator: str) -> None:
+        self.model.annotator = annotator
+        self.model.reload()
+
+    def _reload(self) -> None:
+        self.model.reload()
+        self._show_current(self.workspace.current_doc_id)
+
+    def _show_current(self, doc_id: str | None) -> None:
+        self.model.set_current(doc_id)
+        row = self.model.row_of(doc_id) if doc_id is not None else None
+        if row is not None:
+            self.table.selectRow(row)
+
+    def _on_opened(self, doc_id: str) -> None:
+        self._update_row()
+        self._show_current(doc_id)
+
+    def _on_failed(self, doc_id: str, error: AnnotatorError) -> None:
+        self.model.mark_error(doc_id, "\n".join(str(p) for p in error.problems))
+        self._show_current(doc_id)
+        self.table.setFocus()  # arrows and Enter pick another document
+
+    def _update_row(self, *_args: object) -> None:
+        session = self.workspace.session
+        if session is not None:
+            self.model.update(session.doc_id, session.aset.status, len(session.aset),
+                              len(session.aset.unplaced))
+
+
+class SpanList(QObject):
+    """The span table (``table``), following the workspace and the view's selected span."""
+
+    spans_shown = Signal(object)  # Changes, once the table and the view show them
+
+    def __init__(self, workspace: Workspace, view: ArticleView,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = ws = workspace
+        self.view = view
+        self.model = SpanTableModel(self)
+        self.table = span_table(self.model)
+        self._syncing = False
+        self.table.selectionModel().currentRowChanged.connect(self._on_row_selected)
+        view.selected_key_changed.connect(self._on_view_selected)
+        ws.document_opened.connect(self._on_opened)
+        ws.document_failed.connect(self._clear)
+        ws.document_closed.connect(self._clear)
+        ws.spans_changed.connect(self._on_spans_changed)
+
+    def _on_opened(self, _doc_id: str) -> None:
+        session = self.workspace.session
+        self.model.reset(session.aset.spans() if session is not None else [],
+                         self.workspace.colors)
+
+    def _clear(self, *_args: object) -> None:
+        self.model.reset([], self.workspace.colors)
+
+    def _on_spans_changed(self, changes: Changes) -> None:
+        touched = changes.removed + changes.added
+        self.view.invalidate(min(s.start for s in touched), max(s.end for s in touched))
+        self.model.apply(changes)
+        session = self.workspace.session
+        selected = self.view.selected_key
+        if changes.added:
+            self.select(changes.added[-1].id)
+        elif session is not None and selected is not None and selected not in session.aset:
+            self.select(None)
+        self.spans_shown.emit(changes)
+
+    def select(self, span_id: str | None, reveal: bool = False) -> None:
+        """Select a span in the view and the table (``reveal``: scroll the view to it)."""
+        self.view.set_selected_key(span_id)
+        session = self.workspace.session
+        if reveal and span_id is not None and session is not None:
+            span = session.aset.get(span_id)
+            if span is not None:
+                self.view.set_cursor_offset(span.start)
+        self._sync_table(span_id)
+
+    def deselect(self) -> None:
+        """No span selected, no text selected (Escape)."""
+        self.view.set_cursor_offset(self.view.cursor_offset())
+        self.select(None)
+
+    def _sync_table(self, span_id: str | None) -> None:
+        self._syncing = True
+        try:
+            row = self.model.row_of(span_id) if span_id else None
+            if row is None:
+                self.table.clearSelection()
+                self.table.selectionModel().clearCurrentIndex()
+            else:
+                self.table.selectRow(row)
+                self.table.scrollTo(self.model.index(row, 0))
+        finally:
+            self._syncing = False
+
+    def _on_view_selected(self, span_id: object) -> None:
+        self._sync_table(span_id if isinstance(span_id, str) else None)
+
+    def _on_row_selected(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self._syncing or not current.isValid():
+            return
+        span = self.model.span_at(current.row())
+        self.view.set_selected_key(span.id)
+        self.view.set_cursor_offset(span.start)

@@ -11,7 +11,7 @@ Each document keeps its undo stack for the window's life (the last
 :data:`KEPT_DOCUMENTS` documents left), so going to another document and back
 still lets Ctrl+Z undo the last edit there. A stack is only kept when it
 describes the file exactly: the document was saved when left (the stack's
-clean state is the file on disk), and it is taken back only if the annotation
+saved state is the file on disk), and it is taken back only if the annotation
 file and the text are byte for byte what they were then; otherwise (someone
 changed the file, the text was edited) the stack is dropped, so undo can never
 apply edits to a state they were not made on. Commands reach the document
@@ -21,6 +21,7 @@ one visit's session to the next.
 
 from __future__ import annotations
 
+import itertools
 from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Protocol
@@ -28,57 +29,9 @@ from typing import Protocol
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QUndoCommand, QUndoGroup, QUndoStack
 
-from annotator.core.edits import (
-    AddSpan,
-    Batch,
-    DiscardUnplaced,
-    Edit,
-    KeepUnplaced,
-    PlaceUnplaced,
-    RemoveSpan,
-    ReplaceSpan,
-    SetAside,
-    SetStatus,
-)
-from annotator.core.spans import Span
+from annotator.core.edits import Edit
 
-
-@dataclass(frozen=True)
-class Changes:
-    """What an edit did to the spans (and whether it changed the status, the spans kept aside)."""
-
-    removed: tuple[Span, ...] = ()
-    added: tuple[Span, ...] = ()
-    status: bool = False
-    unplaced: bool = False
-
-    def __add__(self, other: Changes) -> Changes:
-        return Changes(self.removed + other.removed, self.added + other.added,
-                       self.status or other.status, self.unplaced or other.unplaced)
-
-
-def changes_of(edit: Edit) -> Changes:
-    """The spans an edit removes and adds, read off the edit itself."""
-    if isinstance(edit, AddSpan):
-        return Changes(added=(edit.span,))
-    if isinstance(edit, RemoveSpan):
-        return Changes(removed=(edit.span,))
-    if isinstance(edit, ReplaceSpan):
-        return Changes(removed=(edit.old,), added=(edit.new,))
-    if isinstance(edit, SetStatus):
-        return Changes(status=True)
-    if isinstance(edit, PlaceUnplaced):
-        return Changes(added=(edit.placed,), unplaced=True)
-    if isinstance(edit, SetAside):
-        return Changes(removed=(edit.placed,), unplaced=True)
-    if isinstance(edit, DiscardUnplaced | KeepUnplaced):
-        return Changes(unplaced=True)
-    if isinstance(edit, Batch):
-        total = Changes()
-        for part in edit.edits:
-            total = total + changes_of(part)
-        return total
-    return Changes()  # relations: nothing the window shows yet
+_serials = itertools.count(1)
 
 
 class EditTarget(Protocol):
@@ -88,12 +41,13 @@ class EditTarget(Protocol):
 
 
 class EditCommand(QUndoCommand):
-    """One core edit on the undo stack."""
+    """One core edit on the undo stack; ``serial`` names the state it leads to."""
 
     def __init__(self, target: EditTarget, edit: Edit, applied: bool = True) -> None:
         super().__init__(edit.description)
         self.target = target
         self.edit = edit
+        self.serial = next(_serials)
         self._skip_first_redo = applied
 
     def redo(self) -> None:
@@ -110,11 +64,36 @@ KEPT_DOCUMENTS = 20
 
 
 class DocumentUndoStack(QUndoStack):
-    """A document's undo stack; its commands apply edits to the session holding it now."""
+    """A document's undo stack; its commands apply edits to the session holding it now.
+
+    It also knows which of its states the file on disk holds. Qt's clean index
+    cannot say so once a save runs in the background (the user may edit while
+    it writes an earlier state), so each state is named by a token: 0 for the
+    state the document was opened in, else the serial of the command that led
+    to it. A token names one state for good: commands below a command never
+    change, and a command undone and then replaced is gone with its serial.
+    """
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.target: EditTarget | None = None
+        self.saved_token = 0  # the state the file holds
+
+    def state_token(self) -> int:
+        """The token of the current state."""
+        index = self.index()
+        if index == 0:
+            return 0
+        command = self.command(index - 1)
+        serial = getattr(command, "serial", None)
+        return serial if isinstance(serial, int) else -index  # a foreign command: by index
+
+    def is_saved(self) -> bool:
+        return self.state_token() == self.saved_token
+
+    def mark_saved(self, token: int) -> None:
+        """The file now holds the state named ``token`` (maybe no longer the current one)."""
+        self.saved_token = token
 
     def apply_edit(self, edit: Edit) -> None:
         if self.target is None:

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from annotator.cli import main
+from annotator.cli import flag, main, problem_text
+from annotator.core.errors import Problem
 
 PROJECT = Path(__file__).resolve().parent.parent / "data" / "export" / "project"
 EXPECTED = Path(__file__).resolve().parent.parent / "data" / "export" / "expected"
@@ -64,7 +65,8 @@ def test_export_problems_exit_1_naming_the_annotators(project: Path, tmp_path: P
     assert main(["export", str(project), "--format", "brat", "--out", str(out)]) == 1
     err = capsys.readouterr().err
     assert "document 'visit-train' has no gold file; annotators present: salma" in err
-    assert "[no-gold]" in err and not out.exists()
+    assert "choose one of them as the annotator to export (--annotator) [no-gold]" in err
+    assert not out.exists()
 
 
 def test_import_refuses_unknown_labels_then_adds_them(project: Path, tmp_path: Path,
@@ -76,12 +78,16 @@ def test_import_refuses_unknown_labels_then_adds_them(project: Path, tmp_path: P
     args = ["import", str(project), "--format", "doccano", str(source), "--annotator", "noor"]
     assert main(args) == 1
     out = capsys.readouterr().out
-    assert "label 'person' is not in the project's labels" in out and "--add-labels" in out
+    assert "label 'person' is not in the project's labels" in out
+    assert "; add it to the project's labels (--add-labels) [unknown-label]" in out
     assert "nothing was written: 1 problem(s)" in out
     assert not (project / "annotations" / "noor").exists()
+    assert main([*args, "--json"]) == 1
+    refused = json.loads(capsys.readouterr().out)["problems"]
+    assert [(p["code"], p["hint"]) for p in refused] == [("unknown-label", "--add-labels")]
     assert main([*args, "--add-labels", "--json"]) == 0
     result = json.loads(capsys.readouterr().out)
-    assert result["labels_added"] == ["person"]
+    assert result["labels_added"] == ["person"] and result["problems"] == []
     assert result["written"] == [{"doc_id": "visit-train", "annotator": "noor"}]
     assert (project / "annotations" / "noor" / "visit-train.json").exists()
 
@@ -95,3 +101,31 @@ def test_help_lists_every_format(capsys: pytest.CaptureFixture[str]) -> None:
         main(["import", "--help"])
     text = capsys.readouterr().out
     assert all(name in text for name in ("brat", "doccano", "labelstudio", "--utf16-offsets"))
+
+
+def test_hints_are_named_as_the_flags_that_set_them() -> None:
+    """io names an option by its field; only the command line turns it into a flag."""
+    assert [flag(name) for name in ("add_labels", "utf16_offsets", "replace", "skip_bad",
+                                    "overwrite", "annotator")] == [
+        "--add-labels", "--utf16-offsets", "--replace", "--skip-bad", "--overwrite",
+        "--annotator"]
+    problem = Problem("target-exists", "already holds 2 span(s); replace the file to overwrite "
+                      "it", "a.json", hint="replace")
+    assert str(problem) == ("a.json: already holds 2 span(s); replace the file to overwrite it "
+                            "[target-exists]")  # str() is the same as without a hint
+    assert problem_text(problem) == ("a.json: already holds 2 span(s); replace the file to "
+                                     "overwrite it (--replace) [target-exists]")
+    assert problem_text(Problem("stale", "x", "a.json")) == "a.json: x [stale]"
+
+
+def test_an_earlier_export_is_replaced_only_with_the_flag_the_refusal_names(
+        project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "out"
+    args = ["export", str(project), "--format", "jsonl", "--out", str(out)]
+    assert main(args) == 0
+    capsys.readouterr()
+    assert main(args) == 2
+    err = capsys.readouterr().err
+    assert "the output folder holds an earlier export" in err
+    assert "(--overwrite) [bad-output]" in err
+    assert main([*args, "--overwrite"]) == 0

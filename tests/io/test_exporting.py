@@ -137,8 +137,9 @@ def test_output_folder_rules(project_dir: Path, tmp_path: Path) -> None:
         assert sorted(p.name for p in out.iterdir()) == ["thesis.tex"]
     earlier = tmp_path / "earlier"
     export_project(project, ExportOptions("jsonl", earlier))
-    with pytest.raises(OutputRefusedError, match="--overwrite"):
+    with pytest.raises(OutputRefusedError) as refused:
         export_project(project, ExportOptions("jsonl", earlier))
+    assert refused.value.problem.hint == "overwrite" and "--" not in str(refused.value)
     export_project(project, ExportOptions("conll", earlier, overwrite=True))
     assert sorted(p.name for p in earlier.iterdir()) == [EXPORT_MARKER, "all.conll"]
     for inside in (project_dir, project_dir / "gold" / "x", project_dir / "suggestions" / "m",

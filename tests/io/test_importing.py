@@ -120,7 +120,8 @@ def test_doccano_utf16_offsets_get_a_warning_and_the_option_fixes_them(
     dry = import_annotations(open_project(project_dir),
                              ImportOptions("doccano", source, dry_run=True))
     assert [w.code for w in dry.warnings] == ["utf16-offsets"]
-    assert "--utf16-offsets" in str(dry.warnings[0])
+    assert dry.warnings[0].hint == "utf16_offsets"  # the option that acts on it, by name
+    assert "--" not in str(dry.warnings[0])  # io names no command-line flag
     fixed = import_annotations(open_project(project_dir),
                                ImportOptions("doccano", source, utf16_offsets=True))
     assert fixed.ok and not fixed.warnings
@@ -178,7 +179,8 @@ def test_labelstudio_utf16_offsets_are_refused_with_a_hint(project_dir: Path,
     assert not refused.ok and refused.written == []
     assert {p.code for p in refused.problems} == {"utf16-offsets"}
     assert len(refused.problems) == len(gold)  # every span after an emoji, each reported
-    assert "--utf16-offsets" in refused.problems[0].message
+    assert {p.hint for p in refused.problems} == {"utf16_offsets"}
+    assert "--" not in refused.problems[0].message
     assert digest(project_dir) == before
     done = import_annotations(open_project(project_dir),
                               ImportOptions("labelstudio", source, utf16_offsets=True))

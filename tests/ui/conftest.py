@@ -3,12 +3,18 @@
 The texts are our own sentences (facts from the news story, our wording), with
 an English paragraph, a Latin name, digits, tashkeel, ``\\r\\n`` line ends and
 emoji, so that direction, shaping and offset conversion are all exercised.
+
+Windows get a :class:`ScriptedFeedback`: questions are answered from a queue
+(an unexpected question fails the test), and what the window says is
+recorded with its code, so tests assert on codes, not on English.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +25,7 @@ from pytestqt.qtbot import QtBot
 
 from annotator.core.project import Project
 from annotator.io.project_file import default_project, open_project, write_project
+from annotator.ui.feedback import Feedback
 from annotator.ui.fonts import load_fonts
 from annotator.ui.main_window import MainWindow
 from annotator.ui.settings import Settings
@@ -38,6 +45,98 @@ CRLF = (
 SHORT = "حمل القطار الضيف عائداً إلى بلاده."
 
 DOCS = {"a-visit": VISIT, "b-crlf": CRLF, "c-short": SHORT}
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+@dataclass(frozen=True)
+class Said:
+    message: str
+    ms: int
+    code: str
+
+
+@dataclass(frozen=True)
+class Question:
+    kind: str
+    title: str
+    text: str
+    choices: tuple[str, ...]  # their codes
+
+
+class ScriptedFeedback:
+    """A :class:`~annotator.ui.feedback.Feedback` that answers from queues and records all."""
+
+    def __init__(self) -> None:
+        self.said: list[Said] = []
+        self.shown: str | None = None  # what the status bar would show now
+        self.asked: list[Question] = []
+        self.answers: deque[str] = deque()
+        self.texts: deque[str | None] = deque()
+        self.folders: deque[str | None] = deque()
+        self.folder_starts: list[str] = []
+
+    def answer(self, *codes: str) -> ScriptedFeedback:
+        """Queue the answers (choice codes) to the next questions."""
+        self.answers.extend(codes)
+        return self
+
+    @property
+    def codes(self) -> list[str]:
+        return [s.code for s in self.said]
+
+    @property
+    def last(self) -> str:
+        """The code of the last message said."""
+        return self.said[-1].code if self.said else ""
+
+    def say(self, message: str, ms: int = 6000, code: str = "") -> None:
+        self.said.append(Said(message, ms, code))
+        self.shown = message
+
+    def retract(self, message: str) -> None:
+        if self.shown == message:
+            self.shown = None
+
+    def ask(self, kind: str, title: str, text: str, choices: Sequence[tuple[str, str]]) -> str:
+        codes = tuple(code for code, _text in choices)
+        self.asked.append(Question(kind, title, text, codes))
+        assert self.answers, f"unexpected question {kind!r}: {text}"
+        answer = self.answers.popleft()
+        assert answer in codes, f"{answer!r} is not a choice of {kind!r}: {codes}"
+        return answer
+
+    def ask_text(self, title: str, label: str, value: str) -> str | None:
+        assert self.texts, f"unexpected request for text: {label}"
+        return self.texts.popleft()
+
+    def choose_folder(self, title: str, start: str) -> str | None:
+        self.folder_starts.append(start)
+        assert self.folders, "unexpected request for a folder"
+        return self.folders.popleft()
+
+
+def scripted(window: MainWindow) -> ScriptedFeedback:
+    """The scripted feedback ``window`` was made with."""
+    assert isinstance(window.feedback, ScriptedFeedback)
+    return window.feedback
+
+
+def wait_saved(qtbot: QtBot, window: MainWindow) -> None:
+    """Wait until the save in flight, if any, has ended and been handled."""
+    session = window.workspace.session
+    if session is not None:
+        qtbot.waitUntil(lambda: not session.saving, timeout=10000)
+
+
+def press_save(qtbot: QtBot, window: MainWindow, widget: Any = None) -> None:
+    """Ctrl+S, then wait for the background save to end."""
+    qtbot.keyClick(widget or window.view, Qt.Key.Key_S, CTRL)
+    wait_saved(qtbot, window)
+
+
+def discard(window: MainWindow) -> None:
+    """Leave nothing pending: the open document is dropped, unsaved, so closing writes nothing."""
+    window.workspace.close_document()
 
 # WORKAROUND: Qt's offscreen platform plugin warns whenever a top-level window's
 # size hints change or a tooltip window is raised (it has no window manager to
@@ -90,6 +189,12 @@ def show(qtbot: QtBot, window: MainWindow) -> MainWindow:
     return window
 
 
+def new_window(project: Project, annotator: str, settings: Settings, doc_id: str | None,
+               autosave_ms: int = -1, feedback: Feedback | None = None) -> MainWindow:
+    return MainWindow(project, annotator, settings, doc_id, autosave_ms=autosave_ms,
+                      feedback=feedback or ScriptedFeedback())
+
+
 @pytest.fixture
 def make_window(qtbot: QtBot, project: Project,
                 settings: Settings) -> Iterator[Callable[..., MainWindow]]:
@@ -98,16 +203,13 @@ def make_window(qtbot: QtBot, project: Project,
 
     def make(doc_id: str | None = "a-visit", autosave_ms: int = -1,
              annotator: str = "tester") -> MainWindow:
-        window = MainWindow(project, annotator, settings, doc_id, autosave_ms=autosave_ms)
+        window = new_window(project, annotator, settings, doc_id, autosave_ms)
         made.append(window)
         return show(qtbot, window)
 
     yield make
     for window in made:  # leave nothing pending: closing saves
-        window.ask = lambda *args: "Cancel"  # type: ignore[method-assign]
-        if window.session is not None:
-            window.session.stop()
-            window.session = None
+        discard(window)
 
 
 def hit_zone(view: ArticleView, qt_position: int) -> QPoint:

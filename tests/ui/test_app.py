@@ -6,16 +6,26 @@ import hashlib
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication
 
 from annotator.cli import UsageError
 from annotator.resources_path import resource_path
 from annotator.ui import app as app_module
 from annotator.ui import settings as keys
-from annotator.ui.app import application, data_dir, resolve_annotator, run_app, sample_project
+from annotator.ui.actions import ACTIONS
+from annotator.ui.app import (
+    application,
+    data_dir,
+    install_language,
+    resolve_annotator,
+    run_app,
+    sample_project,
+)
 from annotator.ui.main_window import MainWindow
 from annotator.ui.settings import Settings
+
+ACTION_TEXT = {spec.name: spec.text for spec in ACTIONS}
 
 
 def _tree(root: Path) -> dict[str, str]:
@@ -91,14 +101,17 @@ def test_run_app_opens_the_sample_with_the_keyboard_ready(
     monkeypatch.setattr(app_module, "data_dir", lambda: tmp_path / "data")
     monkeypatch.setattr(QApplication, "exec", lambda self: 0)
     settings = Settings.at(str(tmp_path / "s.ini"))
-    assert run_app(None, annotator="tester", settings=settings) == 0
-    (window,) = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
+    before = set(QApplication.topLevelWidgets())  # windows of earlier tests may linger
+    assert run_app(None, annotator="tester", settings=settings, language="en") == 0
+    (window,) = [w for w in QApplication.topLevelWidgets()
+                 if isinstance(w, MainWindow) and w not in before]
     try:
-        assert window.project.root == tmp_path / "data" / "sample-project"
-        assert window.session is not None and window.session.doc_id == window.project.doc_ids()[0]
-        assert window.annotator == "tester"
+        assert window.workspace.project.root == tmp_path / "data" / "sample-project"
+        session = window.workspace.session
+        assert session is not None and session.doc_id == window.workspace.project.doc_ids()[0]
+        assert window.workspace.annotator == "tester"
         assert window.focusWidget() is window.view
-        assert window.view.text == window.session.text
+        assert window.view.text == window.workspace.session.text
     finally:
         window.close()
         window.deleteLater()
@@ -108,3 +121,25 @@ def test_run_app_refuses_an_unknown_document(tmp_path: Path, project_dir: Path) 
     with pytest.raises(UsageError, match="no document 'nope'"):
         run_app(project_dir, annotator="tester", doc_id="nope",
                 settings=Settings.at(str(tmp_path / "s.ini")))
+
+
+def test_run_app_in_arabic_mirrors_the_window_for_this_run_only(
+        qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(app_module, "data_dir", lambda: tmp_path / "data")
+    monkeypatch.setattr(QApplication, "exec", lambda self: 0)
+    settings = Settings.at(str(tmp_path / "s.ini"))
+    before = set(QApplication.topLevelWidgets())
+    try:
+        assert run_app(None, annotator="tester", settings=settings, language="ar") == 0
+        (window,) = [w for w in QApplication.topLevelWidgets()
+                     if isinstance(w, MainWindow) and w not in before]
+        assert window.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        assert window.registry["file.save"].text() != ACTION_TEXT["file.save"]
+        assert settings.get(keys.LANGUAGE) == ""  # --lang is not remembered
+        window.close()
+        window.deleteLater()
+    finally:
+        install_language("en", qapp)
+    assert qapp.layoutDirection() == Qt.LayoutDirection.LeftToRight
+    with pytest.raises(UsageError, match="no interface language"):
+        run_app(None, annotator="tester", settings=settings, language="fr")

@@ -17,7 +17,7 @@ from annotator.io.exporting import ExportOptions, export_project
 from annotator.io.importing import ImportOptions, ImportSummary
 from annotator.io.project_file import open_project
 from annotator.ui.dialogs import import_dialog
-from annotator.ui.dialogs.import_dialog import ADD_LABELS, HINTS, UTF16, ImportDialog
+from annotator.ui.dialogs.import_dialog import ImportDialog
 from tests.ui.dialog_support import PROJECT, click_and_wait, copy_project, files, shown
 
 
@@ -78,8 +78,8 @@ def test_brat_import_through_the_dialog_matches_the_cli(
     assert main(["import", str(by_cli), "--format", "brat", str(tmp_path / "brat"),
                  "--annotator", "نور"]) == 0
     assert dialog.summary.toPlainText().splitlines() == capsys.readouterr().out.splitlines()
-    assert dialog.headline.text() == ("Imported 23 span(s) into 3 annotation file(s) from 3 "
-                                      "source document(s).")
+    assert dialog.outcome == "imported" and not dialog.hint.isVisible()
+    assert all(str(n) in dialog.headline.text() for n in (23, 3))
     assert without_times(by_dialog) == without_times(by_cli)
     for doc_id in ("visit-train", "gifts-crlf", "emoji-drone"):
         assert spans_of(by_dialog, doc_id, "نور") == spans_of(PROJECT, doc_id, "gold")
@@ -94,11 +94,17 @@ def test_unknown_labels_are_refused_with_a_hint_then_added(qtbot: QtBot, project
     dialog = make_dialog(qtbot, project_dir)
     dialog.set_options(ImportOptions("doccano", source, annotator="noor"))
     click_and_wait(qtbot, dialog, dialog.import_button)
-    assert dialog.headline.text() == "Nothing was imported: 1 problem(s)."
+    assert dialog.outcome == "refused"
+    refused = dialog.last_summary
+    assert refused is not None and [p.hint for p in refused.problems] == ["add_labels"]
     shown_text = dialog.summary.toPlainText()
     assert "label 'person' is not in the project's labels" in shown_text
-    assert f"add it with “{ADD_LABELS}”" in shown_text and "--add-labels" not in shown_text
-    assert dialog.hint.isVisible() and dialog.hint.text() == HINTS["unknown-label"]
+    # the problem names the box that acts on it, never the command line's flag
+    assert f"({dialog.quoted_option('add_labels')}) [unknown-label]" in shown_text
+    assert "--" not in shown_text
+    assert dialog.hint.isVisible()
+    assert dialog.hint.text() == dialog.hint_text("add_labels", refused.problems)
+    assert dialog.option_name("add_labels") in dialog.hint.text()
     assert files(project_dir) == before
 
     dialog.add_labels.setChecked(True)
@@ -120,9 +126,9 @@ def test_doccano_utf16_offsets_get_the_hint_and_the_box_fixes_them(
     dialog = make_dialog(qtbot, project_dir)
     dialog.set_options(ImportOptions("doccano", source))
     click_and_wait(qtbot, dialog, dialog.check_button)  # Check: the CLI's --dry-run
-    assert dialog.headline.text().startswith("Check: ")
-    assert f"consider “{UTF16}”" in dialog.summary.toPlainText()
-    assert dialog.hint.text() == HINTS["utf16-offsets"]
+    assert dialog.outcome == "checked"
+    assert f"({dialog.quoted_option('utf16_offsets')})" in dialog.summary.toPlainText()
+    assert dialog.hint.isVisible() and dialog.option_name("utf16_offsets") in dialog.hint.text()
     assert not (project_dir / "annotations" / "doccano").exists()
     dialog.utf16.setChecked(True)
     click_and_wait(qtbot, dialog, dialog.import_button)
@@ -172,12 +178,13 @@ def test_cancelling_an_import_writes_nothing(qtbot: QtBot, project_dir: Path, tm
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(reached.is_set)
         qtbot.waitUntil(lambda: dialog.progress.value() == 1)
-        assert dialog.progress_label.text() == "Reading and checking: 1 of 3 source documents"
+        assert dialog.progress_label.text() == dialog.progress_text(1, 3)
+        assert dialog.progress.maximum() == 3
         qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
     finally:
         release.set()
     qtbot.waitUntil(lambda: not dialog.running)
-    assert dialog.headline.text() == "Import cancelled: nothing was written"
+    assert dialog.outcome == "cancelled"
     assert files(project_dir) == before
 
 
@@ -185,11 +192,13 @@ def test_source_mistakes_are_shown_before_anything_runs(qtbot: QtBot, project_di
                                                         tmp_path: Path) -> None:
     dialog = make_dialog(qtbot, project_dir)
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
-    assert dialog.mistake.text() == "Choose the file or folder to import."
+    assert dialog.mistake_code == "no-source" and dialog.mistake.isVisible()
     dialog.source.setText(str(tmp_path / "missing.jsonl"))
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
-    assert dialog.mistake.text().endswith("missing.jsonl: no such file or folder.")
+    assert dialog.mistake_code == "missing-source" and "missing.jsonl" in dialog.mistake.text()
     assert not dialog.running
+    dialog.format.setCurrentIndex(dialog.format.findData("doccano"))
+    file_hint = dialog.source.placeholderText()
     dialog.format.setCurrentIndex(dialog.format.findData("brat"))
-    assert "folder" in dialog.source.placeholderText()
-    assert dialog.format_help.text().startswith("a folder of brat .txt/.ann pairs")
+    assert dialog.source.placeholderText() != file_hint  # a folder is asked for
+    assert "FOLDER/<doc_id>.txt and .ann" in dialog.format_help.text()  # what brat reads

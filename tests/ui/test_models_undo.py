@@ -9,19 +9,23 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.modeltest import ModelTester
 
 from annotator.core.edits import (
+    AddRelation,
     AddSpan,
     Batch,
+    Changes,
     SetStatus,
     change_bounds,
+    discard_unplaced,
+    place_unplaced,
     relabel,
     remove_span,
     set_note,
 )
 from annotator.core.project import Project
+from annotator.core.spans import Relation
 from annotator.ui.models.documents import DocumentListModel
 from annotator.ui.models.span_table import SpanTableModel
 from annotator.ui.session import DocumentSession
-from annotator.ui.undo import Changes, changes_of
 from tests.ui.conftest import VISIT
 
 
@@ -29,18 +33,31 @@ def _session(project: Project) -> DocumentSession:
     return DocumentSession(project, "a-visit", "tester", autosave_ms=-1)
 
 
-def test_changes_are_read_off_every_edit_and_its_inverse(project: Project) -> None:
+def test_every_edit_and_its_inverse_state_their_changes(project: Project) -> None:
     session = _session(project)
     aset = session.aset
     span = aset.make_span(0, 3, "entity")
-    assert changes_of(AddSpan(span)) == Changes(added=(span,))
-    assert changes_of(AddSpan(span).inverse()) == Changes(removed=(span,))
+    assert AddSpan(span).changes == Changes(added=(span,))
+    assert AddSpan(span).inverse().changes == Changes(removed=(span,))
     AddSpan(span).apply(aset)
     edit = relabel(aset, span.id, "gift")
-    assert changes_of(edit) == Changes(removed=(span,), added=(edit.new,))
-    assert changes_of(edit.inverse()) == Changes(removed=(edit.new,), added=(span,))
+    assert edit.changes == Changes(removed=(span,), added=(edit.new,))
+    assert edit.inverse().changes == Changes(removed=(edit.new,), added=(span,))
     batch = Batch((edit, SetStatus("new", "done")))
-    assert changes_of(batch).status and changes_of(batch.inverse()).added == (span,)
+    assert batch.changes.status and batch.inverse().changes.added == (span,)
+    other = aset.make_span(4, 10, "gift")
+    AddSpan(other).apply(aset)
+    relation = AddRelation(Relation("R1", "giver", other.id, span.id))
+    assert relation.changes == Changes(relations=True) == relation.inverse().changes
+    removal = remove_span(aset, span.id)
+    assert removal.changes == Changes(removed=(span,))
+    relation.apply(aset)
+    assert remove_span(aset, span.id).changes == Changes(removed=(span,), relations=True)
+    aset.unplaced.append(aset.make_span(12, 15, "meeting"))
+    placing = place_unplaced(aset, 0, 12, 15)
+    assert placing.changes == Changes(added=(placing.placed,), unplaced=True)
+    assert placing.inverse().changes == Changes(removed=(placing.placed,), unplaced=True)
+    assert discard_unplaced(aset, 0).changes == Changes(unplaced=True)
 
 
 def test_span_table_follows_any_sequence_of_edits_undo_and_redo(

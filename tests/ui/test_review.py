@@ -19,8 +19,8 @@ from pytestqt.qtbot import QtBot
 from annotator.cli import main as cli_main
 from annotator.core.differences import Kind
 from annotator.core.project import GOLD, Project
-from annotator.ui import review_sources
-from annotator.ui.files import KEEP_COPY
+from annotator.io import review_sources
+from annotator.io.review_sources import SourceNote
 from annotator.ui.fonts import load_fonts
 from annotator.ui.main_window import MainWindow
 from annotator.ui.models.differences import DifferenceTableModel
@@ -28,8 +28,9 @@ from annotator.ui.review import ReviewController
 from annotator.ui.settings import Settings
 from annotator.ui.widgets.decorations import blend
 from annotator.ui.widgets.review_decorations import KIND_COLORS, item_key
+from annotator.ui.workspace import KEEP_COPY
 from tests.review_data import SpanSpec, locate, make_project
-from tests.ui.conftest import read_json, show
+from tests.ui.conftest import discard, new_window, press_save, read_json, scripted, show
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
@@ -75,20 +76,17 @@ def open_review(qtbot: QtBot, review_project: Project,
     def make(others: tuple[str, ...] = ("omar",), reference: str = "amal",
              doc_id: str = "r1") -> MainWindow:
         settings = Settings.at(str(tmp_path / "settings.ini"))
-        window = MainWindow(review_project, "amal", settings, doc_id, autosave_ms=-1)
+        window = new_window(review_project, "amal", settings, doc_id)
         made.append(window)
         show(qtbot, window)
         qtbot.keyClick(window.view, Qt.Key.Key_R, CTRL | SHIFT)  # review mode, by its shortcut
-        assert window.review.active
+        assert window.review.active and window.review.dock.isVisible()
         choose(window.review, reference, others)
         return window
 
     yield make
     for window in made:
-        window.ask = lambda *args: "Cancel"  # type: ignore[method-assign]
-        if window.session is not None:
-            window.session.stop()
-            window.session = None
+        discard(window)
 
 
 def choose(review: ReviewController, reference: str, others: tuple[str, ...]) -> None:
@@ -123,8 +121,8 @@ def select_word(window: MainWindow, word: str, b: str = "omar") -> int:
 
 def gold_file(window: MainWindow, qtbot: QtBot) -> list[tuple[str, str, str]]:
     """Gold as written on disk (saved first with Ctrl+S), as (text, label, note)."""
-    qtbot.keyClick(window.view, Qt.Key.Key_S, CTRL)
-    path = window.project.annotation_path("r1", GOLD)
+    press_save(qtbot, window)
+    path = window.workspace.project.annotation_path("r1", GOLD)
     if not path.exists():  # nothing was ever put in gold
         return []
     data = read_json(path)
@@ -136,8 +134,8 @@ def test_differences_are_found_classed_coloured_and_counted(
         open_review: Callable[..., MainWindow]) -> None:
     window = open_review()
     review = window.review
-    assert window.session is not None and window.session.annotator == GOLD
-    assert window.session.path == window.project.root / "gold" / "r1.json"
+    assert window.workspace.session is not None and window.workspace.session.annotator == GOLD
+    assert window.workspace.session.path == window.workspace.project.root / "gold" / "r1.json"
     assert listed(review) == [
         ("same", "omar", "الحاكم · entity", "الحاكم · entity", "—"),
         ("only B", "omar", "—", "الزعيمَ · entity", "—"),
@@ -168,9 +166,10 @@ def test_differences_are_found_classed_coloured_and_counted(
     assert painted == set(legend.values()) == {blend([c]) for c in KIND_COLORS.values()}
     # Agreement in the status bar, by hand: 2 identical spans of 5 + 5 -> F1 0.40; overlap
     # pairs same-label spans sharing a character: الحاكم, خمس…, سترة -> 2*3/10 = 0.60.
-    status = review.status.text()
-    assert status.startswith("amal ↔ omar: F1 0.40 · overlap 0.60 · κ ")
-    assert review.status.isVisible()
+    figures = review.figures
+    assert figures is not None and figures.annotators == ("amal", "omar")
+    assert (round(figures.f1_exact, 2), round(figures.f1_overlap, 2)) == (0.40, 0.60)  # type: ignore[arg-type]
+    assert review.status.isVisible() and "0.40" in review.status.text()
     # Hiding agreed rows keeps the others, still keyed to the same items.
     review.panel.hide_agreed.setChecked(True)
     assert [row[0] for row in listed(review)] == ["only B", "label", "boundary", "only A"]
@@ -191,7 +190,7 @@ def test_keyboard_steps_through_the_differences(open_review: Callable[..., MainW
     assert seen == list(range(len(review.items)))
     qtbot.keyClick(view, Qt.Key.Key_F8)
     assert review.current() == seen[-1]
-    assert "No more differences" in window.statusBar().currentMessage()
+    assert scripted(window).last == "no-more-differences"
     qtbot.keyClick(view, Qt.Key.Key_F8, SHIFT)
     assert review.current() == seen[-2]
 
@@ -227,7 +226,7 @@ def test_accept_and_reject_each_kind_write_valid_gold(
     if key == Qt.Key.Key_Delete:  # reject something gold holds: accept both first
         select_word(window, word)
         qtbot.keyClick(window.view, Qt.Key.Key_3, CTRL)
-        assert len(window.session.aset) > 0  # type: ignore[union-attr]
+        assert len(window.workspace.session.aset) > 0  # type: ignore[union-attr]
     index = select_word(window, word)
     qtbot.keyClick(window.view, key, CTRL)
     assert [(t, label) for t, label, _ in gold_file(window, qtbot)] == expected
@@ -237,14 +236,14 @@ def test_accept_and_reject_each_kind_write_valid_gold(
     # the list moves on to the next difference (and stays on the last one)
     assert review.current() == min(index + 1, len(review.items) - 1)
     capsys.readouterr()
-    assert cli_main(["validate", "--json", str(window.project.root)]) == 0
+    assert cli_main(["validate", "--json", str(window.workspace.project.root)]) == 0
     assert json.loads(capsys.readouterr().out) == {"ok": True, "problems": []}
 
 
 def test_undo_redo_and_accept_all_agreed_in_one_step(
         open_review: Callable[..., MainWindow], qtbot: QtBot) -> None:
     window = open_review()
-    view, aset = window.view, window.session.aset  # type: ignore[union-attr]
+    view, aset = window.view, window.workspace.session.aset  # type: ignore[union-attr]
     qtbot.keyClick(view, Qt.Key.Key_A, CTRL | SHIFT)
     assert sorted(s.text for s in aset.spans()) == ["الحاكم", "خمس طائرات مسيّرة"]
     assert aset.status == "in_progress"
@@ -262,13 +261,13 @@ def test_undo_redo_and_accept_all_agreed_in_one_step(
     assert sorted(t for t, _, _ in gold_file(window, qtbot)) == ["الحاكم", "خمس طائرات مسيّرة",
                                                            "سترة"]
     qtbot.keyClick(view, Qt.Key.Key_A, CTRL | SHIFT)  # nothing left to add
-    assert "already in gold" in window.statusBar().currentMessage()
+    assert scripted(window).last == "agreed-in-gold"
 
 
 def test_edit_selects_the_gold_span_for_ordinary_commands_and_notes_reach_annotators(
         open_review: Callable[..., MainWindow], qtbot: QtBot) -> None:
     window = open_review()
-    review, view, aset = window.review, window.view, window.session.aset  # type: ignore[union-attr]
+    review, view, aset = window.review, window.view, window.workspace.session.aset  # type: ignore[union-attr]
     index = select_word(window, "المحطة")
     qtbot.keyClick(view, Qt.Key.Key_4, CTRL)  # edit: A's version is copied in and selected
     (span,) = aset.spans()
@@ -283,13 +282,13 @@ def test_edit_selects_the_gold_span_for_ordinary_commands_and_notes_reach_annota
     note = "محطة القطار مكان وليست لقاءً؟ راجعوا الدليل"
     assert model.setData(model.index(row, DifferenceTableModel.COL_NOTE), note)
     assert aset.span(span.id).note == note
-    assert window.span_model.data(window.span_model.index(0, 4)) == note
+    assert window.spans.model.data(window.spans.model.index(0, 4)) == note
     assert gold_file(window, qtbot) == [("المحطة", "meeting", note)]
     assert any(line.startswith("Gold: meeting") and line.endswith(f"note: {note}")
                for line in view.tooltip_lines(at("المحطة")[0]))
     # Back in normal mode, the annotator sees the reviewer's note over the word.
     qtbot.keyClick(view, Qt.Key.Key_R, CTRL | SHIFT)
-    assert not review.active and window.session.annotator == "amal"  # type: ignore[union-attr]
+    assert not review.active and window.workspace.session.annotator == "amal"  # type: ignore[union-attr]
     assert not review.status.isVisible()
     lines = view.tooltip_lines(at("المحطة")[0])
     assert any(note in line and line.startswith("Reviewer's note") for line in lines)
@@ -309,9 +308,9 @@ def test_three_annotators_are_compared_pairwise_with_the_reference(
         ("only A", "sara", "خمس طائرات مسيّرة · gift", "—", "—"),
         ("only A", "sara", "لقاء مطوّل · meeting", "—", "—"),
     ]
-    assert review.status.text().startswith("3 annotators: ")
+    assert review.figures is not None and len(review.figures.annotators) == 3
     qtbot.keyClick(window.view, Qt.Key.Key_A, CTRL | SHIFT)  # only what all three share
-    assert [s.text for s in window.session.aset.spans()] == ["الحاكم"]  # type: ignore[union-attr]
+    assert [s.text for s in window.workspace.session.aset.spans()] == ["الحاكم"]  # type: ignore[union-attr]
     # accepting omar's boundary is seen on sara's row of the same span too
     select_word(window, "سترة")
     qtbot.keyClick(window.view, Qt.Key.Key_2, CTRL)
@@ -330,7 +329,8 @@ def test_one_annotator_against_gold_follows_gold_as_it_changes(
     rows = listed(review)
     assert rows[1] == ("same", GOLD, "المحطة · entity", "المحطة · entity", "A+B")
     assert review.items[review.current()].start > at("المحطة")[0]  # type: ignore[index]
-    assert review.status.text().startswith(f"amal ↔ {GOLD}: F1 0.33")  # 2*1/(5+1)
+    assert review.figures is not None and review.figures.annotators == ("amal", GOLD)
+    assert round(review.figures.f1_exact, 2) == 0.33  # type: ignore[arg-type]  # 2*1/(5+1)
     qtbot.keyClick(window.view, Qt.Key.Key_Z, CTRL)
     assert [row[0] for row in listed(review)] == ["only A"] * 5
 
@@ -340,16 +340,15 @@ def test_gold_changed_on_disk_is_not_overwritten(open_review: Callable[..., Main
     window = open_review()
     select_word(window, "الحاكم")
     qtbot.keyClick(window.view, Qt.Key.Key_1, CTRL)
-    path = window.project.annotation_path("r1", GOLD)
+    path = window.workspace.project.annotation_path("r1", GOLD)
     path.parent.mkdir(exist_ok=True)
     path.write_text("{}", encoding="utf-8")  # another reviewer, a sync client...
-    qtbot.keyClick(window.view, Qt.Key.Key_S, CTRL)
+    press_save(qtbot, window)
     assert path.read_text(encoding="utf-8") == "{}"
-    assert window.conflict_banner.isVisible()
-    asked = []
-    window.ask = lambda *args: asked.append(args[0]) or KEEP_COPY  # type: ignore[method-assign]
+    assert window.article.conflict_banner.isVisible()
+    feedback = scripted(window).answer(KEEP_COPY)
     window.registry["review.mode"].trigger()  # leaving review mode asks, and keeps a copy
-    assert asked == ["leave"] and not window.review.active
+    assert [q.kind for q in feedback.asked] == ["leave"] and not window.review.active
     (copy,) = path.parent.glob("r1.json.mine-*")
     assert "الحاكم" in copy.read_text(encoding="utf-8")
 
@@ -360,13 +359,14 @@ def test_switching_documents_keeps_reviewing_and_leaving_restores_the_annotator(
     select_word(window, "الحاكم")
     qtbot.keyClick(window.view, Qt.Key.Key_1, CTRL)
     qtbot.keyClick(window.view, Qt.Key.Key_PageDown, CTRL)  # next document: saved, reopened
-    assert window.session.doc_id == "r2" and window.session.annotator == GOLD  # type: ignore
+    assert window.workspace.session.doc_id == "r2" and window.workspace.session.annotator == GOLD  # type: ignore
     assert [row[0] for row in listed(window.review)] == ["same", "only B"]
-    assert read_json(window.project.annotation_path("r1", GOLD))["spans"][0]["text"] == "الحاكم"
-    assert window.doc_model.span_count("r1") == 1  # the list shows gold's counts
+    gold = read_json(window.workspace.project.annotation_path("r1", GOLD))
+    assert gold["spans"][0]["text"] == "الحاكم"
+    assert window.documents.model.span_count("r1") == 1  # the list shows gold's counts
     window.registry["review.mode"].trigger()
-    assert window.annotator == "amal" and window.session.annotator == "amal"  # type: ignore
-    assert window.doc_model.span_count("r1") == len(AMAL)
+    assert window.workspace.annotator == "amal" and window.workspace.session.annotator == "amal"  # type: ignore
+    assert window.documents.model.span_count("r1") == len(AMAL)
     assert not window.registry["review.accept_a"].isEnabled()
 
 
@@ -379,8 +379,9 @@ def test_broken_and_missing_files_are_said_and_left_out(
     window = open_review()
     panel = window.review.panel
     assert list(panel.others) == ["amal", "omar", GOLD]  # sara is not offered
-    assert "sara's file has problems" in panel.notice.text()
-    window.open_document("r2")  # sara has no file for r2 at all; the choice is kept
+    assert window.review.notes == [SourceNote("sara", "has-problems")]
+    assert "sara" in panel.notice.text()
+    window.workspace.open_document("r2")  # sara has no file for r2 at all; the choice is kept
     assert panel.chosen() == ("amal", ["omar"]) and panel.notice.isHidden()
 
 
@@ -395,20 +396,18 @@ def test_a_gold_file_that_cannot_be_read_leaves_the_annotator_where_they_were(
     path.parent.mkdir()
     path.write_text("not json", encoding="utf-8")
     load_fonts()
-    window = MainWindow(review_project, "amal", Settings.at(str(tmp_path / "s.ini")), "r1",
-                        autosave_ms=-1)
+    window = new_window(review_project, "amal", Settings.at(str(tmp_path / "s.ini")), "r1")
     show(qtbot, window)
-    asked: list[str] = []
-    window.ask = lambda *args: asked.append(args[1]) or "OK"  # type: ignore[method-assign]
+    feedback = scripted(window).answer("ok")
     qtbot.keyClick(window.view, Qt.Key.Key_R, CTRL | SHIFT)
-    assert asked == ["Cannot open document"]
+    assert [q.kind for q in feedback.asked] == ["open-document-failed"]
+    assert "r1.json" in feedback.asked[0].text
     assert not window.review.active and not window.registry["review.mode"].isChecked()
-    assert window.annotator == "amal" and window.session.annotator == "amal"  # type: ignore
+    assert window.workspace.annotator == "amal" and window.workspace.session.annotator == "amal"  # type: ignore
     window.view.select_range(*at("الحاكم"))
     qtbot.keyClick(window.view, "2")  # the annotator's own session is live again
-    assert window.session.aset.find(*at("الحاكم"), "gift") is not None  # type: ignore
-    window.session.stop()  # type: ignore[union-attr]
-    window.session = None
+    assert window.workspace.session.aset.find(*at("الحاكم"), "gift") is not None  # type: ignore
+    discard(window)
 
 
 def test_a_broken_gold_file_of_another_document_empties_the_comparison(
@@ -418,8 +417,9 @@ def test_a_broken_gold_file_of_another_document_empties_the_comparison(
     path = review_project.annotation_path("r2", GOLD)
     path.parent.mkdir(exist_ok=True)
     path.write_text("[1, 2", encoding="utf-8")
-    assert not window.open_document("r2")
-    assert window.broken_banner.isVisible() and "r2.json" in window.broken_banner.text
+    assert not window.workspace.open_document("r2")
+    banner = window.article.broken_banner
+    assert banner.isVisible() and "r2.json" in banner.text
     assert window.review.items == [] and window.review.panel.model.rowCount() == 0
     assert window.review.status.text() == ""
-    assert window.open_document("r1") and window.review.items
+    assert window.workspace.open_document("r1") and window.review.items

@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from annotator.core.project import DEFAULT_LABELS, Label
 from annotator.ui import settings as keys
-from annotator.ui.actions import ACTIONS, MENUS, ActionRegistry
+from annotator.ui.actions import ACTIONS, MENU_NAMES, MENUS, ActionRegistry, translate
 from annotator.ui.main_window import MainWindow
 from annotator.ui.settings import Settings
 
@@ -73,8 +73,9 @@ def test_registry_builds_menus_labels_and_honours_overrides(qtbot: QtBot, tmp_pa
     assert registry["label.place"].shortcuts() == []
     assert [s.toString() for s in registry["file.save"].shortcuts()] == ["Ctrl+Alt+S"]
     registry.build_menus(window.menuBar())
-    in_menus = {a.objectName() for menu in window.menuBar().findChildren(QMenu)
-                for a in menu.actions()}
+    menus = window.menuBar().findChildren(QMenu)
+    assert {MENU_NAMES[title] for title in MENUS} <= {menu.objectName() for menu in menus}
+    in_menus = {a.objectName() for menu in menus for a in menu.actions()}
     assert {spec.name for spec in ACTIONS if spec.menu} <= in_menus
     assert {"label.person", "label.place"} <= in_menus
     registry.set_labels([Label("event", "#000000", "1")])  # a new project schema
@@ -115,8 +116,10 @@ def test_toolbar_says_what_each_button_does(
                 action.toolTip(), action.objectName()
     names = [a.objectName() for a in shown]
     assert names.index("doc.previous") < names.index("doc.next")
+    redo = next(spec for spec in ACTIONS if spec.name == "edit.redo")
+    # the keys as one left-to-right run, so that an Arabic tip keeps "Ctrl+Y" in order
     assert window.registry["edit.redo"].toolTip() == \
-        "Redo the change just undone (Ctrl+Shift+Z, Ctrl+Y)"
+        f"{translate(redo.tip)} (\u2066Ctrl+Shift+Z, Ctrl+Y\u2069)"
 
     def image(icon: QIcon) -> QImage:
         return icon.pixmap(24, 24).toImage()

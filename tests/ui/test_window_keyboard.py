@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 from annotator.ui.main_window import MainWindow
 from annotator.ui.models.span_table import SpanTableModel
 from annotator.ui.settings import SNAP_TO_WORDS
-from tests.ui.conftest import VISIT, read_json
+from tests.ui.conftest import VISIT, press_save, read_json
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
@@ -28,32 +28,32 @@ def test_select_a_word_press_1_save_writes_the_span(
     qtbot.keyClick(view, Qt.Key.Key_Left, CTRL | SHIFT)
     assert view.textCursor().selectedText().strip() == "وصل"
     qtbot.keyClick(view, "1")
-    qtbot.keyClick(view, Qt.Key.Key_S, CTRL)
-    data = read_json(window.session.path)  # type: ignore[union-attr]
+    press_save(qtbot, window)
+    data = read_json(window.workspace.session.path)  # type: ignore[union-attr]
     assert [(s["start"], s["end"], s["label"], s["text"]) for s in data["spans"]] == [
         (0, 3, "entity", "وصل")]  # the trailing space was snapped away
     assert data["status"] == "in_progress"
     assert data["annotator"] == "tester"
-    assert window.status_labels["saved"].text() == "Saved"
+    assert window.status_line.state("saved") == "saved"
 
 
 def test_label_keys_relabel_delete_and_undo_redo(
         qtbot: QtBot, make_window: Callable[..., MainWindow]) -> None:
     window = make_window()
-    view, aset = window.view, window.session.aset  # type: ignore[union-attr]
+    view, aset = window.view, window.workspace.session.aset  # type: ignore[union-attr]
     start = VISIT.index("كيم جونغ أون")
     view.select_range(start + 1, start + 10)  # sloppy: inside the first and last words
     qtbot.keyClick(view, "2")
     (span,) = aset.spans()
     assert (span.start, span.end, span.label) == (start, start + len("كيم جونغ أون"), "gift")
     assert view.selected_key == span.id
-    assert window.span_table.currentIndex().row() == 0
+    assert window.spans.table.currentIndex().row() == 0
     qtbot.keyClick(view, "1")  # the new span is selected: another key relabels it
     assert [(s.id, s.label) for s in aset.spans()] == [(span.id, "entity")]
-    assert window.span_model.data(window.span_model.index(0, SpanTableModel.COL_LABEL)) == \
+    assert window.spans.model.data(window.spans.model.index(0, SpanTableModel.COL_LABEL)) == \
         "entity"
     qtbot.keyClick(view, Qt.Key.Key_Delete)
-    assert len(aset) == 0 and window.span_model.rowCount() == 0
+    assert len(aset) == 0 and window.spans.model.rowCount() == 0
     qtbot.keyClick(view, Qt.Key.Key_Z, CTRL)
     assert [(s.id, s.label) for s in aset.spans()] == [(span.id, "entity")]
     qtbot.keyClick(view, Qt.Key.Key_Z, CTRL)
@@ -70,7 +70,7 @@ def test_whole_flow_from_the_keyboard_alone(
         qtbot: QtBot, make_window: Callable[..., MainWindow]) -> None:
     """Select by word, label, step between spans, move a boundary, mark done, next document."""
     window = make_window()
-    view, session = window.view, window.session
+    view, session = window.view, window.workspace.session
     assert session is not None
     qtbot.keyClick(view, Qt.Key.Key_Home, CTRL)
     qtbot.keyClick(view, Qt.Key.Key_Left, CTRL)  # to the second word, "الزعيم"
@@ -92,17 +92,17 @@ def test_whole_flow_from_the_keyboard_alone(
     qtbot.keyClick(view, Qt.Key.Key_Return, CTRL)
     assert session.aset.status == "done"
     qtbot.keyClick(view, Qt.Key.Key_PageDown, CTRL)
-    assert window.session is not None and window.session.doc_id == "b-crlf"
+    assert window.workspace.session is not None and window.workspace.session.doc_id == "b-crlf"
     assert window.view.hasFocus()
     data = read_json(session.path)
     assert data["status"] == "done"
     assert [(s["text"], s["label"]) for s in data["spans"]] == [
         ("وصل الزعيم", "gift"), ("كيم جونغ أون", "meeting")]
-    assert window.doc_model.status_of("a-visit") == "done"
-    assert window.doc_model.span_count("a-visit") == 2
+    assert window.documents.model.status_of("a-visit") == "done"
+    assert window.documents.model.span_count("a-visit") == 2
     qtbot.keyClick(window.view, Qt.Key.Key_PageUp, CTRL)
-    assert window.session.doc_id == "a-visit"
-    assert len(window.session.aset) == 2
+    assert window.workspace.session.doc_id == "a-visit"
+    assert len(window.workspace.session.aset) == 2
 
 
 # QTest cannot make the event text for a non-Latin key code and says so; the
@@ -116,7 +116,7 @@ def test_arabic_indic_digit_keys_label_too(
     action = window.registry["label.gift"]
     assert "٢" in [seq.toString() for seq in action.shortcuts()]
     qtbot.keyClick(window.view, Qt.Key(ord("٢")))  # what an Arabic layout types for 2
-    (span,) = window.session.aset.spans()  # type: ignore[union-attr]
+    (span,) = window.workspace.session.aset.spans()  # type: ignore[union-attr]
     assert (span.text, span.label) == ("فلاديفوستوك", "gift")
 
 
@@ -129,7 +129,7 @@ def test_snapping_off_keeps_a_sub_word_selection(
     start = VISIT.index("واستقبله")
     window.view.select_range(start, start + 1)  # the conjunction "و" alone
     qtbot.keyClick(window.view, "1")
-    (span,) = window.session.aset.spans()  # type: ignore[union-attr]
+    (span,) = window.workspace.session.aset.spans()  # type: ignore[union-attr]
     assert (span.start, span.end, span.text) == (start, start + 1, "و")
 
 
@@ -137,7 +137,7 @@ def test_a_label_key_on_an_already_labelled_word_relabels_it(
         qtbot: QtBot, make_window: Callable[..., MainWindow]) -> None:
     """Double-click a labelled word and press another key: one span, relabelled, not two."""
     window = make_window()
-    view, aset = window.view, window.session.aset  # type: ignore[union-attr]
+    view, aset = window.view, window.workspace.session.aset  # type: ignore[union-attr]
     start = VISIT.index("كيم جونغ أون")
     end = start + len("كيم جونغ أون")
     view.select_range(start, end)

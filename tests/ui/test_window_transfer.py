@@ -14,12 +14,11 @@ from pytestqt.qtbot import QtBot
 from annotator.core.annotations import AnnotationSet
 from annotator.core.edits import AddSpan
 from annotator.io.standoff import serialize_annotations
-from annotator.ui.actions import FILE
 from annotator.ui.dialogs.export_dialog import ExportDialog
 from annotator.ui.dialogs.import_dialog import ImportDialog
-from annotator.ui.files import CANCEL
 from annotator.ui.main_window import MainWindow
-from tests.ui.conftest import VISIT
+from annotator.ui.workspace import CANCEL
+from tests.ui.conftest import VISIT, scripted
 from tests.ui.dialog_support import click_and_wait
 
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
@@ -46,9 +45,10 @@ def open_dialog(qtbot: QtBot, window: MainWindow, key: Qt.Key, kind: type) -> An
 
 def test_the_file_menu_offers_export_and_import(make_window: Callable[..., MainWindow]) -> None:
     window = make_window()
-    file_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == FILE)
-    texts = [a.text() for a in file_menu.actions()]
-    assert texts.index("&Export…") < texts.index("&Import…") < texts.index("&Quit")
+    file_menu = next(a.menu() for a in window.menuBar().actions()
+                     if "file.export" in [b.objectName() for b in a.menu().actions()])
+    names = [a.objectName() for a in file_menu.actions()]
+    assert names.index("file.export") < names.index("file.import") < names.index("file.quit")
     assert window.registry["file.export"].shortcut().toString() == "Ctrl+Shift+E"
     assert window.registry["file.import"].shortcut().toString() == "Ctrl+Shift+I"
 
@@ -56,7 +56,7 @@ def test_the_file_menu_offers_export_and_import(make_window: Callable[..., MainW
 def test_export_saves_pending_changes_first(qtbot: QtBot, make_window: Callable[..., MainWindow],
                                             tmp_path: Path) -> None:
     window = make_window()  # autosave off: the change stays pending
-    session = window.session
+    session = window.workspace.session
     assert session is not None
     start, end = word(VISIT, "فلاديفوستوك")
     assert session.push(AddSpan(session.aset.make_span(start, end, "entity"))) is None
@@ -78,7 +78,7 @@ def test_export_saves_pending_changes_first(qtbot: QtBot, make_window: Callable[
 def test_export_is_refused_while_changes_cannot_be_saved(
         qtbot: QtBot, make_window: Callable[..., MainWindow], tmp_path: Path) -> None:
     window = make_window()
-    session = window.session
+    session = window.workspace.session
     assert session is not None
     session.push(AddSpan(session.aset.make_span(*word(VISIT, "كيم"), "entity")))
     theirs = AnnotationSet("a-visit", VISIT, "tester", session.aset.labels, "in_progress")
@@ -89,11 +89,10 @@ def test_export_is_refused_while_changes_cannot_be_saved(
     dialog.out.setText(str(tmp_path / "out"))
     qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
     assert not dialog.running
-    assert dialog.mistake.text().startswith("Your changes to a-visit are not saved (the file "
-                                            "changed on disk")
-    assert session.in_conflict and not window.conflict_banner.isHidden()
+    assert "a-visit" in dialog.mistake.text()  # the refusal names the document
+    assert session.in_conflict and not window.article.conflict_banner.isHidden()
     assert not (tmp_path / "out").exists()
-    window.ask = lambda *args: CANCEL  # type: ignore[method-assign]  # closing: keep it open
+    scripted(window).answer(CANCEL)  # closing asks (the conflict): keep it open
 
 
 def test_import_into_the_open_document_reloads_it(
@@ -109,14 +108,15 @@ def test_import_into_the_open_document_reloads_it(
     with qtbot.waitSignal(dialog.imported):
         click_and_wait(qtbot, dialog, dialog.import_button)
     assert dialog.last_summary.created == ["d-2"]
-    session = window.session
+    session = window.workspace.session
     assert session is not None and session.doc_id == "a-visit"
     assert [(s.label, s.text) for s in session.aset.spans()] == [("entity", "كيم جونغ أون")]
-    assert window.span_model.rowCount() == 1
-    assert window.doc_model.span_count("a-visit") == 1
-    assert window.doc_model.doc_ids() == ["a-visit", "b-crlf", "c-short", "d-2"]
-    assert window.doc_model.span_count("d-2") == 1
-    assert "a-visit was reloaded" in window.statusBar().currentMessage()
+    assert window.spans.model.rowCount() == 1
+    assert window.documents.model.span_count("a-visit") == 1
+    assert window.documents.model.doc_ids() == ["a-visit", "b-crlf", "c-short", "d-2"]
+    assert window.documents.model.span_count("d-2") == 1
+    assert scripted(window).last == "imported"
+    assert "a-visit" in scripted(window).said[-1].message
 
 
 def test_labels_added_by_an_import_can_be_used_at_once(
@@ -133,9 +133,10 @@ def test_labels_added_by_an_import_can_be_used_at_once(
         click_and_wait(qtbot, dialog, dialog.import_button)
     dialog.close()
     assert "label.place" in window.registry and "place" in window.label_palette.buttons
-    annotate = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Annotate")
-    assert "place" in [a.text() for a in annotate.actions()]
-    session = window.session
+    annotate = next(a.menu() for a in window.menuBar().actions()
+                    if "span.delete" in [b.objectName() for b in a.menu().actions()])
+    assert "label.place" in [a.objectName() for a in annotate.actions()]
+    session = window.workspace.session
     assert session is not None and session.doc_id == "c-short"
     cursor = QTextCursor(window.view.document())
     cursor.setPosition(0)

@@ -14,7 +14,7 @@ from annotator.core.project import Project
 from annotator.io.standoff import serialize_annotations
 from annotator.ui.main_window import MainWindow
 from annotator.ui.undo import UndoHistory
-from tests.ui.conftest import SHORT, VISIT, read_json
+from tests.ui.conftest import SHORT, VISIT, press_save, read_json
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
@@ -31,23 +31,23 @@ def test_undo_reaches_back_into_a_document_left_and_reopened(
     window = make_window("a-visit")
     _label(qtbot, window, VISIT, "فلاديفوستوك", "1")
     _label(qtbot, window, VISIT, "المحطة", "3")
-    path = window.session.path  # type: ignore[union-attr]
+    path = window.workspace.session.path  # type: ignore[union-attr]
     qtbot.keyClick(window.view, Qt.Key.Key_PageDown, CTRL)  # leaving saves a-visit
-    assert window.session is not None and window.session.doc_id == "b-crlf"
+    assert window.workspace.session is not None and window.workspace.session.doc_id == "b-crlf"
     assert not window.registry["edit.undo"].isEnabled()  # b-crlf has no history yet
     qtbot.keyClick(window.view, Qt.Key.Key_PageUp, CTRL)
-    assert window.session.doc_id == "a-visit"
+    assert window.workspace.session.doc_id == "a-visit"
     assert window.registry["edit.undo"].isEnabled()
-    assert window.status_labels["saved"].text() == "Saved"  # clean = the file on disk
+    assert window.status_line.state("saved") == "saved"  # the saved state: the file on disk
     qtbot.keyClick(window.view, Qt.Key.Key_Z, CTRL)
-    assert [s.text for s in window.session.aset.spans()] == ["فلاديفوستوك"]
-    assert window.status_labels["saved"].text() == "Unsaved changes"
+    assert [s.text for s in window.workspace.session.aset.spans()] == ["فلاديفوستوك"]
+    assert window.status_line.state("saved") == "unsaved"
     qtbot.keyClick(window.view, Qt.Key.Key_Z, CTRL | SHIFT)  # redo: back to what is saved
-    assert window.status_labels["saved"].text() == "Saved"
+    assert window.status_line.state("saved") == "saved"
     qtbot.keyClick(window.view, Qt.Key.Key_Z, CTRL)
     qtbot.keyClick(window.view, Qt.Key.Key_Z, CTRL)
-    assert len(window.session.aset) == 0
-    qtbot.keyClick(window.view, Qt.Key.Key_S, CTRL)
+    assert len(window.workspace.session.aset) == 0
+    press_save(qtbot, window)
     assert read_json(path)["spans"] == []
     assert not window.registry["edit.undo"].isEnabled()
 
@@ -56,18 +56,18 @@ def test_a_file_changed_on_disk_meanwhile_drops_that_documents_history(
         qtbot: QtBot, make_window: Callable[..., MainWindow], project: Project) -> None:
     window = make_window("c-short")
     _label(qtbot, window, SHORT, "القطار", "1")
-    assert window.open_document("a-visit")
+    assert window.workspace.open_document("a-visit")
     theirs = AnnotationSet("c-short", SHORT, "tester", project.label_names, "in_progress")
     start = SHORT.index("الضيف")
     AddSpan(theirs.make_span(start, start + len("الضيف"), "entity")).apply(theirs)
     path = project.annotation_path("c-short", "tester")
     data = serialize_annotations(theirs)
     path.write_bytes(data)  # someone else saves c-short meanwhile
-    assert window.open_document("c-short")
-    assert [s.text for s in window.session.aset.spans()] == ["الضيف"]  # type: ignore[union-attr]
+    assert window.workspace.open_document("c-short")
+    assert [s.text for s in window.workspace.session.aset.spans()] == ["الضيف"]  # type: ignore[union-attr]
     assert not window.registry["edit.undo"].isEnabled()
     qtbot.keyClick(window.view, Qt.Key.Key_Z, CTRL)  # nothing stale to undo
-    assert [s.text for s in window.session.aset.spans()] == ["الضيف"]  # type: ignore[union-attr]
+    assert [s.text for s in window.workspace.session.aset.spans()] == ["الضيف"]  # type: ignore[union-attr]
     window.close()
     assert path.read_bytes() == data
 

@@ -12,7 +12,7 @@ from annotator.core.edits import AddSpan
 from annotator.core.project import Project
 from annotator.io.standoff import serialize_annotations
 from annotator.ui.main_window import MainWindow
-from tests.ui.conftest import VISIT, read_json
+from tests.ui.conftest import VISIT, press_save, read_json, scripted, wait_saved
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
@@ -37,25 +37,25 @@ def test_kept_aside_spans_are_listed_placed_and_discarded_with_undo(
         qtbot: QtBot, make_window: Callable[..., MainWindow], project: Project) -> None:
     _stale_file(project)
     window = make_window("c-short")
-    model = window.doc_model
+    model = window.documents.model
     assert model.unplaced_count("a-visit") == 0  # the stale file has none aside yet
-    assert window.open_document("a-visit")
-    session = window.session
+    assert window.workspace.open_document("a-visit")
+    session = window.workspace.session
     assert session is not None
     kept = [(s.text, s.label, s.start) for s in session.aset.unplaced]
     assert kept == [("الكرملين", "entity", OLD.index("الكرملين")),
                     ("أوليغ كوجمياكو", "entity", OLD.index("أوليغ"))]
-    rows = window.files.unplaced_list.rows
+    rows = window.banners.unplaced_list.rows
     assert [row[0].text() for row in rows] == ["الكرملين", "أوليغ كوجمياكو"]
-    assert window.files.unplaced_list.isVisible()
-    assert "2 span(s) could not be placed" in window.file_banner.text
+    assert window.banners.unplaced_list.isVisible()
+    assert window.article.file_banner.code == "unplaced"
     assert model.unplaced_count("a-visit") == 2
     assert model.data(model.index(model.row_of("a-visit"), 2)) == "2 +2 unplaced"
-    assert window.status_labels["spans"].text() == "2 spans (+2 unplaced)"
+    assert window.status_line.state("spans") == "2+2"  # 2 spans, 2 more kept aside
 
     rows[1][1].click()  # Place at selection, with nothing selected: says what to do
-    assert "Select the text where entity “أوليغ كوجمياكو” belongs" in \
-        window.statusBar().currentMessage()
+    assert scripted(window).last == "select-first"
+    assert "أوليغ كوجمياكو" in scripted(window).said[-1].message
     assert len(session.aset.unplaced) == 2
     name = VISIT.index("أوليغ كوجيمياكو")
     window.view.select_range(name + 2, name + 8)  # a sloppy selection: snapped to words
@@ -64,13 +64,13 @@ def test_kept_aside_spans_are_listed_placed_and_discarded_with_undo(
     assert placed is not None
     assert (placed.start, placed.text, placed.label) == (name, "أوليغ كوجيمياكو", "entity")
     assert window.view.selected_key == "T3" and window.view.hasFocus()
-    assert [row[0].text() for row in window.files.unplaced_list.rows] == ["الكرملين"]
+    assert [row[0].text() for row in window.banners.unplaced_list.rows] == ["الكرملين"]
     assert model.unplaced_count("a-visit") == 1 and model.span_count("a-visit") == 3
 
-    window.files.unplaced_list.rows[0][2].click()  # Discard
-    assert session.aset.unplaced == [] and not window.files.unplaced_list.isVisible()
+    window.banners.unplaced_list.rows[0][2].click()  # Discard
+    assert session.aset.unplaced == [] and not window.banners.unplaced_list.isVisible()
     assert model.data(model.index(model.row_of("a-visit"), 2)) == 3
-    qtbot.keyClick(window.view, Qt.Key.Key_S, CTRL)
+    press_save(qtbot, window)
     data = read_json(session.path)
     assert "unplaced_spans" not in data or data["unplaced_spans"] == []
     assert sorted(s["text"] for s in data["spans"]) == sorted(
@@ -78,11 +78,11 @@ def test_kept_aside_spans_are_listed_placed_and_discarded_with_undo(
 
     qtbot.keyClick(window.view, Qt.Key.Key_Z, CTRL)  # the discarded span is back, aside
     assert [s.text for s in session.aset.unplaced] == ["الكرملين"]
-    assert window.files.unplaced_list.isVisible()
+    assert window.banners.unplaced_list.isVisible()
     qtbot.keyClick(window.view, Qt.Key.Key_Z, CTRL)  # and the placed one goes aside again
     assert [s.text for s in session.aset.unplaced] == ["الكرملين", "أوليغ كوجمياكو"]
     assert "T3" not in session.aset
-    qtbot.keyClick(window.view, Qt.Key.Key_S, CTRL)
+    press_save(qtbot, window)
     assert [s["text"] for s in read_json(session.path)["unplaced_spans"]] == [
         "الكرملين", "أوليغ كوجمياكو"], "kept aside in the file, in their order"
 
@@ -91,14 +91,15 @@ def test_a_file_with_spans_aside_shows_them_again_when_reopened(
         qtbot: QtBot, make_window: Callable[..., MainWindow], project: Project) -> None:
     _stale_file(project)
     window = make_window("a-visit")
-    window.file_banner.buttons["Save re-anchored spans"].click()
-    assert window.files.unplaced_list.isVisible(), "saving does not hide what is left"
-    assert "Save re-anchored spans" not in window.file_banner.buttons
-    assert window.open_document("c-short") and window.open_document("a-visit")
-    session = window.session
+    window.article.file_banner.buttons["save-reanchored"].click()
+    wait_saved(qtbot, window)
+    assert window.banners.unplaced_list.isVisible(), "saving does not hide what is left"
+    assert "save-reanchored" not in window.article.file_banner.buttons
+    assert window.workspace.open_document("c-short") and window.workspace.open_document("a-visit")
+    session = window.workspace.session
     assert session is not None and not session.result.stale  # the file is current now...
-    assert window.file_banner.isVisible()  # ...and still shows what waits to be placed
-    assert [row[0].text() for row in window.files.unplaced_list.rows] == [
+    assert window.article.file_banner.isVisible()  # ...and still shows what waits to be placed
+    assert [row[0].text() for row in window.banners.unplaced_list.rows] == [
         "الكرملين", "أوليغ كوجمياكو"]
-    window.doc_model.reload()
-    assert window.doc_model.unplaced_count("a-visit") == 2  # read from the file
+    window.documents.model.reload()
+    assert window.documents.model.unplaced_count("a-visit") == 2  # read from the file

@@ -10,14 +10,23 @@ and closes once the job has stopped: the thread is never left running behind
 a deleted dialog.
 
 Summaries are plain text in a read-only box laid out left to right (they are
-English sentences); Arabic document ids, annotator names and span texts inside
-them are ordered by Qt's bidi algorithm, never reshaped here.
+the io drivers' English sentences, as the command line prints them); Arabic
+document ids, annotator names and span texts inside them are ordered by Qt's
+bidi algorithm, never reshaped here. Where a problem names an option that acts
+on it (its :attr:`~annotator.core.errors.Problem.hint`), the dialog names the
+field that sets it (:meth:`RunDialog.option_name`), and a hint under the
+summary, in the interface language, says what to do. Everything else the
+dialog says is translated.
+
+Tests read what happened from codes, not from wording: :attr:`RunDialog.outcome`
+(``"exported"``, ``"cancelled"``, ``"failed"``, …) and :attr:`RunDialog.mistake_code`.
 """
 
 from __future__ import annotations
 
 import traceback
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -36,7 +45,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.core.errors import AnnotatorError
+from annotator.core.errors import AnnotatorError, Problem
 from annotator.core.project import Project
 from annotator.io.exchange import Progress
 from annotator.ui.dialogs.worker import Job
@@ -44,15 +53,13 @@ from annotator.ui.dialogs.worker import Job
 ERROR_STYLE = "color: #b00020;"
 
 
-def in_dialog_words(line: str, options: dict[str, str]) -> str:
-    """A driver's line with command-line options named as the dialog's fields.
+def field_name(text: str) -> str:
+    """A field's label as a name in a sentence: without its ``&`` and its closing colon.
 
-    >>> in_dialog_words("add it with --add-labels", {"--add-labels": "“Add labels”"})
-    'add it with “Add labels”'
+    >>> field_name("&Annotator:")
+    'Annotator'
     """
-    for flag, name in options.items():
-        line = line.replace(flag, name)
-    return line
+    return text.replace("&", "").rstrip(":：").strip()
 
 
 class RunDialog(QDialog):
@@ -68,6 +75,8 @@ class RunDialog(QDialog):
         self.job: Job | None = None
         self._close_when_done = False
         self._last_total = 0
+        self.outcome = ""  # what the last run came to, as a code (see show_outcome)
+        self.mistake_code = ""  # why the options were refused, as a code (see show_mistake)
 
         self.options = QWidget(self)
         self.options.setObjectName("options")
@@ -85,18 +94,19 @@ class RunDialog(QDialog):
         self.summary.setObjectName("summary")
         self.summary.setReadOnly(True)
         self.summary.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.summary.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # English lines
         option = QTextOption(self.summary.document().defaultTextOption())
         option.setTextDirection(Qt.LayoutDirection.LeftToRight)
         option.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignAbsolute)
         self.summary.document().setDefaultTextOption(option)
-        self.summary.setPlaceholderText("The summary appears here when the run ends.")
+        self.summary.setPlaceholderText(self.tr("The summary appears here when the run ends."))
         self.summary.setMinimumHeight(160)
         self.hint = self._label("hint", "color: #7a4f00;")
 
         self.buttons = QDialogButtonBox(self)
-        self.cancel_button = QPushButton("Cancel", self)
+        self.cancel_button = QPushButton(self.tr("Cancel"), self)
         self.cancel_button.setObjectName("cancel")
-        self.cancel_button.setToolTip("Stop now; nothing is written")
+        self.cancel_button.setToolTip(self.tr("Stop now; nothing is written"))
         self.cancel_button.clicked.connect(self.cancel)
         self.buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
@@ -114,19 +124,21 @@ class RunDialog(QDialog):
         layout.addWidget(self.buttons)
         self._show_running(False)
 
-    def add_row(self, text: str, field: QWidget, below: QWidget | None = None) -> None:
+    def add_row(self, text: str, field: QWidget, below: QWidget | None = None) -> QLabel:
         """A form row whose label (with its ``&`` shortcut) focuses ``field``."""
         label = QLabel(text, self)
         label.setBuddy(field)
         self.form.addRow(label, field)
         if below is not None:
             self.form.addRow("", below)
+        return label
 
     def add_path_row(self, text: str, name: str, browse: Callable[[], None]) -> QLineEdit:
         """A row with a path field and a Browse… button that calls ``browse``."""
         edit = QLineEdit(self)
         edit.setObjectName(name)
-        button = QPushButton("&Browse…", self)
+        edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # paths read left to right
+        button = QPushButton(self.tr("&Browse…"), self)
         button.setObjectName("browse")
         button.clicked.connect(browse)
         row = QHBoxLayout()
@@ -160,12 +172,44 @@ class RunDialog(QDialog):
         return [b for b in self.buttons.findChildren(QPushButton)
                 if b not in (self.cancel_button, self.close_button)]
 
+    # -- options named in the dialog's words -----------------------------------------
+    def option_name(self, option: str) -> str | None:
+        """The field that sets an option of the run (by its io name), None if none does."""
+        return None
+
+    def quoted_option(self, option: str) -> str:
+        """An option as a summary line names it: its field's name in quotes (else the name)."""
+        name = self.option_name(option)
+        return self.tr("“{field}”").format(field=name) if name else option
+
+    def problem_text(self, problem: Problem) -> str:
+        """A problem as the summary lists it: with the field that acts on it, if any."""
+        if problem.hint is None or self.option_name(problem.hint) is None:
+            return str(problem)
+        return str(replace(problem,
+                           message=f"{problem.message} ({self.quoted_option(problem.hint)})"))
+
+    def hint_text(self, option: str, problems: Sequence[Problem]) -> str | None:
+        """What to do about ``problems`` whose hint is ``option``, in the dialog's words."""
+        return None
+
+    def hints(self, problems: Iterable[Problem]) -> list[str]:
+        """One hint per option the problems name, in the order first named."""
+        by_option: dict[str, list[Problem]] = {}
+        for problem in problems:
+            if problem.hint is not None:
+                by_option.setdefault(problem.hint, []).append(problem)
+        found = (self.hint_text(option, named) for option, named in by_option.items())
+        return [text for text in found if text]
+
     # -- running -----------------------------------------------------------------
     @property
     def running(self) -> bool:
         return self.job is not None
 
-    def show_mistake(self, text: str) -> None:
+    def show_mistake(self, text: str, code: str = "") -> None:
+        """Say why the options cannot run (``code``: the reason, for tests and logs)."""
+        self.mistake_code = code if text else ""
         self.mistake.setText(text)
         self.mistake.setVisible(bool(text))
 
@@ -177,6 +221,7 @@ class RunDialog(QDialog):
         self.headline.hide()
         self.hint.hide()
         self.summary.clear()
+        self.outcome = "running"
         self.progress.setRange(0, 0)  # busy until the first progress call
         self.progress_label.setText(what)
         self._last_total = 0
@@ -192,7 +237,7 @@ class RunDialog(QDialog):
         if self.job is not None:
             self.job.cancel()
             self.cancel_button.setEnabled(False)
-            self.progress_label.setText("Cancelling…")
+            self.progress_label.setText(self.tr("Cancelling…"))
 
     def _show_running(self, running: bool) -> None:
         self.options.setEnabled(not running)
@@ -218,12 +263,16 @@ class RunDialog(QDialog):
     def _on_failed(self, error: BaseException) -> None:
         if isinstance(error, AnnotatorError):
             problems = error.problems
-            self.show_outcome(f"{self.failure_title}: {len(problems)} problem(s); "
-                              "nothing was written", (str(p) for p in problems), error=True)
+            headline = self.tr("{failed}: {count} problem(s); nothing was written").format(
+                failed=self.failure_title(), count=len(problems))
+            self.show_outcome(headline, (self.problem_text(p) for p in problems), error=True,
+                              hints=self.hints(problems), outcome="failed")
         else:
             traceback.print_exception(error)
-            self.show_outcome(f"{self.failure_title}: nothing was written",
-                              [f"{type(error).__name__}: {error}"], error=True)
+            headline = self.tr("{failed}: nothing was written").format(
+                failed=self.failure_title())
+            self.show_outcome(headline, [f"{type(error).__name__}: {error}"], error=True,
+                              outcome="failed")
 
     def _on_finished(self) -> None:
         job, self.job = self.job, None
@@ -234,7 +283,9 @@ class RunDialog(QDialog):
             super().reject()
 
     def show_outcome(self, headline: str, lines: Iterable[str], error: bool = False,
-                     hints: Iterable[str] = ()) -> None:
+                     hints: Iterable[str] = (), outcome: str = "") -> None:
+        """Show how a run ended; ``outcome`` says it as a code (:attr:`outcome`)."""
+        self.outcome = outcome
         self.headline.setText(headline)
         self.headline.setStyleSheet("font-weight: bold;" + (ERROR_STYLE if error else ""))
         self.headline.show()
@@ -244,10 +295,11 @@ class RunDialog(QDialog):
         self.hint.setVisible(bool(hint))
 
     # -- for subclasses ----------------------------------------------------------
-    failure_title = "Failed"
+    def failure_title(self) -> str:
+        return self.tr("Failed")
 
     def progress_text(self, done: int, total: int) -> str:
-        return f"{done} of {total}"
+        return self.tr("{done} of {total}").format(done=done, total=total)
 
     def show_result(self, result: Any) -> None:
         raise NotImplementedError

@@ -8,7 +8,7 @@
   counts, new documents) and, when a file of the open document was written
   (this annotator's, or one that review mode compares) or labels were added,
   the document is opened again from disk through
-  :meth:`MainWindow.open_document`, the same safe path as any other opening.
+  :meth:`Workspace.open_document`, the same safe path as any other opening.
   That only happens when the session holds nothing unsaved; otherwise the
   session keeps its state, and its fingerprint check turns the next save into
   the usual conflict banner, so nothing is overwritten silently.
@@ -21,89 +21,83 @@ painting while a run goes on in its thread.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import logging
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QWidget
 
 from annotator.io.importing import ImportSummary
 from annotator.ui.dialogs.export_dialog import ExportDialog
 from annotator.ui.dialogs.import_dialog import ImportDialog
+from annotator.ui.feedback import Feedback
+from annotator.ui.workspace import Workspace
 
-if TYPE_CHECKING:
-    from annotator.ui.main_window import MainWindow
+log = logging.getLogger(__name__)
 
 MESSAGE_MS = 8000
 
 
-def save_pending(window: MainWindow) -> str | None:
-    """Save the open document if it changed; the reason when that was impossible."""
-    session = window.session
-    if session is None or session.read_only or session.saved:
-        return None
-    if session.save():
-        return None
-    reason = ("the file changed on disk; choose in the banner above the text"
-              if session.in_conflict else "it could not be written")
-    return (f"Your changes to {session.doc_id} are not saved ({reason}). Resolve that in the "
-            "window, then run again.")
+class Transfer(QObject):
+    """File > Export… and File > Import… for one workspace; the dialogs are modal to ``owner``."""
 
+    def __init__(self, workspace: Workspace, feedback: Feedback, owner: QWidget) -> None:
+        super().__init__(owner)
+        self.workspace = workspace
+        self.feedback = feedback
+        self.owner = owner
 
-def open_export(window: MainWindow) -> ExportDialog:
-    dialog = ExportDialog(window.project, [window.annotator], window,
-                          before_run=lambda: save_pending(window))
-    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    dialog.open()
-    return dialog
+    def save_pending(self) -> str | None:
+        """Save the open document if it changed; the reason when that was impossible."""
+        session = self.workspace.session
+        if session is None or session.read_only or session.saved:
+            return None
+        if session.save():
+            return None
+        reason = (self.tr("the file changed on disk; choose in the banner above the text")
+                  if session.in_conflict else self.tr("it could not be written"))
+        return self.tr("Your changes to {doc} are not saved ({reason}). Resolve that in the "
+                       "window, then run again.").format(doc=session.doc_id, reason=reason)
 
+    def open_export(self) -> ExportDialog:
+        ws = self.workspace
+        dialog = ExportDialog(ws.project, [ws.annotator], self.owner,
+                              before_run=self.save_pending)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
-def open_import(window: MainWindow) -> ImportDialog:
-    dialog = ImportDialog(window.project, [window.annotator], window,
-                          before_run=lambda: save_pending(window))
-    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    dialog.imported.connect(lambda summary: after_import(window, summary))
-    dialog.open()
-    return dialog
+    def open_import(self) -> ImportDialog:
+        ws = self.workspace
+        dialog = ImportDialog(ws.project, [ws.annotator], self.owner,
+                              before_run=self.save_pending)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.imported.connect(self.after_import)
+        dialog.open()
+        return dialog
 
-
-def refresh_labels(window: MainWindow) -> None:
-    """Label actions, palette and menus for the project's labels as they are now."""
-    project = window.project
-    window.colors.update({label.name: label.color for label in project.labels})
-    actions = window.registry.set_labels(project.labels)
-    for label in project.labels:
-        window.registry.connect(f"label.{label.name}",
-                                lambda name=label.name: window.annotating.apply_label(name))
-    window.label_palette.set_actions(actions)
-    window.registry.build_menus(window.menuBar())
-
-
-def after_import(window: MainWindow, summary: ImportSummary) -> None:
-    """Show in the window what an import wrote."""
-    if summary.labels_added:
-        refresh_labels(window)
-    window.doc_model.reload()
-    session = window.session
-    message = f"Imported {summary.spans} span(s) into {len(summary.written)} file(s)"
-    if session is None:
-        doc_ids = window.doc_model.doc_ids()
-        if doc_ids:
-            window.open_document(doc_ids[0])
-    else:
-        doc_id = session.doc_id
-        # any file of the open document: the window may show other annotators' spans too
-        touched = any(written == doc_id for written, _annotator in summary.written)
-        if touched or summary.labels_added:
-            if session.saved and not session.in_conflict:
-                window.open_document(doc_id, force=True)
-                if touched:
-                    message += f"; {doc_id} was reloaded"
-            else:
-                message += (f"; {doc_id} has unsaved changes and was not reloaded (saving "
-                            "will show the conflict)")
+    def after_import(self, summary: ImportSummary) -> None:
+        """Show in the window what an import wrote."""
+        ws = self.workspace
+        if summary.labels_added:
+            ws.reload_labels()
+        ws.reload_documents()
+        session = ws.session
+        message = self.tr("Imported {spans} span(s) into {files} file(s)").format(
+            spans=summary.spans, files=len(summary.written))
+        if session is None:
+            if ws.doc_ids:
+                ws.open_document(ws.doc_ids[0])
         else:
-            window.doc_model.set_current(doc_id)
-            row = window.doc_model.row_of(doc_id)
-            if row is not None:
-                window.doc_table.selectRow(row)
-            window._update_status()
-    window.statusBar().showMessage(message, MESSAGE_MS)
+            doc_id = session.doc_id
+            # any file of the open document: the window may show other annotators' spans too
+            touched = any(written == doc_id for written, _annotator in summary.written)
+            if touched or summary.labels_added:
+                if session.saved and not session.in_conflict:
+                    ws.open_document(doc_id, force=True)
+                    if touched:
+                        message += self.tr("; {doc} was reloaded").format(doc=doc_id)
+                else:
+                    log.info("%s not reloaded after an import: it has unsaved changes", doc_id)
+                    message += self.tr("; {doc} has unsaved changes and was not reloaded "
+                                       "(saving will show the conflict)").format(doc=doc_id)
+        self.feedback.say(message, MESSAGE_MS, "imported")

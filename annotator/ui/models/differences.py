@@ -21,7 +21,8 @@ from annotator.core.adjudication import GoldState, ReviewItem, gold_span, gold_s
 from annotator.core.annotations import AnnotationSet
 from annotator.core.differences import Kind, count_kinds
 from annotator.core.spans import Span
-from annotator.ui.models.table import Index, RowTableModel
+from annotator.ui.i18n import QT_TRANSLATE_NOOP
+from annotator.ui.models.table import Index, RowTableModel, Translated
 from annotator.ui.widgets.decorations import blend
 from annotator.ui.widgets.review_decorations import (
     KIND_COLORS,
@@ -30,8 +31,21 @@ from annotator.ui.widgets.review_decorations import (
     kind_text,
 )
 
-SHORT_KIND = {Kind.SAME: "same", Kind.LABEL: "label", Kind.BOUNDARY: "boundary",
-              Kind.ONLY_A: "only A", Kind.ONLY_B: "only B"}
+SHORT_KIND: Translated[Kind] = Translated("DifferenceTableModel", {
+    Kind.SAME: QT_TRANSLATE_NOOP("DifferenceTableModel", "same"),
+    Kind.LABEL: QT_TRANSLATE_NOOP("DifferenceTableModel", "label"),
+    Kind.BOUNDARY: QT_TRANSLATE_NOOP("DifferenceTableModel", "boundary"),
+    Kind.ONLY_A: QT_TRANSLATE_NOOP("DifferenceTableModel", "only A"),
+    Kind.ONLY_B: QT_TRANSLATE_NOOP("DifferenceTableModel", "only B"),
+})
+# what gold holds at a difference (the Gold column); the other states are letters or a dash
+GOLD_TEXT: Translated[GoldState] = Translated("DifferenceTableModel", {
+    GoldState.OTHER: QT_TRANSLATE_NOOP("DifferenceTableModel", "edited"),
+})
+
+
+def gold_text(state: GoldState) -> str:
+    return GOLD_TEXT.get(state, state.text)
 
 
 def swatch(color: str, size: int = 12) -> QIcon:
@@ -43,7 +57,12 @@ def swatch(color: str, size: int = 12) -> QIcon:
 
 class DifferenceTableModel(RowTableModel):
     COL_KIND, COL_WHO, COL_A, COL_B, COL_GOLD, COL_NOTE = range(6)
-    HEADERS = ("Kind", "B is", "A", "B", "Gold", "Note")
+    CONTEXT = "DifferenceTableModel"
+    HEADERS = (QT_TRANSLATE_NOOP("DifferenceTableModel", "Kind"),
+               QT_TRANSLATE_NOOP("DifferenceTableModel", "B is"),
+               "A", "B",
+               QT_TRANSLATE_NOOP("DifferenceTableModel", "Gold"),
+               QT_TRANSLATE_NOOP("DifferenceTableModel", "Note"))
     ITEM_ROLE = Qt.ItemDataRole.UserRole + 1  # the item's index in the full list
 
     note_edited = Signal(int, str)  # item index, new note
@@ -119,7 +138,7 @@ class DifferenceTableModel(RowTableModel):
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             if section == self.COL_A:
                 return f"A: {self._reference}"
-            return self.HEADERS[section]
+            return self.header(section)
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -138,7 +157,7 @@ class DifferenceTableModel(RowTableModel):
                 span = d.a if column == self.COL_A else d.b
                 return cell_text(span)
             if column == self.COL_GOLD:
-                return self._states[item_index].text
+                return gold_text(self._states[item_index])
             if column == self.COL_NOTE:
                 span = self._gold[item_index]
                 return (span.note or "") if span is not None else ""
@@ -151,10 +170,12 @@ class DifferenceTableModel(RowTableModel):
                 return describe(d.a if column == self.COL_A else d.b)
             if column == self.COL_GOLD:
                 span = self._gold[item_index]
-                return f"Gold: {describe(span)}" if span is not None else "Not in gold"
+                return (self.tr("Gold: {span}").format(span=describe(span)) if span is not None
+                        else self.tr("Not in gold"))
             if column == self.COL_NOTE:
                 span = self._gold[item_index]
-                return span.note if span is not None else "Accept a version first to note it"
+                return span.note if span is not None else \
+                    self.tr("Accept a version first to note it")
         elif role == self.ITEM_ROLE:
             return item_index
         return None

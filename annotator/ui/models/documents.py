@@ -25,10 +25,17 @@ from PySide6.QtGui import QColor, QFont, QIcon, QPixmap
 from annotator.core.errors import AnnotatorError
 from annotator.core.project import Project
 from annotator.io import store
-from annotator.ui.models.table import Index, RowTableModel
+from annotator.ui.i18n import QT_TRANSLATE_NOOP
+from annotator.ui.models.table import Index, RowTableModel, Translated
 
 ERROR = "error"
-STATUS_TEXT = {"new": "new", "in_progress": "in progress", "done": "done", ERROR: "error"}
+# a status as the interface shows it: STATUS_TEXT[status] is translated when read
+STATUS_TEXT: Translated[str] = Translated("DocumentListModel", {
+    "new": QT_TRANSLATE_NOOP("DocumentListModel", "new"),
+    "in_progress": QT_TRANSLATE_NOOP("DocumentListModel", "in progress"),
+    "done": QT_TRANSLATE_NOOP("DocumentListModel", "done"),
+    ERROR: QT_TRANSLATE_NOOP("DocumentListModel", "error"),
+})
 STATUS_COLOR = {"new": "#9e9e9e", "in_progress": "#f0a30a", "done": "#2e7d32", ERROR: "#c62828"}
 UNPLACED_COLOR = "#8a5a00"
 
@@ -50,7 +57,10 @@ class DocumentRow:
 
 class DocumentListModel(RowTableModel):
     COL_DOC, COL_STATUS, COL_SPANS = range(3)
-    HEADERS = ("Document", "Status", "Spans")
+    CONTEXT = "DocumentListModel"
+    HEADERS = (QT_TRANSLATE_NOOP("DocumentListModel", "Document"),
+               QT_TRANSLATE_NOOP("DocumentListModel", "Status"),
+               QT_TRANSLATE_NOOP("DocumentListModel", "Spans"))
     DOC_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
     def __init__(self, project: Project, annotator: str, parent: Any = None) -> None:
@@ -136,8 +146,10 @@ class DocumentListModel(RowTableModel):
         column = index.column()
         error = row.status == ERROR
         if role == Qt.ItemDataRole.DisplayRole:
-            spans = "–" if error else (f"{row.spans} +{row.unplaced} unplaced" if row.unplaced
-                                       else row.spans)
+            spans = "–" if error else (
+                self.tr("{spans} +{unplaced} unplaced").format(spans=row.spans,
+                                                               unplaced=row.unplaced)
+                if row.unplaced else row.spans)
             return (row.doc_id, STATUS_TEXT.get(row.status, row.status), spans)[column]
         if role == Qt.ItemDataRole.DecorationRole and column == self.COL_STATUS:
             return self._icons.get(row.status)
@@ -151,11 +163,15 @@ class DocumentListModel(RowTableModel):
             return font
         if role == Qt.ItemDataRole.ToolTipRole:
             if error:
-                return f"{row.doc_id} cannot be opened:\n{row.problem}"
-            tip = f"{row.doc_id}: {STATUS_TEXT.get(row.status, row.status)}, {row.spans} span(s)"
+                return self.tr("{doc_id} cannot be opened:\n{problem}").format(
+                    doc_id=row.doc_id, problem=row.problem)
+            tip = self.tr("{doc_id}: {status}, spans: {spans}").format(
+                doc_id=row.doc_id, status=STATUS_TEXT.get(row.status, row.status),
+                spans=row.spans)
             if row.unplaced:
-                tip += (f"; {row.unplaced} more could not be placed after the text changed: "
-                        "open the document to place or discard them")
+                tip += self.tr("; {unplaced} more could not be placed after the text changed: "
+                               "open the document to place or discard them").format(
+                                   unplaced=row.unplaced)
             return tip
         if role == Qt.ItemDataRole.TextAlignmentRole and column == self.COL_SPANS:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute

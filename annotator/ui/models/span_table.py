@@ -1,7 +1,7 @@
 """The span table: one row per span in writer order (start, end, label, id).
 
 The model keeps its own sorted copy of the spans and applies each edit's
-:class:`~annotator.ui.undo.Changes` as row removals and insertions, so adding a
+:class:`~annotator.core.edits.Changes` as row removals and insertions, so adding a
 span at 50,000 spans touches one row instead of resetting the table. The note
 column is editable; an edit there is not applied here but handed to the window
 (``note_edited``), which pushes a core edit like every other change.
@@ -16,14 +16,20 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPixmap
 
+from annotator.core.edits import Changes
 from annotator.core.spans import Span
+from annotator.ui.i18n import QT_TRANSLATE_NOOP
 from annotator.ui.models.table import Index, RowTableModel
-from annotator.ui.undo import Changes
 
 
 class SpanTableModel(RowTableModel):
     COL_TEXT, COL_LABEL, COL_START, COL_END, COL_NOTE = range(5)
-    HEADERS = ("Text", "Label", "Start", "End", "Note")
+    CONTEXT = "SpanTableModel"
+    HEADERS = (QT_TRANSLATE_NOOP("SpanTableModel", "Text"),
+               QT_TRANSLATE_NOOP("SpanTableModel", "Label"),
+               QT_TRANSLATE_NOOP("SpanTableModel", "Start"),
+               QT_TRANSLATE_NOOP("SpanTableModel", "End"),
+               QT_TRANSLATE_NOOP("SpanTableModel", "Note"))
     SPAN_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
     note_edited = Signal(str, str)  # span id, new note

@@ -1,21 +1,53 @@
 """What every table model of the window shares: a row list, fixed column headers.
 
-Subclasses set ``HEADERS`` and keep their rows in ``self._rows``; they add
-``data`` (and ``flags``/``setData`` where cells are editable).
+Subclasses set ``HEADERS`` (English, each marked ``QT_TRANSLATE_NOOP(CONTEXT, …)``
+with their ``CONTEXT``) and keep their rows in ``self._rows``; they add ``data``
+(and ``flags``/``setData`` where cells are editable). Headers are translated
+when the view asks for them.
 """
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from collections.abc import Iterator, Mapping
+from typing import Any, ClassVar, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 
 Index = QModelIndex | QPersistentModelIndex
+K = TypeVar("K")
+
+
+class Translated(Mapping[K, str]):
+    """A table of English texts marked ``QT_TRANSLATE_NOOP(context, …)``, translated when read.
+
+    ``table[key]`` is the text in the interface language; :attr:`source` keeps
+    the English ones.
+    """
+
+    def __init__(self, context: str, source: Mapping[K, str]) -> None:
+        self.context = context
+        self.source = dict(source)
+
+    def __getitem__(self, key: K) -> str:
+        return QCoreApplication.translate(self.context, self.source[key])
+
+    def __iter__(self) -> Iterator[K]:
+        return iter(self.source)
+
+    def __len__(self) -> int:
+        return len(self.source)
 
 
 class RowTableModel(QAbstractTableModel):
     """A flat table: one row per item of ``_rows``, one column per header."""
 
+    CONTEXT: ClassVar[str] = ""  # the translation context of HEADERS
     HEADERS: ClassVar[tuple[str, ...]] = ()
     _rows: list[Any]
 
@@ -25,8 +57,12 @@ class RowTableModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.HEADERS)
 
+    def header(self, section: int) -> str:
+        """The header of column ``section`` in the interface language."""
+        return QCoreApplication.translate(self.CONTEXT, self.HEADERS[section])
+
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.HEADERS[section]
+            return self.header(section)
         return None

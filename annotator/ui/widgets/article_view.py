@@ -50,7 +50,7 @@ from PySide6.QtWidgets import QApplication, QMenu, QPlainTextEdit, QToolTip, QWi
 
 from annotator.core.document import strong_direction
 from annotator.core.offsets import QtOffsets
-from annotator.ui.snapping import snap
+from annotator.core.snapping import snap
 from annotator.ui.widgets.decorations import Decoration, DecorationProvider
 from annotator.ui.widgets.highlights import Highlights, line_extents
 

@@ -1,11 +1,13 @@
 """Table cells that take their text's own direction, so Arabic reads right-to-left.
 
-Item views lay every cell out in the widget's direction (left-to-right in an
-English interface): an Arabic cell then starts at the left, and a cell that
-mixes Arabic with a Latin name or digits is ordered with a left-to-right base.
+Item views lay every cell out in the widget's direction: in an English
+interface an Arabic cell would start at the left, and a cell that mixes Arabic
+with a Latin name or digits would be ordered with a left-to-right base; in the
+Arabic interface (mirrored) an English cell would be ordered right to left.
 This delegate gives each cell the direction of its first strong character
 (bidi rules P2/P3, as the article view does for paragraphs) and aligns it to
-that direction's start side.
+that direction's start side, unless the model aligns the cell itself. Cells
+without a strong character (numbers) keep the view's direction and alignment.
 """
 
 from __future__ import annotations
@@ -21,8 +23,11 @@ class BidiDelegate(QStyledItemDelegate):
                         index: QModelIndex | QPersistentModelIndex) -> None:
         super().initStyleOption(option, index)
         text = option.text
-        if text and strong_direction(text) == "rtl":
-            option.direction = Qt.LayoutDirection.RightToLeft
-            # Not absolute: in a right-to-left cell "left" means the leading (right) side.
-            option.displayAlignment = (Qt.AlignmentFlag.AlignLeft
-                                       | Qt.AlignmentFlag.AlignVCenter)
+        direction = strong_direction(text) if text else None
+        if direction is not None:
+            option.direction = (Qt.LayoutDirection.RightToLeft if direction == "rtl"
+                                else Qt.LayoutDirection.LeftToRight)
+            if index.data(Qt.ItemDataRole.TextAlignmentRole) is None:  # else the model's
+                # Not absolute: "left" means the leading side of the cell's own direction.
+                option.displayAlignment = (Qt.AlignmentFlag.AlignLeft
+                                           | Qt.AlignmentFlag.AlignVCenter)

@@ -21,7 +21,7 @@ class LabelPalette(QWidget):
         self.setObjectName("label-palette")
         self._layout = QHBoxLayout(self)
         self._layout.setContentsMargins(4, 0, 4, 0)
-        self._layout.addWidget(QLabel("Labels:"))
+        self._layout.addWidget(QLabel(self.tr("Labels:")))
         self.buttons: dict[str, QToolButton] = {}
 
     def set_actions(self, actions: Sequence[QAction]) -> None:

@@ -1,4 +1,4 @@
-"""What the article view paints in review mode, and reviewer notes in normal mode (Qt-free).
+"""What the article view paints in review mode, and reviewer notes in normal mode.
 
 Review mode swaps the view's decoration provider for :class:`ReviewDecorations`:
 
@@ -17,6 +17,9 @@ In normal mode :class:`ReviewerNotes` wraps the annotator's own provider and
 adds a dashed grey underline under each gold span that carries a reviewer's
 note, whose tooltip shows the note: this is how annotators see what the
 reviewer wrote.
+
+Nothing here draws: the only Qt used is ``QCoreApplication.translate`` for the
+tooltips' words (context ``ReviewDecorations``).
 """
 
 from __future__ import annotations
@@ -24,10 +27,13 @@ from __future__ import annotations
 import bisect
 from collections.abc import Mapping, Sequence
 
+from PySide6.QtCore import QCoreApplication
+
 from annotator.core.adjudication import ReviewItem
 from annotator.core.annotations import AnnotationSet
 from annotator.core.differences import Kind
 from annotator.core.spans import Span
+from annotator.ui.i18n import QT_TRANSLATE_NOOP
 from annotator.ui.widgets.decorations import Decoration, DecorationProvider
 
 KIND_COLORS: dict[Kind, str] = {
@@ -40,6 +46,18 @@ KIND_COLORS: dict[Kind, str] = {
 NOTE_COLOR = "#616161"
 EXTENT_COLOR = "#424242"  # boundary extents: grey, so no label colour (gold lines) is mistaken
 KEY_PREFIX = "review:"
+# each kind in words; {a} and {b} are the compared annotators' names
+KIND_TEXT: dict[Kind, str] = {
+    Kind.SAME: QT_TRANSLATE_NOOP("ReviewDecorations", "same"),
+    Kind.LABEL: QT_TRANSLATE_NOOP("ReviewDecorations", "same span, different label"),
+    Kind.BOUNDARY: QT_TRANSLATE_NOOP("ReviewDecorations", "overlapping boundaries"),
+    Kind.ONLY_A: QT_TRANSLATE_NOOP("ReviewDecorations", "only in A ({a})"),
+    Kind.ONLY_B: QT_TRANSLATE_NOOP("ReviewDecorations", "only in B ({b})"),
+}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ReviewDecorations", text)
 
 
 def item_key(index: int) -> str:
@@ -76,11 +94,7 @@ def cell_text(span: Span | None) -> str:
 
 def kind_text(kind: Kind, a: str, b: str) -> str:
     """A kind's description with the annotators' names (``only in B`` says who B is)."""
-    if kind is Kind.ONLY_A:
-        return f"only in A ({a})"
-    if kind is Kind.ONLY_B:
-        return f"only in B ({b})"
-    return kind.description
+    return _tr(KIND_TEXT[kind]).format(a=a, b=b)
 
 
 def item_tooltip(item: ReviewItem) -> str:
@@ -92,8 +106,11 @@ def item_tooltip(item: ReviewItem) -> str:
 
 
 def gold_tooltip(span: Span) -> str:
-    note = f" — note: {span.note}" if span.note else ""
-    return f"Gold: {describe(span)}{note}"
+    if span.note:
+        return QCoreApplication.translate("ReviewDecorations", "Gold: {span} — note: {note}") \
+            .format(span=describe(span), note=span.note)
+    return QCoreApplication.translate("ReviewDecorations", "Gold: {span}").format(
+        span=describe(span))
 
 
 class ReviewDecorations:
@@ -148,8 +165,10 @@ class ReviewerNotes:
         found = self.base.decorations(start, end) if self.base is not None else []
         if end <= start:
             end = start + 1
+        said = QCoreApplication.translate("ReviewDecorations",
+                                          "Reviewer's note on gold {span}: {note}")
         found += [Decoration(s.start, s.end, NOTE_COLOR, None,
-                             f"Reviewer's note on gold {describe(s)}: {s.note}",
+                             said.format(span=describe(s), note=s.note),
                              fill=False, dashed=True)
                   for s in self.noted if s.overlaps(start, end)]
         return found

@@ -57,12 +57,15 @@ class UnplacedList(QScrollArea):
             text.setTextFormat(Qt.TextFormat.PlainText)
             text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             text.setToolTip(span.note or "")
-            where = QLabel(f"{span.id}, was at {span.start}–{span.end}")
-            place = QPushButton("Place at selection")
-            place.setToolTip(f"Put this {span.label} span over the text selected in the "
-                             "article (select it first)")
-            discard = QPushButton("Discard")
-            discard.setToolTip("Remove this span from the file (Ctrl+Z brings it back)")
+            where = QLabel(self.tr("{id}, was at {start}–{end}").format(
+                id=span.id, start=span.start, end=span.end))
+            place = QPushButton(self.tr("Place at selection"))
+            place.setObjectName("place-unplaced")
+            place.setToolTip(self.tr("Put this {label} span over the text selected in the "
+                                     "article (select it first)").format(label=span.label))
+            discard = QPushButton(self.tr("Discard"))
+            discard.setObjectName("discard-unplaced")
+            discard.setToolTip(self.tr("Remove this span from the file (Ctrl+Z brings it back)"))
             for button in (place, discard):
                 button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
             place.clicked.connect(lambda _c=False, i=index: self.place_requested.emit(i))

@@ -7,7 +7,7 @@ import unicodedata
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from annotator.ui.snapping import is_word_char, moved_bounds, snap, word_at
+from annotator.core.snapping import is_word_char, moved_bounds, snap, word_at
 
 TEXT = "قال: «كيم جونغ أون» زار، يوم 13 سبتمبر، مدينةَ Vladivostok."
 

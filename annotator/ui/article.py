@@ -1,0 +1,97 @@
+"""The centre of the window: the article view under its banners, or why a document cannot open.
+
+:class:`ArticleArea` lays out the conflict banner and the file banner above a
+stack holding the :class:`~annotator.ui.widgets.article_view.ArticleView` and
+the page shown instead when a document cannot be opened (with the broken
+banner). It follows the workspace: an opened document's text goes into the
+view with its spans highlighted, the cursor at the start and the keyboard
+focus on the text; a document that cannot be opened shows the broken page;
+no document, an empty view. What the banners say is decided elsewhere
+(:mod:`annotator.ui.files`). Once a document is shown it says so
+(``document_shown``), for what refines the view further (review mode).
+
+The view's own settings live here too: its font size (zoom, remembered) and
+whether selections snap to whole words (remembered).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
+
+from annotator.ui import settings as keys
+from annotator.ui.fonts import article_font
+from annotator.ui.settings import Settings
+from annotator.ui.widgets.article_view import ArticleView
+from annotator.ui.widgets.banner import MessageBanner
+from annotator.ui.widgets.decorations import SpanDecorations
+from annotator.ui.workspace import Workspace
+
+
+class ArticleArea(QWidget):
+    """Banners over the article view, or the broken page; follows ``workspace``."""
+
+    document_shown = Signal(str)  # the document's text and spans are in the view
+
+    def __init__(self, workspace: Workspace, view: ArticleView, settings: Settings,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.view = view
+        self.settings = settings
+        view.setFont(article_font(settings.get(keys.FONT_SIZE)))
+        view.snap_words = settings.get(keys.SNAP_TO_WORDS)
+        view.zoom_requested.connect(self.zoom)
+        self.conflict_banner = MessageBanner("conflict-banner")
+        self.file_banner = MessageBanner("file-banner")
+        self.broken_banner = MessageBanner("broken-banner")
+        self.broken_page = QWidget()
+        broken_layout = QVBoxLayout(self.broken_page)
+        broken_layout.setContentsMargins(0, 0, 0, 0)
+        broken_layout.addWidget(self.broken_banner)
+        broken_layout.addStretch(1)
+        self.stack = QStackedWidget()
+        self.stack.setObjectName("view-stack")
+        self.stack.addWidget(view)
+        self.stack.addWidget(self.broken_page)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 0)
+        layout.setSpacing(4)
+        layout.addWidget(self.conflict_banner)
+        layout.addWidget(self.file_banner)
+        layout.addWidget(self.stack, 1)
+        workspace.document_opened.connect(self._show)
+        workspace.document_failed.connect(self._show_broken)
+        workspace.document_closed.connect(self._clear)
+
+    def _show(self, doc_id: str) -> None:
+        session = self.workspace.session
+        if session is None:
+            return
+        self.stack.setCurrentWidget(self.view)
+        self.view.set_text(session.text)
+        self.view.set_provider(SpanDecorations(session.aset, self.workspace.colors))
+        self.view.set_cursor_offset(0)
+        self.view.setFocus()
+        self.document_shown.emit(doc_id)
+
+    def _show_broken(self, *_args: object) -> None:
+        self.view.set_text("")
+        self.stack.setCurrentWidget(self.broken_page)
+
+    def _clear(self) -> None:
+        self.view.set_text("")
+        self.stack.setCurrentWidget(self.view)
+
+    def set_snap(self, on: bool) -> None:
+        """Snap selections to whole words (or not), from now on and next time."""
+        self.view.snap_words = bool(on)
+        self.settings.set(keys.SNAP_TO_WORDS, bool(on))
+
+    def zoom(self, step: int) -> None:
+        """Bigger (+1), smaller (-1) or default (0) text; remembered."""
+        size = self.settings.get(keys.FONT_SIZE)
+        size = keys.FONT_SIZE.default if step == 0 else size + step
+        size = max(keys.MIN_FONT_SIZE, min(keys.MAX_FONT_SIZE, size))
+        self.settings.set(keys.FONT_SIZE, size)
+        self.view.set_font_size(size)

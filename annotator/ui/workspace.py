@@ -1,0 +1,231 @@
+"""What the window shows and the one path that changes it: project, annotator, open document.
+
+The :class:`Workspace` owns the project, the person working (``user``) and
+whose files they edit (``annotator``: the user, or ``gold`` in review mode),
+the label colours, the open :class:`~annotator.ui.session.DocumentSession`
+or the document shown as impossible to open (``broken``), and the undo
+histories of documents left. Every change to these goes through one method:
+
+- :meth:`open_document` (the current document is saved first; ``force``:
+  it is discarded), :meth:`close_document`, :meth:`step_document`;
+- :meth:`switch_annotator` (review mode), :meth:`switch_project`;
+- :meth:`reload_labels`, :meth:`reload_documents` (after an import).
+
+Widgets never ask to be updated: they listen to the signals below, and the
+open session's signals are relayed, so a widget connects once for every
+document. Leaving a document always saves it first; when that is impossible
+the user is asked through :class:`~annotator.ui.feedback.Feedback`, and the
+only way past keeps a copy of the unsaved work.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QObject, Signal
+
+from annotator.core.errors import AnnotatorError
+from annotator.core.project import Project
+from annotator.ui.feedback import Feedback
+from annotator.ui.session import DocumentSession
+from annotator.ui.settings import Settings
+from annotator.ui.undo import UndoHistory
+
+log = logging.getLogger(__name__)
+
+KEEP_COPY, CANCEL, OK = "keep-copy", "cancel", "ok"  # answers to the workspace's questions
+
+
+def label_colors(project: Project) -> dict[str, str]:
+    return {label.name: label.color for label in project.labels}
+
+
+class Workspace(QObject):
+    """The project, the annotator and the open document of one window."""
+
+    project_changed = Signal(object)  # the Project now shown (the old document is closed)
+    labels_changed = Signal()  # the project's labels or their colours
+    annotator_changed = Signal(str)  # whose files are edited now
+    documents_changed = Signal()  # files changed on disk (an import): lists are re-read
+    document_opened = Signal(str)
+    document_failed = Signal(str, object)  # doc id, the AnnotatorError saying why
+    document_closed = Signal()  # no document is shown
+    # the open session's signals, relayed
+    spans_changed = Signal(object)  # Changes
+    status_changed = Signal(str)
+    unplaced_changed = Signal()
+    saved_changed = Signal(bool)
+    conflict = Signal(str)
+    save_failed = Signal(str)
+    save_finished = Signal(bool)
+
+    def __init__(self, project: Project, user: str, settings: Settings, feedback: Feedback,
+                 autosave_ms: int, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.project = project
+        self.user = user  # the person at the keyboard
+        self.annotator = user  # whose files are edited: the user's, or gold's
+        self.settings = settings
+        self.feedback = feedback
+        self.autosave_ms = autosave_ms
+        self.colors = label_colors(project)
+        self.doc_ids = project.doc_ids()
+        self.session: DocumentSession | None = None
+        self.broken: tuple[str, AnnotatorError] | None = None  # shown, cannot be opened
+        self.undo_history = UndoHistory(self)  # per document, while the window is open
+
+    @property
+    def current_doc_id(self) -> str | None:
+        """The document shown: open, or shown as impossible to open."""
+        if self.session is not None:
+            return self.session.doc_id
+        return self.broken[0] if self.broken is not None else None
+
+    # -- documents -----------------------------------------------------------------
+    def open_first_document(self, doc_id: str | None = None) -> bool:
+        """Open ``doc_id``, else the one last opened in this project, else the first."""
+        remembered = self.settings.last_document(str(self.project.root))
+        first = doc_id or (remembered if remembered in self.doc_ids else None) or (
+            self.doc_ids[0] if self.doc_ids else None)
+        return first is not None and self.open_document(first)
+
+    def open_document(self, doc_id: str, force: bool = False) -> bool:
+        """Show ``doc_id``; the current one is saved first (``force``: it is discarded)."""
+        if self.session is not None and self.session.doc_id == doc_id and not force:
+            return True
+        if self.session is not None and not force and not self.leave_current():
+            return False
+        try:
+            session = DocumentSession(self.project, doc_id, self.annotator, self.autosave_ms,
+                                      self, self.undo_history)
+        except AnnotatorError as exc:  # not JSON, not UTF-8: the window says why
+            log.warning("cannot open %s as %s: %s", doc_id, self.annotator, exc)
+            self._drop_session()
+            self.broken = (doc_id, exc)
+            self.settings.set_last_document(str(self.project.root), doc_id)
+            self.document_failed.emit(doc_id, exc)
+            return False
+        self._drop_session()
+        self.session, self.broken = session, None
+        for source, relay in ((session.spans_changed, self.spans_changed),
+                              (session.status_changed, self.status_changed),
+                              (session.unplaced_changed, self.unplaced_changed),
+                              (session.saved_changed, self.saved_changed),
+                              (session.conflict, self.conflict),
+                              (session.save_failed, self.save_failed),
+                              (session.save_finished, self.save_finished)):
+            source.connect(relay.emit)
+        self.undo_history.group.setActiveStack(session.undo_stack)
+        self.settings.set_last_document(str(self.project.root), doc_id)
+        self.document_opened.emit(doc_id)
+        return True
+
+    def close_document(self) -> None:
+        """Show no document (the open one was saved, or is deliberately discarded)."""
+        self._drop_session()
+        self.broken = None
+        self.document_closed.emit()
+
+    def _drop_session(self) -> None:
+        """Forget the open document (already saved, or deliberately discarded)."""
+        old, self.session = self.session, None
+        if old is not None:
+            old.leave(self.undo_history)
+            old.deleteLater()
+        self.undo_history.group.setActiveStack(None)  # type: ignore[arg-type]  # Qt: nullptr
+
+    def step_document(self, step: int) -> None:
+        """Open the document ``step`` places down (up, if negative) the list."""
+        if not self.doc_ids:
+            return
+        current = self.current_doc_id or self.doc_ids[0]
+        index = self.doc_ids.index(current) + step if current in self.doc_ids else 0
+        if 0 <= index < len(self.doc_ids):
+            self.open_document(self.doc_ids[index])
+        else:
+            self.feedback.say(self.tr("No more documents that way"), 4000, "no-more-documents")
+
+    def leave_current(self) -> bool:
+        """Save the open document before leaving it; False when the user chose to stay."""
+        session = self.session
+        if session is None or session.save():
+            if session is not None:
+                session.stop()
+            return True
+        reason = (self.tr("someone else changed the file on disk") if session.in_conflict
+                  else self.tr("it could not be written"))
+        choice = self.feedback.ask(
+            "leave", self.tr("Unsaved changes"),
+            self.tr("Your changes to {doc} are not saved: {reason}.\n\nKeep them in a copy "
+                    "next to {file} and continue?").format(
+                doc=session.doc_id, reason=reason, file=session.path.name),
+            [(KEEP_COPY, self.tr("Keep a copy of my version and continue")),
+             (CANCEL, self.tr("Cancel"))])
+        if choice != KEEP_COPY:
+            log.info("stayed on %s: its changes could not be saved", session.path)
+            return False
+        path = session.backup_mine()
+        session.stop()
+        self.feedback.say(self.tr("Your version was kept in {path}").format(path=path), 8000,
+                          "kept-a-copy")
+        return True
+
+    # -- whose work, which project -----------------------------------------------------
+    def switch_annotator(self, annotator: str) -> bool:
+        """Edit ``annotator``'s files from now on, starting with the document shown.
+
+        That document is left (saved) and opened again as ``annotator``'s. When
+        it cannot be (e.g. their file is not JSON), the user is told and the
+        workspace goes back to the annotator it had; False then, and when the
+        document could not be left.
+        """
+        if annotator == self.annotator:
+            return True
+        if not self.leave_current():
+            return False
+        doc_id, previous = self.current_doc_id, self.annotator
+        self._set_annotator(annotator)
+        if doc_id is None or self.open_document(doc_id, force=True):
+            return True
+        why = str(self.broken[1]) if self.broken is not None else doc_id
+        self._set_annotator(previous)
+        self.open_document(doc_id, force=True)
+        self.feedback.ask("open-document-failed", self.tr("Cannot open document"), why,
+                          [(OK, self.tr("OK"))])
+        return False
+
+    def _set_annotator(self, annotator: str) -> None:
+        self.annotator = annotator
+        log.info("editing %s's files", annotator)
+        self.annotator_changed.emit(annotator)
+
+    def switch_project(self, project: Project) -> bool:
+        """Show ``project``: the user's own files, its labels, the document last opened in it.
+
+        Review mode is left and the open document saved first; False (and nothing
+        changed) when either is refused. Undo histories of the old project go.
+        """
+        if self.annotator != self.user and not self.switch_annotator(self.user):
+            return False
+        if not self.leave_current():
+            return False
+        self.close_document()
+        self.undo_history.clear()
+        self.project = project
+        self.colors = label_colors(project)
+        self.doc_ids = project.doc_ids()
+        log.info("opened project %s (%d documents)", project.root, len(self.doc_ids))
+        self.project_changed.emit(project)
+        self.labels_changed.emit()
+        self.open_first_document()
+        return True
+
+    def reload_labels(self) -> None:
+        """The project's labels changed (an import added some): new colours, new actions."""
+        self.colors.update(label_colors(self.project))
+        self.labels_changed.emit()
+
+    def reload_documents(self) -> None:
+        """Files changed on disk (an import): the document lists are read again."""
+        self.doc_ids = self.project.doc_ids()
+        self.documents_changed.emit()

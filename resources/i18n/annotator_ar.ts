@@ -1,0 +1,1482 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ar" sourcelanguage="en">
+<context>
+    <name>Actions</name>
+    <message>
+        <source>&amp;Open project…</source>
+        <translation>&amp;فتح مشروع…</translation>
+    </message>
+    <message>
+        <source>Open another project folder (the current document is saved first)</source>
+        <translation>فتح مجلد مشروع آخر (يُحفَظ المستند الحالي أولًا)</translation>
+    </message>
+    <message>
+        <source>&amp;Recent projects</source>
+        <translation>المشاريع الأ&amp;خيرة</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;حفظ</translation>
+    </message>
+    <message>
+        <source>Save now (changes are also saved automatically)</source>
+        <translation>الحفظ الآن (تُحفَظ التغييرات تلقائيًا أيضًا)</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>ت&amp;صدير…</translation>
+    </message>
+    <message>
+        <source>Write the project&apos;s annotations as training data (jsonl, conll, brat, spacy, hf)</source>
+        <translation>كتابة توسيمات المشروع بيانات تدريب (jsonl وconll وbrat وspacy وhf)</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>ا&amp;ستيراد…</translation>
+    </message>
+    <message>
+        <source>Bring in annotations from brat, doccano, Label Studio or a jsonl export</source>
+        <translation>جلب توسيمات من brat أو doccano أو Label Studio أو من ملف jsonl مُصدَّر</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>إ&amp;نهاء</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>ترا&amp;جع</translation>
+    </message>
+    <message>
+        <source>Undo the last change to this document&apos;s spans</source>
+        <translation>التراجع عن آخر تغيير في مقاطع هذا المستند</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>إ&amp;عادة</translation>
+    </message>
+    <message>
+        <source>Redo the change just undone</source>
+        <translation>إعادة التغيير الذي تُرُوجِع عنه للتو</translation>
+    </message>
+    <message>
+        <source>&amp;Delete span</source>
+        <translation>&amp;حذف المقطع</translation>
+    </message>
+    <message>
+        <source>Delete the selected span</source>
+        <translation>حذف المقطع المحدَّد</translation>
+    </message>
+    <message>
+        <source>Edit &amp;note…</source>
+        <translation>تحرير الم&amp;لاحظة…</translation>
+    </message>
+    <message>
+        <source>Ne&amp;xt span</source>
+        <translation>المقطع ال&amp;تالي</translation>
+    </message>
+    <message>
+        <source>Pre&amp;vious span</source>
+        <translation>المقطع ال&amp;سابق</translation>
+    </message>
+    <message>
+        <source>Move span start left</source>
+        <translation>تحريك بداية المقطع يسارًا</translation>
+    </message>
+    <message>
+        <source>Move span start right</source>
+        <translation>تحريك بداية المقطع يمينًا</translation>
+    </message>
+    <message>
+        <source>Move span end left</source>
+        <translation>تحريك نهاية المقطع يسارًا</translation>
+    </message>
+    <message>
+        <source>Move span end right</source>
+        <translation>تحريك نهاية المقطع يمينًا</translation>
+    </message>
+    <message>
+        <source>Clear selection</source>
+        <translation>إلغاء التحديد</translation>
+    </message>
+    <message>
+        <source>Snap to &amp;words</source>
+        <translation>الالتزام بحدود ال&amp;كلمات</translation>
+    </message>
+    <message>
+        <source>Widen selections to whole words and drop spaces and punctuation at the edges</source>
+        <translation>توسيع التحديد إلى كلمات كاملة وإسقاط المسافات وعلامات الترقيم من طرفيه</translation>
+    </message>
+    <message>
+        <source>&amp;Previous document</source>
+        <translation>المستند ال&amp;سابق</translation>
+    </message>
+    <message>
+        <source>Open the document above in the list</source>
+        <translation>فتح المستند الذي يعلوه في القائمة</translation>
+    </message>
+    <message>
+        <source>&amp;Next document</source>
+        <translation>المستند ال&amp;تالي</translation>
+    </message>
+    <message>
+        <source>Open the document below in the list</source>
+        <translation>فتح المستند الذي يليه في القائمة</translation>
+    </message>
+    <message>
+        <source>Mark &amp;done</source>
+        <translation>تعليم المستند &amp;مُنجَزًا</translation>
+    </message>
+    <message>
+        <source>Mark this document done (again to mark it in progress)</source>
+        <translation>تعليم هذا المستند مُنجَزًا (ومرة أخرى لإعادته قيد العمل)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation>&amp;تكبير</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation>ت&amp;صغير</translation>
+    </message>
+    <message>
+        <source>&amp;Reset zoom</source>
+        <translation>الحجم الا&amp;فتراضي</translation>
+    </message>
+    <message>
+        <source>Focus the &amp;text</source>
+        <translation>الانتقال إلى ال&amp;نص</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>ال&amp;لغة</translation>
+    </message>
+    <message>
+        <source>&amp;Review mode</source>
+        <translation>وضع الم&amp;راجعة</translation>
+    </message>
+    <message>
+        <source>Compare annotators on this document and settle the gold version</source>
+        <translation>مقارنة المُعلِّقين في هذا المستند واعتماد نسخة المعيار الذهبي</translation>
+    </message>
+    <message>
+        <source>&amp;Next difference</source>
+        <translation>الاختلاف ال&amp;تالي</translation>
+    </message>
+    <message>
+        <source>&amp;Previous difference</source>
+        <translation>الاختلاف ال&amp;سابق</translation>
+    </message>
+    <message>
+        <source>Accept &amp;A</source>
+        <translation>اعتماد &amp;A</translation>
+    </message>
+    <message>
+        <source>Gold takes A&apos;s version of the selected difference</source>
+        <translation>يأخذ المعيار الذهبي نسخة A من الاختلاف المحدَّد</translation>
+    </message>
+    <message>
+        <source>Accept &amp;B</source>
+        <translation>اعتماد &amp;B</translation>
+    </message>
+    <message>
+        <source>Gold takes B&apos;s version of the selected difference</source>
+        <translation>يأخذ المعيار الذهبي نسخة B من الاختلاف المحدَّد</translation>
+    </message>
+    <message>
+        <source>Accept b&amp;oth</source>
+        <translation>اعتماد ال&amp;نسختين</translation>
+    </message>
+    <message>
+        <source>Gold takes both versions of the selected difference</source>
+        <translation>يأخذ المعيار الذهبي النسختين كلتيهما من الاختلاف المحدَّد</translation>
+    </message>
+    <message>
+        <source>Re&amp;ject</source>
+        <translation>&amp;رفض</translation>
+    </message>
+    <message>
+        <source>Gold takes neither version of the selected difference</source>
+        <translation>لا يأخذ المعيار الذهبي أيًّا من نسختي الاختلاف المحدَّد</translation>
+    </message>
+    <message>
+        <source>&amp;Edit in gold</source>
+        <translation>ت&amp;حرير في المعيار الذهبي</translation>
+    </message>
+    <message>
+        <source>Select the difference&apos;s gold span (A&apos;s copied in if gold has none) to relabel it, move its ends or write a note</source>
+        <translation>تحديد مقطع الاختلاف في المعيار الذهبي (يُنسَخ مقطع A إن لم يكن فيه مقطع) لتغيير تسميته أو تحريك طرفيه أو كتابة ملاحظة عليه</translation>
+    </message>
+    <message>
+        <source>Accept all a&amp;greed</source>
+        <translation>اعتماد كل المت&amp;فق عليه</translation>
+    </message>
+    <message>
+        <source>Add to gold every span all compared annotators marked identically (one undo step)</source>
+        <translation>إضافة كل مقطع وسمه جميع المُعلِّقين المقارَنين بالطريقة نفسها إلى المعيار الذهبي (خطوة تراجع واحدة)</translation>
+    </message>
+    <message>
+        <source>&amp;System language</source>
+        <translation>لغة ال&amp;نظام</translation>
+    </message>
+    <message>
+        <source>Takes effect when Annotator is restarted</source>
+        <translation>يسري عند إعادة تشغيل محرر التوسيم</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>اللغة</translation>
+    </message>
+    <message>
+        <source>The interface will be in {language} the next time Annotator starts.</source>
+        <translation>ستكون الواجهة باللغة {language} عند تشغيل محرر التوسيم في المرة القادمة.</translation>
+    </message>
+    <message>
+        <source>The interface will follow the system&apos;s language the next time Annotator starts.</source>
+        <translation>ستتبع الواجهة لغة النظام عند تشغيل محرر التوسيم في المرة القادمة.</translation>
+    </message>
+    <message>
+        <source>Arabic</source>
+        <translation>العربية</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>الإنجليزية</translation>
+    </message>
+    <message>
+        <source>Label the selection as {label}, or relabel the selected span</source>
+        <translation>وسم التحديد بالتسمية ⁨{label}⁩، أو تغيير تسمية المقطع المحدَّد إليها</translation>
+    </message>
+</context>
+<context>
+    <name>Annotating</name>
+    <message>
+        <source>Not done: {why}</source>
+        <translation>لم يُنفَّذ: ⁨{why}⁩</translation>
+    </message>
+    <message>
+        <source>Nothing to label: the selection holds only spaces or punctuation</source>
+        <translation>لا شيء لوسمه: ليس في التحديد إلا مسافات أو علامات ترقيم</translation>
+    </message>
+    <message>
+        <source>These words are already labelled {label}</source>
+        <translation>هذه الكلمات موسومة بالتسمية ⁨{label}⁩ من قبل</translation>
+    </message>
+    <message>
+        <source>Select some text first (mouse, Shift+arrows, or double-click a word)</source>
+        <translation>حدِّد نصًّا أولًا (بالفأرة، أو Shift مع الأسهم، أو بالنقر المزدوج على كلمة)</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>نسخ</translation>
+    </message>
+    <message>
+        <source>Select the text where {label} “{text}” belongs, then press “Place at selection”</source>
+        <translation>حدِّد النص الذي يخص ⁨{label}⁩ «⁨{text}⁩»، ثم اضغط «وضعه في التحديد»</translation>
+    </message>
+    <message>
+        <source>Placed {label} “{text}” (was “{old}” at {start}–{end})</source>
+        <translation>وُضع ⁨{label}⁩ «⁨{text}⁩» (كان «⁨{old}⁩» في ⁦{start}–{end}⁩)</translation>
+    </message>
+    <message>
+        <source>{what} (Ctrl+Z brings it back)</source>
+        <translation>{what} (يعيده Ctrl+Z)</translation>
+    </message>
+    <message>
+        <source>No span selected: click a span, or use Alt+↓ / Alt+↑</source>
+        <translation>لم يُحدَّد مقطع: انقر مقطعًا، أو استعمل Alt+↓ / Alt+↑</translation>
+    </message>
+    <message>
+        <source>No span selected</source>
+        <translation>لم يُحدَّد مقطع</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>ملاحظة</translation>
+    </message>
+    <message>
+        <source>Note on “{text}” ({label}):</source>
+        <translation>ملاحظة على «⁨{text}⁩» (⁨{label}⁩):</translation>
+    </message>
+    <message>
+        <source>The span cannot move further that way</source>
+        <translation>لا يمكن تحريك المقطع أبعد في هذا الاتجاه</translation>
+    </message>
+    <message>
+        <source>No spans yet</source>
+        <translation>لا مقاطع بعد</translation>
+    </message>
+</context>
+<context>
+    <name>App</name>
+    <message>
+        <source>Annotator</source>
+        <translation>محرر التوسيم</translation>
+    </message>
+    <message>
+        <source>Your name, as it will appear on your annotation files:</source>
+        <translation>اسمك كما سيظهر على ملفات توسيمك:</translation>
+    </message>
+    <message>
+        <source>Please choose another name: {problem}.</source>
+        <translation>يُرجى اختيار اسم آخر: ⁨{problem}⁩.</translation>
+    </message>
+</context>
+<context>
+    <name>DifferenceTableModel</name>
+    <message>
+        <source>same</source>
+        <translation>متطابق</translation>
+    </message>
+    <message>
+        <source>label</source>
+        <translation>التسمية</translation>
+    </message>
+    <message>
+        <source>boundary</source>
+        <translation>الحدود</translation>
+    </message>
+    <message>
+        <source>only A</source>
+        <translation>في A فقط</translation>
+    </message>
+    <message>
+        <source>only B</source>
+        <translation>في B فقط</translation>
+    </message>
+    <message>
+        <source>edited</source>
+        <translation>مُعدَّل</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>النوع</translation>
+    </message>
+    <message>
+        <source>B is</source>
+        <translation>المُعلِّق B</translation>
+    </message>
+    <message>
+        <source>Gold</source>
+        <translation>المعيار الذهبي</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>الملاحظة</translation>
+    </message>
+    <message>
+        <source>Gold: {span}</source>
+        <translation>المعيار الذهبي: ⁨{span}⁩</translation>
+    </message>
+    <message>
+        <source>Not in gold</source>
+        <translation>ليس في المعيار الذهبي</translation>
+    </message>
+    <message>
+        <source>Accept a version first to note it</source>
+        <translation>اعتمد نسخة أولًا لتكتب عليها ملاحظة</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentListModel</name>
+    <message>
+        <source>new</source>
+        <translation>جديد</translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation>قيد العمل</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>مُنجَز</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>خطأ</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>المستند</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>الحالة</translation>
+    </message>
+    <message>
+        <source>Spans</source>
+        <translation>المقاطع</translation>
+    </message>
+    <message>
+        <source>{spans} +{unplaced} unplaced</source>
+        <translation>{spans} +{unplaced} بلا موضع</translation>
+    </message>
+    <message>
+        <source>{doc_id} cannot be opened:
+{problem}</source>
+        <translation>تعذّر فتح ⁨{doc_id}⁩:
+⁨{problem}⁩</translation>
+    </message>
+    <message>
+        <source>{doc_id}: {status}, spans: {spans}</source>
+        <translation>⁨{doc_id}⁩: ⁨{status}⁩، المقاطع: {spans}</translation>
+    </message>
+    <message>
+        <source>; {unplaced} more could not be placed after the text changed: open the document to place or discard them</source>
+        <translation>؛ وتعذّر وضع {unplaced} غيرها بعد تغيّر النص: افتح المستند لوضعها أو تجاهلها</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentSession</name>
+    <message>
+        <source>this file has problems and is open read-only</source>
+        <translation>في هذا الملف مشكلات، ففُتح للقراءة فقط</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Any status</source>
+        <translation>أي حالة</translation>
+    </message>
+    <message>
+        <source>Done only</source>
+        <translation>المُنجَزة فقط</translation>
+    </message>
+    <message>
+        <source>In progress only</source>
+        <translation>قيد العمل فقط</translation>
+    </message>
+    <message>
+        <source>Gold (documents without a gold file are refused)</source>
+        <translation>المعيار الذهبي (تُرفَض المستندات التي ليس لها ملف معيار ذهبي)</translation>
+    </message>
+    <message>
+        <source>one JSON object per document: id, text, annotator, status, spans</source>
+        <translation>كائن JSON واحد لكل مستند: المعرِّف والنص والمُعلِّق والحالة والمقاطع</translation>
+    </message>
+    <message>
+        <source>IOB2 tags, one &apos;token&lt;TAB&gt;tag&apos; line per token, a blank line between sentences</source>
+        <translation>وسوم IOB2: سطر «⁦token&lt;TAB&gt;tag⁩» لكل وحدة لفظية، وسطر فارغ بين الجمل</translation>
+    </message>
+    <message>
+        <source>brat standoff: the text unchanged and T/R/# lines, offsets in code points</source>
+        <translation>صيغة brat المنفصلة: النص دون تغيير وأسطر ⁦T/R/#⁩، والإزاحات بنقاط الترميز</translation>
+    </message>
+    <message>
+        <source>spaCy DocBin: tokens, sentences, flat entities, and every span in doc.spans[&apos;sc&apos;]</source>
+        <translation>ملف DocBin لمكتبة spaCy: الوحدات اللفظية والجمل والكيانات المسطَّحة، وكل مقطع في ⁦doc.spans[&apos;sc&apos;]⁩</translation>
+    </message>
+    <message>
+        <source>Hugging Face token classification: id, tokens, ner_tags per sentence</source>
+        <translation>تصنيف الوحدات اللفظية لـ Hugging Face: المعرِّف وtokens وner_tags لكل جملة</translation>
+    </message>
+    <message>
+        <source>&amp;Annotator:</source>
+        <translation>ال&amp;مُعلِّق:</translation>
+    </message>
+    <message>
+        <source>&amp;Replace what the folder holds when it is not empty</source>
+        <translation>است&amp;بدال محتوى المجلد إن لم يكن فارغًا</translation>
+    </message>
+    <message>
+        <source>Documents without a gold file were refused: choose whose annotations to export in “{field}”, or settle gold first in review mode.</source>
+        <translation>رُفضت مستندات ليس لها ملف معيار ذهبي: اختر في «⁨{field}⁩» صاحب التوسيمات التي تريد تصديرها، أو اعتمد المعيار الذهبي أولًا في وضع المراجعة.</translation>
+    </message>
+    <message>
+        <source>The output folder holds an earlier export: tick “{field}” to replace it, or choose another folder.</source>
+        <translation>في مجلد الإخراج تصدير سابق: فعِّل «⁨{field}⁩» لاستبداله، أو اختر مجلدًا آخر.</translation>
+    </message>
+    <message>
+        <source>Export — {project}</source>
+        <translation>تصدير — ⁨{project}⁩</translation>
+    </message>
+    <message>
+        <source>{format} (needs {package})</source>
+        <translation>⁨{format}⁩ (يتطلب ⁨{package}⁩)</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>ال&amp;صيغة:</translation>
+    </message>
+    <message>
+        <source>S&amp;tatus:</source>
+        <translation>ال&amp;حالة:</translation>
+    </message>
+    <message>
+        <source>&amp;Split by document:</source>
+        <translation>ت&amp;قسيم حسب المستند:</translation>
+    </message>
+    <message>
+        <source>NAME=FRACTION pairs adding up to 1; without a split, every document goes to one split named &apos;all&apos;</source>
+        <translation>أزواج ⁦NAME=FRACTION⁩ مجموع كسورها 1؛ ودون تقسيم تذهب المستندات كلها إلى قسم واحد اسمه «all»</translation>
+    </message>
+    <message>
+        <source>Seed of the deterministic shuffle of documents into splits</source>
+        <translation>بذرة الخلط الحتمي للمستندات على الأقسام</translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation>البذرة:</translation>
+    </message>
+    <message>
+        <source>&amp;Output folder:</source>
+        <translation>مجلد الإ&amp;خراج:</translation>
+    </message>
+    <message>
+        <source>an empty folder (created if missing)</source>
+        <translation>مجلد فارغ (يُنشَأ إن لم يكن موجودًا)</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>ت&amp;صدير</translation>
+    </message>
+    <message>
+        <source>Write the files (nothing is written if anything goes wrong)</source>
+        <translation>كتابة الملفات (لا يُكتَب شيء إن حدث أي خطأ)</translation>
+    </message>
+    <message>
+        <source>{description}.
+Writes {files}</source>
+        <translation>{description}.
+يكتب ⁨{files}⁩</translation>
+    </message>
+    <message>
+        <source>This format needs the &apos;{package}&apos; package, which is not installed; install it with: {command}</source>
+        <translation>تتطلب هذه الصيغة الحزمة «⁨{package}⁩» وهي غير مثبَّتة؛ ثبِّتها بالأمر: ⁨{command}⁩</translation>
+    </message>
+    <message>
+        <source>Output folder</source>
+        <translation>مجلد الإخراج</translation>
+    </message>
+    <message>
+        <source>Choose an output folder.</source>
+        <translation>اختر مجلد الإخراج.</translation>
+    </message>
+    <message>
+        <source>The output folder must be a full path, not {path}.</source>
+        <translation>يجب أن يكون مجلد الإخراج مسارًا كاملًا، لا ⁨{path}⁩.</translation>
+    </message>
+    <message>
+        <source>Split: {reason}.</source>
+        <translation>التقسيم: ⁨{reason}⁩.</translation>
+    </message>
+    <message>
+        <source>Exporting {annotator}&apos;s annotations as {format}…</source>
+        <translation>جارٍ تصدير توسيمات ⁨{annotator}⁩ بصيغة ⁨{format}⁩…</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>فشل التصدير</translation>
+    </message>
+    <message>
+        <source>Reading annotations: {done} of {total} documents</source>
+        <translation>قراءة التوسيمات: المستند {done} من {total}</translation>
+    </message>
+    <message>
+        <source>Writing {format}: {done} of {total} documents</source>
+        <translation>كتابة ⁨{format}⁩: المستند {done} من {total}</translation>
+    </message>
+    <message>
+        <source>Export cancelled: nothing was written</source>
+        <translation>أُلغي التصدير: لم يُكتَب شيء</translation>
+    </message>
+    <message>
+        <source>Exported {documents} document(s): {written} span(s) written, {dropped} dropped.</source>
+        <translation>صُدِّرت المستندات ({documents}): المقاطع المكتوبة {written}، والمُسقَطة {dropped}.</translation>
+    </message>
+</context>
+<context>
+    <name>FileBanners</name>
+    <message>
+        <source>Fix it in a text editor (&apos;annotator validate&apos; shows the place), or move it out of the project to start this document afresh; then try again.</source>
+        <translation>أصلِحه في محرر نصوص (يُظهر &apos;annotator validate&apos; الموضع)، أو انقله خارج المشروع لتبدأ هذا المستند من جديد؛ ثم حاول مرة أخرى.</translation>
+    </message>
+    <message>
+        <source>It is not an Annotator annotation file: move it out of the project, or fix it, then try again.</source>
+        <translation>ليس ملف توسيم من ملفات محرر التوسيم: انقله خارج المشروع أو أصلِحه، ثم حاول مرة أخرى.</translation>
+    </message>
+    <message>
+        <source>Save the file as UTF-8 (e.g. with iconv or a text editor), then try again.</source>
+        <translation>احفظ الملف بترميز UTF-8 (بالأداة iconv أو بمحرر نصوص مثلًا)، ثم حاول مرة أخرى.</translation>
+    </message>
+    <message>
+        <source>Check that the document file exists and can be read, then try again.</source>
+        <translation>تحقّق من أن ملف المستند موجود ويمكن قراءته، ثم حاول مرة أخرى.</translation>
+    </message>
+    <message>
+        <source>Fix the file, then try again.</source>
+        <translation>أصلِح الملف، ثم حاول مرة أخرى.</translation>
+    </message>
+    <message>
+        <source>{doc} cannot be opened:
+{problems}
+
+Nothing will be written to this file, so nothing in it is lost. {hint}</source>
+        <translation>تعذّر فتح ⁨{doc}⁩:
+⁨{problems}⁩
+
+لن يُكتَب شيء في هذا الملف، فلا يضيع منه شيء. {hint}</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>حاول مرة أخرى</translation>
+    </message>
+    <message>
+        <source>• … and {count} more (run &apos;annotator validate&apos; for all)</source>
+        <translation>• … و{count} غيرها (شغِّل &apos;annotator validate&apos; لرؤيتها كلها)</translation>
+    </message>
+    <message>
+        <source>{file} has problems, so it is open read-only (nothing in it can be lost by saving):
+{problems}</source>
+        <translation>في ⁨{file}⁩ مشكلات، لذا فُتح للقراءة فقط (لا يضيع منه شيء بالحفظ):
+⁨{problems}⁩</translation>
+    </message>
+    <message numerus="yes">
+        <source>The text of {doc} changed since these annotations were made. %n span(s) were moved to where their text is now</source>
+        <translation>
+            <numerusform>تغيّر نص ⁨{doc}⁩ منذ وُضعت هذه التوسيمات. لم يُنقَل أي مقطع</numerusform>
+            <numerusform>تغيّر نص ⁨{doc}⁩ منذ وُضعت هذه التوسيمات. نُقل مقطع واحد إلى حيث صار نصه الآن</numerusform>
+            <numerusform>تغيّر نص ⁨{doc}⁩ منذ وُضعت هذه التوسيمات. نُقل مقطعان إلى حيث صار نصهما الآن</numerusform>
+            <numerusform>تغيّر نص ⁨{doc}⁩ منذ وُضعت هذه التوسيمات. نُقلت %n مقاطع إلى حيث صارت نصوصها الآن</numerusform>
+            <numerusform>تغيّر نص ⁨{doc}⁩ منذ وُضعت هذه التوسيمات. نُقل %n مقطعًا إلى حيث صارت نصوصها الآن</numerusform>
+            <numerusform>تغيّر نص ⁨{doc}⁩ منذ وُضعت هذه التوسيمات. نُقل %n مقطع إلى حيث صارت نصوصها الآن</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>; every span was placed.</source>
+        <translation>؛ ووُضع كل مقطع في موضعه.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n span(s) could not be placed in the current text. They are kept aside in the file, never dropped: select where one belongs and press “Place at selection”, or discard it.</source>
+        <translation>
+            <numerusform>لم يتعذّر وضع أي مقطع في النص الحالي.</numerusform>
+            <numerusform>تعذّر وضع مقطع واحد في النص الحالي. حُفظ جانبًا في الملف ولم يُحذَف: حدِّد موضعه واضغط «وضعه في التحديد»، أو تجاهله.</numerusform>
+            <numerusform>تعذّر وضع مقطعين في النص الحالي. حُفظا جانبًا في الملف ولم يُحذَفا: حدِّد موضع أحدهما واضغط «وضعه في التحديد»، أو تجاهله.</numerusform>
+            <numerusform>تعذّر وضع %n مقاطع في النص الحالي. حُفظت جانبًا في الملف ولم تُحذَف: حدِّد موضع أحدها واضغط «وضعه في التحديد»، أو تجاهله.</numerusform>
+            <numerusform>تعذّر وضع %n مقطعًا في النص الحالي. حُفظت جانبًا في الملف ولم تُحذَف: حدِّد موضع أحدها واضغط «وضعه في التحديد»، أو تجاهله.</numerusform>
+            <numerusform>تعذّر وضع %n مقطع في النص الحالي. حُفظت جانبًا في الملف ولم تُحذَف: حدِّد موضع أحدها واضغط «وضعه في التحديد»، أو تجاهله.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The file is rewritten for the new text when you save or change anything.</source>
+        <translation>يُعاد كتابة الملف وفق النص الجديد عند الحفظ أو أي تغيير.</translation>
+    </message>
+    <message>
+        <source>Save re-anchored spans</source>
+        <translation>حفظ المقاطع المُعاد تثبيتها</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Add labels that are not in the project</source>
+        <translation>إضافة التسميات غير الموجودة في المشروع</translation>
+    </message>
+    <message>
+        <source>Offsets count UTF-16 code units</source>
+        <translation>الإزاحات تَعُدّ وحدات ترميز UTF-16</translation>
+    </message>
+    <message>
+        <source>Replace annotation files that already hold spans</source>
+        <translation>استبدال ملفات التوسيم التي فيها مقاطع</translation>
+    </message>
+    <message>
+        <source>Import what passes the checks and list the rest</source>
+        <translation>استيراد ما يجتاز الفحص وسرد الباقي</translation>
+    </message>
+    <message>
+        <source>Labels not in the project were refused: tick “{field}” to add them to the project, or fix the source.</source>
+        <translation>رُفضت تسميات ليست في المشروع: فعِّل «⁨{field}⁩» لإضافتها إلى المشروع، أو أصلِح المصدر.</translation>
+    </message>
+    <message>
+        <source>Some offsets look like UTF-16 code units (a known bug of some tools): tick “{field}” and check again.</source>
+        <translation>تبدو بعض الإزاحات محسوبة بوحدات ترميز UTF-16 (علّة معروفة في بعض الأدوات): فعِّل «⁨{field}⁩» وافحص مجددًا.</translation>
+    </message>
+    <message>
+        <source>Some annotation files already hold spans: tick “{field}” to overwrite them, or choose another annotator.</source>
+        <translation>في بعض ملفات التوسيم مقاطع من قبل: فعِّل «⁨{field}⁩» للكتابة فوقها، أو اختر مُعلِّقًا آخر.</translation>
+    </message>
+    <message>
+        <source>Some offsets fit the text only as code points: untick “{field}” and check again.</source>
+        <translation>بعض الإزاحات لا توافق النص إلا محسوبة بنقاط الترميز: ألغِ تفعيل «⁨{field}⁩» وافحص مجددًا.</translation>
+    </message>
+    <message>
+        <source>a folder of brat .txt/.ann pairs (T, R and AnnotatorNotes lines)</source>
+        <translation>مجلد من أزواج ملفات brat ‏.txt/.ann (أسطر T وR وAnnotatorNotes)</translation>
+    </message>
+    <message>
+        <source>doccano JSONL, with label: [[start, end, label]] or entities: [...]</source>
+        <translation>ملف JSONL من doccano، فيه ⁦label: [[start, end, label]]⁩ أو ⁦entities: [...]⁩</translation>
+    </message>
+    <message>
+        <source>a Label Studio JSON export (annotations[].result[].value)</source>
+        <translation>ملف JSON مُصدَّر من Label Studio ‏(⁦annotations[].result[].value⁩)</translation>
+    </message>
+    <message>
+        <source>Annotator&apos;s own JSONL export, read back</source>
+        <translation>ملف JSONL صدَّره محرر التوسيم نفسه، يُقرَأ من جديد</translation>
+    </message>
+    <message>
+        <source>Import — {project}</source>
+        <translation>استيراد — ⁨{project}⁩</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>ال&amp;صيغة:</translation>
+    </message>
+    <message>
+        <source>&amp;Source:</source>
+        <translation>الم&amp;صدر:</translation>
+    </message>
+    <message>
+        <source>empty: the annotator the source names, else the format&apos;s name</source>
+        <translation>فارغ: المُعلِّق الذي يسمّيه المصدر، وإلا فاسم الصيغة</translation>
+    </message>
+    <message>
+        <source>Whose annotations these become: annotations/&lt;name&gt;/</source>
+        <translation>صاحب هذه التوسيمات: ⁦annotations/&lt;name&gt;/⁩</translation>
+    </message>
+    <message>
+        <source>&amp;Annotator:</source>
+        <translation>ال&amp;مُعلِّق:</translation>
+    </message>
+    <message>
+        <source>to project.json, with new colours</source>
+        <translation>إلى project.json، بألوان جديدة</translation>
+    </message>
+    <message>
+        <source>read every offset of the source as UTF-16 code units (Label Studio and doccano had this bug)</source>
+        <translation>قراءة كل إزاحات المصدر بوحدات ترميز UTF-16 (كانت هذه العلّة في Label Studio وdoccano)</translation>
+    </message>
+    <message>
+        <source>the files&apos; current spans are lost</source>
+        <translation>تضيع المقاطع الحالية في تلك الملفات</translation>
+    </message>
+    <message>
+        <source>otherwise nothing is written when anything is wrong</source>
+        <translation>وإلا فلا يُكتَب شيء إن كان أي شيء خاطئًا</translation>
+    </message>
+    <message>
+        <source>C&amp;heck</source>
+        <translation>&amp;فحص</translation>
+    </message>
+    <message>
+        <source>Read and check the source; write nothing</source>
+        <translation>قراءة المصدر وفحصه دون كتابة شيء</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>ا&amp;ستيراد</translation>
+    </message>
+    <message>
+        <source>Check, then write the annotations</source>
+        <translation>الفحص ثم كتابة التوسيمات</translation>
+    </message>
+    <message>
+        <source>{description}.
+Reads {files}</source>
+        <translation>{description}.
+يقرأ ⁨{files}⁩</translation>
+    </message>
+    <message>
+        <source>a folder of .txt/.ann pairs (or one .ann file)</source>
+        <translation>مجلد من أزواج ‎.txt/.ann (أو ملف ‎.ann واحد)</translation>
+    </message>
+    <message>
+        <source>a file</source>
+        <translation>ملف</translation>
+    </message>
+    <message>
+        <source>Folder to import</source>
+        <translation>المجلد المراد استيراده</translation>
+    </message>
+    <message>
+        <source>File to import</source>
+        <translation>الملف المراد استيراده</translation>
+    </message>
+    <message>
+        <source>JSON and JSONL (*.json *.jsonl);;All files (*)</source>
+        <translation>ملفات JSON وJSONL (*.json *.jsonl);;كل الملفات (*)</translation>
+    </message>
+    <message>
+        <source>Choose the file or folder to import.</source>
+        <translation>اختر الملف أو المجلد المراد استيراده.</translation>
+    </message>
+    <message>
+        <source>The source must be a full path, not {path}.</source>
+        <translation>يجب أن يكون المصدر مسارًا كاملًا، لا ⁨{path}⁩.</translation>
+    </message>
+    <message>
+        <source>{path}: no such file or folder.</source>
+        <translation>⁨{path}⁩: لا يوجد ملف أو مجلد بهذا الاسم.</translation>
+    </message>
+    <message>
+        <source>Checking {source} ({format})…</source>
+        <translation>جارٍ فحص ⁨{source}⁩ ‏(⁨{format}⁩)…</translation>
+    </message>
+    <message>
+        <source>Importing {source} ({format})…</source>
+        <translation>جارٍ استيراد ⁨{source}⁩ ‏(⁨{format}⁩)…</translation>
+    </message>
+    <message>
+        <source>Import failed</source>
+        <translation>فشل الاستيراد</translation>
+    </message>
+    <message>
+        <source>Reading and checking: {done} of {total} source documents</source>
+        <translation>القراءة والفحص: مستند المصدر {done} من {total}</translation>
+    </message>
+    <message>
+        <source>Import cancelled: nothing was written</source>
+        <translation>أُلغي الاستيراد: لم يُكتَب شيء</translation>
+    </message>
+    <message>
+        <source>{count} problem(s)</source>
+        <translation>المشكلات: {count}</translation>
+    </message>
+    <message>
+        <source>, {count} warning(s)</source>
+        <translation>، التحذيرات: {count}</translation>
+    </message>
+    <message>
+        <source>Check: {spans} span(s) would be imported into {files} file(s); {problems}{warnings}.</source>
+        <translation>الفحص: ستُستورَد المقاطع ({spans}) إلى الملفات (⁨{files}⁩) ‏({problems}{warnings}).</translation>
+    </message>
+    <message>
+        <source>Imported {spans} span(s) into {files} annotation file(s) from {read} source document(s); {problems} left out{warnings}.</source>
+        <translation>استُوردت المقاطع ({spans}) إلى ملفات التوسيم (⁨{files}⁩) من مستندات المصدر ({read})؛ واستُبعِد ما فيه مشكلات ({problems}{warnings}).</translation>
+    </message>
+    <message>
+        <source>Imported {spans} span(s) into {files} annotation file(s) from {read} source document(s){warnings}.</source>
+        <translation>استُوردت المقاطع ({spans}) إلى ملفات التوسيم (⁨{files}⁩) من مستندات المصدر ({read}){warnings}.</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: {problems}{warnings}.</source>
+        <translation>لم يُستورَد شيء ({problems}{warnings}).</translation>
+    </message>
+</context>
+<context>
+    <name>LabelPalette</name>
+    <message>
+        <source>Labels:</source>
+        <translation>التسميات:</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Documents</source>
+        <translation>المستندات</translation>
+    </message>
+    <message>
+        <source>Spans</source>
+        <translation>المقاطع</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>الرئيسي</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>التسميات</translation>
+    </message>
+</context>
+<context>
+    <name>Menus</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;ملف</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;تحرير</translation>
+    </message>
+    <message>
+        <source>&amp;Annotate</source>
+        <translation>تو&amp;سيم</translation>
+    </message>
+    <message>
+        <source>&amp;Document</source>
+        <translation>مستن&amp;د</translation>
+    </message>
+    <message>
+        <source>&amp;Review</source>
+        <translation>مرا&amp;جعة</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;عرض</translation>
+    </message>
+</context>
+<context>
+    <name>MessageBanner</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>إغلاق</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectSwitching</name>
+    <message>
+        <source>No other recent projects</source>
+        <translation>لا مشاريع أخيرة أخرى</translation>
+    </message>
+    <message>
+        <source>Clear the list</source>
+        <translation>مسح القائمة</translation>
+    </message>
+    <message>
+        <source>Open project</source>
+        <translation>فتح مشروع</translation>
+    </message>
+    <message>
+        <source>{folder} cannot be opened as a project:
+
+{problems}
+
+A project folder holds project.json and a documents/ folder of .txt files (&apos;annotator init&apos; makes one).</source>
+        <translation>تعذّر فتح ⁨{folder}⁩ مشروعًا:
+
+⁨{problems}⁩
+
+في مجلد المشروع ملف project.json ومجلد documents/ فيه ملفات ‎.txt (ينشئه الأمر &apos;annotator init&apos;).</translation>
+    </message>
+    <message>
+        <source>It was removed from the recent projects.</source>
+        <translation>أُزيل من قائمة المشاريع الأخيرة.</translation>
+    </message>
+    <message>
+        <source>Cannot open project</source>
+        <translation>تعذّر فتح المشروع</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>موافق</translation>
+    </message>
+    <message>
+        <source>{name} is already open</source>
+        <translation>⁨{name}⁩ مفتوح من قبل</translation>
+    </message>
+    <message>
+        <source>{name} has no documents yet</source>
+        <translation>لا مستندات في ⁨{name}⁩ بعد</translation>
+    </message>
+</context>
+<context>
+    <name>Review</name>
+    <message>
+        <source>Accept {a}&apos;s</source>
+        <translation>اعتماد نسخة ⁨{a}⁩</translation>
+    </message>
+    <message>
+        <source>Accept {b}&apos;s</source>
+        <translation>اعتماد نسخة ⁨{b}⁩</translation>
+    </message>
+    <message>
+        <source>Accept both</source>
+        <translation>اعتماد النسختين</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>رفض</translation>
+    </message>
+    <message>
+        <source>{name}&apos;s file has problems and is left out (run &apos;annotator validate&apos;)</source>
+        <translation>في ملف ⁨{name}⁩ مشكلات فاستُبعِد (شغِّل &apos;annotator validate&apos;)</translation>
+    </message>
+    <message>
+        <source>{name}&apos;s file was made on an older text: its spans are re-anchored</source>
+        <translation>أُعِدّ ملف ⁨{name}⁩ على نص أقدم: أُعيد تثبيت مقاطعه</translation>
+    </message>
+    <message>
+        <source>{name}: {message}</source>
+        <translation>⁨{name}⁩: ⁨{message}⁩</translation>
+    </message>
+    <message>
+        <source>No annotator has annotated {doc} yet: nothing to compare.</source>
+        <translation>لم يوسم أي مُعلِّق ⁨{doc}⁩ بعد: لا شيء للمقارنة.</translation>
+    </message>
+    <message>
+        <source>n/a</source>
+        <translation>غير متاح</translation>
+    </message>
+    <message>
+        <source>Reviewer {name}, writing gold</source>
+        <translation>المراجِع ⁨{name}⁩، يكتب المعيار الذهبي</translation>
+    </message>
+    <message>
+        <source>Pick annotators to compare</source>
+        <translation>اختر المُعلِّقين للمقارنة</translation>
+    </message>
+    <message>
+        <source>{head}: F1 {f1} · overlap {overlap}</source>
+        <translation>{head}: F1 {f1} · التداخل {overlap}</translation>
+    </message>
+    <message>
+        <source>{a} ↔ {b}: F1 {f1}, overlap F1 {overlap}, κ {kappa} ({same} identical of {count_a} / {count_b})</source>
+        <translation>⁨{a}⁩ ↔ ⁨{b}⁩: F1 {f1}، وF1 بالتداخل {overlap}، وκ {kappa} (المتطابق {same} من {count_a} / {count_b})</translation>
+    </message>
+    <message>
+        <source>. Agreement on {doc}, per pair:
+{pairs}</source>
+        <translation>. الاتفاق على ⁨{doc}⁩ لكل زوج:
+{pairs}</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewController</name>
+    <message>
+        <source>Review</source>
+        <translation>المراجعة</translation>
+    </message>
+    <message>
+        <source>No differences listed</source>
+        <translation>لا اختلافات في القائمة</translation>
+    </message>
+    <message>
+        <source>No more differences that way</source>
+        <translation>لا مزيد من الاختلافات في هذا الاتجاه</translation>
+    </message>
+    <message>
+        <source>Select a difference first (F8 / Shift+F8, or click it)</source>
+        <translation>حدِّد اختلافًا أولًا (F8 / Shift+F8، أو انقره)</translation>
+    </message>
+    <message>
+        <source>Not done: {why}</source>
+        <translation>لم يُنفَّذ: ⁨{why}⁩</translation>
+    </message>
+    <message>
+        <source>Gold already holds that</source>
+        <translation>هذا في المعيار الذهبي من قبل</translation>
+    </message>
+    <message>
+        <source>That was the last difference</source>
+        <translation>كان ذلك آخر اختلاف</translation>
+    </message>
+    <message>
+        <source>Editing gold “{text}”: a label key relabels it, Alt+←/→ and Alt+Shift+←/→ move its ends, F2 edits its note</source>
+        <translation>تحرير «⁨{text}⁩» في المعيار الذهبي: مفتاح التسمية يغيّر تسميته، وAlt+←/→ وAlt+Shift+←/→ تحرِّك طرفيه، وF2 يحرِّر ملاحظته</translation>
+    </message>
+    <message>
+        <source>Agreed spans need two annotators besides gold</source>
+        <translation>المقاطع المتفق عليها تحتاج إلى مُعلِّقَين اثنين سوى المعيار الذهبي</translation>
+    </message>
+    <message>
+        <source>No span was marked identically by all of {names}</source>
+        <translation>لم يسِم ⁨{names}⁩ جميعًا أيَّ مقطع بالطريقة نفسها</translation>
+    </message>
+    <message>
+        <source>Every agreed span is already in gold</source>
+        <translation>كل مقطع متفق عليه موجود في المعيار الذهبي من قبل</translation>
+    </message>
+    <message>
+        <source>{what} into gold (one undo step)</source>
+        <translation>{what} إلى المعيار الذهبي (خطوة تراجع واحدة)</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewDecorations</name>
+    <message>
+        <source>same</source>
+        <translation>متطابق</translation>
+    </message>
+    <message>
+        <source>same span, different label</source>
+        <translation>المقطع نفسه بتسمية مختلفة</translation>
+    </message>
+    <message>
+        <source>overlapping boundaries</source>
+        <translation>حدود متداخلة</translation>
+    </message>
+    <message>
+        <source>only in A ({a})</source>
+        <translation>في A وحده (⁨{a}⁩)</translation>
+    </message>
+    <message>
+        <source>only in B ({b})</source>
+        <translation>في B وحده (⁨{b}⁩)</translation>
+    </message>
+    <message>
+        <source>Gold: {span} — note: {note}</source>
+        <translation>المعيار الذهبي: ⁨{span}⁩ — ملاحظة: ⁨{note}⁩</translation>
+    </message>
+    <message>
+        <source>Gold: {span}</source>
+        <translation>المعيار الذهبي: ⁨{span}⁩</translation>
+    </message>
+    <message>
+        <source>Reviewer&apos;s note on gold {span}: {note}</source>
+        <translation>ملاحظة المراجِع على المعيار الذهبي ⁨{span}⁩: ⁨{note}⁩</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPanel</name>
+    <message>
+        <source>The reference annotator (A): the others are compared with A</source>
+        <translation>المُعلِّق المرجعي (A): يُقارَن الآخرون به</translation>
+    </message>
+    <message>
+        <source>Compare A:</source>
+        <translation>قارِن A:</translation>
+    </message>
+    <message>
+        <source>with B:</source>
+        <translation>مع B:</translation>
+    </message>
+    <message>
+        <source>in gold (line in the label&apos;s colour)</source>
+        <translation>في المعيار الذهبي (خط بلون التسمية)</translation>
+    </message>
+    <message>
+        <source>Overlapping boundaries: A&apos;s extent underlined solid grey, B&apos;s dashed. Hover over the text for details.</source>
+        <translation>الحدود المتداخلة: امتداد A مُسطَّر بخط رمادي متصل، وامتداد B بخط متقطع. مرِّر المؤشر فوق النص لمزيد من التفاصيل.</translation>
+    </message>
+    <message>
+        <source>Hide agreed</source>
+        <translation>إخفاء المتفق عليه</translation>
+    </message>
+    <message>
+        <source>List only the differences (the agreed spans stay coloured in the text)</source>
+        <translation>عرض الاختلافات وحدها (تبقى المقاطع المتفق عليها ملوَّنة في النص)</translation>
+    </message>
+</context>
+<context>
+    <name>RunDialog</name>
+    <message>
+        <source>The summary appears here when the run ends.</source>
+        <translation>يظهر الملخص هنا عند انتهاء العملية.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
+        <source>Stop now; nothing is written</source>
+        <translation>الإيقاف الآن؛ لن يُكتَب شيء</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>ت&amp;صفّح…</translation>
+    </message>
+    <message>
+        <source>“{field}”</source>
+        <translation>⁨«{field}»⁩</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>جارٍ الإلغاء…</translation>
+    </message>
+    <message>
+        <source>{failed}: {count} problem(s); nothing was written</source>
+        <translation>{failed}: المشكلات: {count}؛ لم يُكتَب شيء</translation>
+    </message>
+    <message>
+        <source>{failed}: nothing was written</source>
+        <translation>{failed}: لم يُكتَب شيء</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>فشلت العملية</translation>
+    </message>
+    <message>
+        <source>{done} of {total}</source>
+        <translation>{done} من {total}</translation>
+    </message>
+</context>
+<context>
+    <name>Saving</name>
+    <message>
+        <source>Nothing saved: {doc} could not be opened and is left as it is</source>
+        <translation>لم يُحفَظ شيء: تعذّر فتح ⁨{doc}⁩ فتُرك كما هو</translation>
+    </message>
+    <message>
+        <source>Nothing to save: no document is open</source>
+        <translation>لا شيء لحفظه: لا مستند مفتوح</translation>
+    </message>
+    <message>
+        <source>Not saved: this file is open read-only</source>
+        <translation>لم يُحفَظ: هذا الملف مفتوح للقراءة فقط</translation>
+    </message>
+    <message>
+        <source>Nothing to save: {doc} has no changes since it was last saved</source>
+        <translation>لا شيء لحفظه: لا تغييرات في ⁨{doc}⁩ منذ آخر حفظ</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>حُفظ ⁨{path}⁩</translation>
+    </message>
+    <message>
+        <source>Not saved: {file} changed on disk; choose in the banner above the text</source>
+        <translation>لم يُحفَظ: تغيّر ⁨{file}⁩ على القرص؛ اختر من الشريط فوق النص</translation>
+    </message>
+    <message>
+        <source>{file} {why}. Your latest changes are not saved yet: keep your version (theirs is copied aside), or take theirs (yours is copied aside).</source>
+        <translation>⁨{file}⁩: ⁨{why}⁩. لم تُحفَظ آخر تغييراتك بعد: أبقِ نسختك (وتُنسَخ نسختهم جانبًا)، أو خذ نسختهم (وتُنسَخ نسختك جانبًا).</translation>
+    </message>
+    <message>
+        <source>Keep mine</source>
+        <translation>إبقاء نسختي</translation>
+    </message>
+    <message>
+        <source>Take theirs</source>
+        <translation>أخذ نسختهم</translation>
+    </message>
+    <message>
+        <source>Saved your version; their version is in {file}</source>
+        <translation>حُفظت نسختك؛ ونسختهم في ⁨{file}⁩</translation>
+    </message>
+    <message>
+        <source>Saved your version</source>
+        <translation>حُفظت نسختك</translation>
+    </message>
+    <message>
+        <source>Opened their version; yours is in {file}</source>
+        <translation>فُتحت نسختهم؛ ونسختك في ⁨{file}⁩</translation>
+    </message>
+    <message>
+        <source>Could not save: {why}</source>
+        <translation>تعذّر الحفظ: ⁨{why}⁩</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>إعادة المحاولة</translation>
+    </message>
+    <message>
+        <source>Not saved: {why}</source>
+        <translation>لم يُحفَظ: ⁨{why}⁩</translation>
+    </message>
+</context>
+<context>
+    <name>Settings</name>
+    <message>
+        <source>Your annotator name</source>
+        <translation>اسمك مُعلِّقًا</translation>
+    </message>
+    <message>
+        <source>Text size (points)</source>
+        <translation>حجم النص (بالنقاط)</translation>
+    </message>
+    <message>
+        <source>Snap selections to whole words</source>
+        <translation>توسيع التحديد إلى كلمات كاملة</translation>
+    </message>
+    <message>
+        <source>Autosave delay after a change (ms)</source>
+        <translation>مهلة الحفظ التلقائي بعد التغيير (بالملّي ثانية)</translation>
+    </message>
+    <message>
+        <source>Window geometry</source>
+        <translation>موضع النافذة وحجمها</translation>
+    </message>
+    <message>
+        <source>Docks and toolbars</source>
+        <translation>الألواح وأشرطة الأدوات</translation>
+    </message>
+    <message>
+        <source>Recently opened projects (newest first)</source>
+        <translation>المشاريع المفتوحة مؤخرًا (الأحدث أولًا)</translation>
+    </message>
+    <message>
+        <source>Language of the interface (after a restart)</source>
+        <translation>لغة الواجهة (بعد إعادة التشغيل)</translation>
+    </message>
+</context>
+<context>
+    <name>SpanTableModel</name>
+    <message>
+        <source>Text</source>
+        <translation>النص</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>التسمية</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>البداية</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>النهاية</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>الملاحظة</translation>
+    </message>
+</context>
+<context>
+    <name>StatusLine</name>
+    <message>
+        <source>new</source>
+        <translation>جديد</translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation>قيد العمل</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>مُنجَز</translation>
+    </message>
+    <message>
+        <source>Annotator: {name}</source>
+        <translation>المُعلِّق: ⁨{name}⁩</translation>
+    </message>
+    <message>
+        <source>{doc} · cannot be opened</source>
+        <translation>⁨{doc}⁩ · تعذّر فتحه</translation>
+    </message>
+    <message>
+        <source>Not opened: nothing is written</source>
+        <translation>لم يُفتَح: لا يُكتَب شيء</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n spans</source>
+        <translation>
+            <numerusform>لا مقاطع</numerusform>
+            <numerusform>مقطع واحد</numerusform>
+            <numerusform>مقطعان</numerusform>
+            <numerusform>%n مقاطع</numerusform>
+            <numerusform>%n مقطعًا</numerusform>
+            <numerusform>%n مقطع</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> (+%n unplaced)</source>
+        <translation>
+            <numerusform> (+%n بلا موضع)</numerusform>
+            <numerusform> (+%n بلا موضع)</numerusform>
+            <numerusform> (+%n بلا موضع)</numerusform>
+            <numerusform> (+%n بلا موضع)</numerusform>
+            <numerusform> (+%n بلا موضع)</numerusform>
+            <numerusform> (+%n بلا موضع)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Read-only</source>
+        <translation>للقراءة فقط</translation>
+    </message>
+    <message>
+        <source>Not saved: changed on disk</source>
+        <translation>لم يُحفَظ: تغيّر على القرص</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>محفوظ</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>تغييرات غير محفوظة</translation>
+    </message>
+    <message>
+        <source>Offset {offset}</source>
+        <translation>الموضع {offset}</translation>
+    </message>
+    <message>
+        <source>{doc} — {project} — Annotator</source>
+        <translation>⁨{doc}⁩ — ⁨{project}⁩ — محرر التوسيم</translation>
+    </message>
+    <message>
+        <source>{project} — Annotator</source>
+        <translation>⁨{project}⁩ — محرر التوسيم</translation>
+    </message>
+</context>
+<context>
+    <name>Transfer</name>
+    <message>
+        <source>the file changed on disk; choose in the banner above the text</source>
+        <translation>تغيّر الملف على القرص؛ اختر من الشريط فوق النص</translation>
+    </message>
+    <message>
+        <source>it could not be written</source>
+        <translation>تعذّرت كتابته</translation>
+    </message>
+    <message>
+        <source>Your changes to {doc} are not saved ({reason}). Resolve that in the window, then run again.</source>
+        <translation>تغييراتك في ⁨{doc}⁩ غير محفوظة (⁨{reason}⁩). عالج ذلك في النافذة، ثم أعد التشغيل.</translation>
+    </message>
+    <message>
+        <source>Imported {spans} span(s) into {files} file(s)</source>
+        <translation>استُوردت المقاطع ({spans}) إلى الملفات (⁨{files}⁩)</translation>
+    </message>
+    <message>
+        <source>; {doc} was reloaded</source>
+        <translation>؛ وأُعيد تحميل ⁨{doc}⁩</translation>
+    </message>
+    <message>
+        <source>; {doc} has unsaved changes and was not reloaded (saving will show the conflict)</source>
+        <translation>؛ وفي ⁨{doc}⁩ تغييرات غير محفوظة فلم يُعَد تحميله (سيُظهر الحفظ التعارض)</translation>
+    </message>
+</context>
+<context>
+    <name>UnplacedList</name>
+    <message>
+        <source>{id}, was at {start}–{end}</source>
+        <translation>⁨{id}⁩، كان في ⁦{start}–{end}⁩</translation>
+    </message>
+    <message>
+        <source>Place at selection</source>
+        <translation>وضعه في التحديد</translation>
+    </message>
+    <message>
+        <source>Put this {label} span over the text selected in the article (select it first)</source>
+        <translation>وضع مقطع ⁨{label}⁩ هذا فوق النص المحدَّد في المقال (حدِّده أولًا)</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>تجاهل</translation>
+    </message>
+    <message>
+        <source>Remove this span from the file (Ctrl+Z brings it back)</source>
+        <translation>إزالة هذا المقطع من الملف (يعيده Ctrl+Z)</translation>
+    </message>
+</context>
+<context>
+    <name>Workspace</name>
+    <message>
+        <source>No more documents that way</source>
+        <translation>لا مزيد من المستندات في هذا الاتجاه</translation>
+    </message>
+    <message>
+        <source>someone else changed the file on disk</source>
+        <translation>غيّر شخص آخر الملف على القرص</translation>
+    </message>
+    <message>
+        <source>it could not be written</source>
+        <translation>تعذّرت كتابته</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>تغييرات غير محفوظة</translation>
+    </message>
+    <message>
+        <source>Your changes to {doc} are not saved: {reason}.
+
+Keep them in a copy next to {file} and continue?</source>
+        <translation>تغييراتك في ⁨{doc}⁩ غير محفوظة: ⁨{reason}⁩.
+
+هل تُحفَظ في نسخة بجانب ⁨{file}⁩ ثم المتابعة؟</translation>
+    </message>
+    <message>
+        <source>Keep a copy of my version and continue</source>
+        <translation>الاحتفاظ بنسخة من نسختي والمتابعة</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
+        <source>Your version was kept in {path}</source>
+        <translation>احتُفظ بنسختك في ⁨{path}⁩</translation>
+    </message>
+    <message>
+        <source>Cannot open document</source>
+        <translation>تعذّر فتح المستند</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>موافق</translation>
+    </message>
+</context>
+</TS>
