@@ -47,7 +47,7 @@ from PySide6.QtWidgets import (
 from annotator.core.project import Label
 from annotator.ui import settings as keys
 from annotator.ui.i18n import QT_TRANSLATE_NOOP
-from annotator.ui.icons import drawn_icon
+from annotator.ui.icons import theme_icon
 from annotator.ui.settings import Settings
 
 LRI, PDI = "\u2066", "\u2069"  # a left-to-right isolate, and its end
@@ -102,11 +102,10 @@ class ActionSpec:
 
     ``text``, ``tip`` and ``icon_text`` are English, marked for translation and
     translated when the action is built (``translated=False``: shown as they are,
-    e.g. a label's name). ``icon`` is a freedesktop theme name; ``fallback`` is
-    used without a theme: a ``QStyle`` standard pixmap (``"SP_…"``) or an icon
-    drawn in :mod:`annotator.ui.icons` (``"draw:…"``). ``icon_text`` is the short
-    text shown beside the icon on the toolbar (default: ``text`` without
-    ``&``/``…``).
+    e.g. a label's name). ``icon`` is a freedesktop icon name, from the desktop's
+    theme or else from Annotator's own SVG theme (:mod:`annotator.ui.icons`).
+    ``icon_text`` is the short text shown beside the icon on the toolbar
+    (default: ``text`` without ``&``/``…``).
     """
 
     name: str
@@ -115,7 +114,6 @@ class ActionSpec:
     menu: str | None = None
     toolbar: bool = False
     icon: str | None = None
-    fallback: str | None = None
     checkable: bool = False
     tip: str = ""
     icon_text: str = ""
@@ -138,13 +136,13 @@ MENU_NAMES: dict[str, str] = {FILE: "file-menu", EDIT: "edit-menu", ANNOTATE: "a
 
 ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("file.open_project", QT_TRANSLATE_NOOP("Actions", "&Open project…"),
-               ("Ctrl+O",), FILE, icon="document-open", fallback="SP_DirOpenIcon",
+               ("Ctrl+O",), FILE, icon="document-open",
                tip=QT_TRANSLATE_NOOP("Actions", "Open another project folder (the current "
                                                 "document is saved first)")),
     ActionSpec("file.recent", QT_TRANSLATE_NOOP("Actions", "&Recent projects"), (), FILE,
                icon="document-open-recent", submenu=True),
     ActionSpec("file.save", QT_TRANSLATE_NOOP("Actions", "&Save"), ("Ctrl+S",), FILE, True,
-               "document-save", "SP_DialogSaveButton",
+               "document-save",
                tip=QT_TRANSLATE_NOOP("Actions", "Save now (changes are also saved "
                                                 "automatically)")),
     ActionSpec("file.export", QT_TRANSLATE_NOOP("Actions", "&Export…"), ("Ctrl+Shift+E",), FILE,
@@ -158,14 +156,14 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("file.quit", QT_TRANSLATE_NOOP("Actions", "&Quit"), ("Ctrl+Q",), FILE,
                icon="application-exit"),
     ActionSpec("edit.undo", QT_TRANSLATE_NOOP("Actions", "&Undo"), ("Ctrl+Z",), EDIT, True,
-               "edit-undo", "draw:undo",
+               "edit-undo",
                tip=QT_TRANSLATE_NOOP("Actions", "Undo the last change to this document's "
                                                 "spans")),
     ActionSpec("edit.redo", QT_TRANSLATE_NOOP("Actions", "&Redo"), ("Ctrl+Shift+Z", "Ctrl+Y"),
-               EDIT, True, "edit-redo", "draw:redo",
+               EDIT, True, "edit-redo",
                tip=QT_TRANSLATE_NOOP("Actions", "Redo the change just undone")),
     ActionSpec("span.delete", QT_TRANSLATE_NOOP("Actions", "&Delete span"),
-               ("Delete", "Backspace"), ANNOTATE, True, "edit-delete", "SP_TrashIcon",
+               ("Delete", "Backspace"), ANNOTATE, True, "edit-delete",
                tip=QT_TRANSLATE_NOOP("Actions", "Delete the selected span"), context="view"),
     ActionSpec("span.note", QT_TRANSLATE_NOOP("Actions", "Edit &note…"), ("F2",), ANNOTATE,
                icon="document-edit"),
@@ -188,14 +186,13 @@ ACTIONS: tuple[ActionSpec, ...] = (
                tip=QT_TRANSLATE_NOOP("Actions", "Widen selections to whole words and drop "
                                                 "spaces and punctuation at the edges")),
     ActionSpec("doc.previous", QT_TRANSLATE_NOOP("Actions", "&Previous document"),
-               ("Ctrl+PgUp",), DOCUMENT, True, "go-up", "SP_ArrowUp",
+               ("Ctrl+PgUp",), DOCUMENT, True, "go-up",
                tip=QT_TRANSLATE_NOOP("Actions", "Open the document above in the list")),
     ActionSpec("doc.next", QT_TRANSLATE_NOOP("Actions", "&Next document"), ("Ctrl+PgDown",),
-               DOCUMENT, True, "go-down", "SP_ArrowDown",
+               DOCUMENT, True, "go-down",
                tip=QT_TRANSLATE_NOOP("Actions", "Open the document below in the list")),
     ActionSpec("doc.done", QT_TRANSLATE_NOOP("Actions", "Mark &done"),
                ("Ctrl+Return", "Ctrl+Enter"), DOCUMENT, True, "emblem-ok",
-               "SP_DialogApplyButton",
                tip=QT_TRANSLATE_NOOP("Actions", "Mark this document done (again to mark it in "
                                                 "progress)")),
     ActionSpec("view.zoom_in", QT_TRANSLATE_NOOP("Actions", "Zoom &in"), ("Ctrl+=", "Ctrl++"),
@@ -209,7 +206,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("view.language", QT_TRANSLATE_NOOP("Actions", "&Language"), (), VIEW,
                icon="preferences-desktop-locale", submenu=True),
     ActionSpec("review.mode", QT_TRANSLATE_NOOP("Actions", "&Review mode"), ("Ctrl+Shift+R",),
-               REVIEW, True, "edit-find-replace", "SP_FileDialogContentsView", checkable=True,
+               REVIEW, True, "edit-find-replace", checkable=True,
                tip=QT_TRANSLATE_NOOP("Actions", "Compare annotators on this document and "
                                                 "settle the gold version")),
     ActionSpec("review.next", QT_TRANSLATE_NOOP("Actions", "&Next difference"), ("F8",), REVIEW),
@@ -332,15 +329,7 @@ class ActionRegistry:
         action.deleteLater()
 
     def _icon(self, spec: ActionSpec) -> QIcon:
-        fallback = QIcon()
-        if spec.fallback and spec.fallback.startswith("draw:"):
-            fallback = drawn_icon(spec.fallback.removeprefix("draw:"))
-        elif spec.fallback:
-            pixmap = getattr(QStyle.StandardPixmap, spec.fallback)
-            fallback = self.window.style().standardIcon(pixmap)
-        if spec.icon:
-            return QIcon.fromTheme(spec.icon, fallback)
-        return fallback
+        return theme_icon(spec.icon) if spec.icon else QIcon()
 
     def submenu(self, name: str) -> QMenu:
         """The menu a ``submenu=True`` action opens; its owner fills it."""

@@ -16,7 +16,7 @@ pass a scripted ``feedback``; otherwise questions are dialogs of this window.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import QMainWindow, QToolBar, QWidget
 
 from annotator.core.project import Project
@@ -31,7 +31,7 @@ from annotator.ui.projects import ProjectSwitching
 from annotator.ui.review import ReviewController
 from annotator.ui.settings import Settings
 from annotator.ui.status import StatusLine
-from annotator.ui.tables import DocumentList, SpanList, dock
+from annotator.ui.tables import DocumentList, SpanList, dock, reading_start_area
 from annotator.ui.widgets.article_view import ArticleView
 from annotator.ui.widgets.label_palette import LabelPalette
 from annotator.ui.workspace import Workspace
@@ -75,16 +75,16 @@ class MainWindow(QMainWindow):
         geometry = settings.get(keys.GEOMETRY)
         if geometry:
             self.restoreGeometry(geometry)
-        state = settings.get(keys.WINDOW_STATE)
+        state = settings.get(self._state_key())
         if state:
             self.restoreState(state)
         ws.open_first_document(doc_id)
 
     # -- building ----------------------------------------------------------------
     def _build_docks(self) -> None:
-        """The document list (left) and the span table (bottom), in their docks."""
+        """The document list (where reading starts) and the span table (bottom)."""
         docs = dock(self, self.tr("Documents"), "documents-dock", self.documents.table,
-                    Qt.DockWidgetArea.LeftDockWidgetArea)
+                    reading_start_area())
         spans = dock(self, self.tr("Spans"), "spans-dock", self.spans.table,
                      Qt.DockWidgetArea.BottomDockWidgetArea)
         self.resizeDocks([docs], [300], Qt.Orientation.Horizontal)
@@ -165,11 +165,16 @@ class MainWindow(QMainWindow):
         r.connect("review.edit", review.edit)
         r.connect("review.accept_agreed", review.accept_agreed)
 
+    @staticmethod
+    def _state_key() -> keys.Setting[bytes]:
+        """Where the docks' layout is kept: one per reading direction."""
+        return keys.WINDOW_STATE_RTL if QGuiApplication.isRightToLeft() else keys.WINDOW_STATE
+
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.workspace.leave_current():  # the user chose to stay
             event.ignore()
             return
         self.settings.set(keys.GEOMETRY, bytes(self.saveGeometry().data()))
-        self.settings.set(keys.WINDOW_STATE, bytes(self.saveState().data()))
+        self.settings.set(self._state_key(), bytes(self.saveState().data()))
         self.settings.sync()
         event.accept()

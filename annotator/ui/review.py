@@ -51,7 +51,7 @@ from annotator.io.review_sources import (
 from annotator.ui.actions import ActionRegistry
 from annotator.ui.feedback import Feedback
 from annotator.ui.review_text import AgreementField, choice_text, source_notes
-from annotator.ui.tables import SpanList
+from annotator.ui.tables import SpanList, reading_end_area
 from annotator.ui.widgets.article_view import ArticleView
 from annotator.ui.widgets.review_decorations import (
     ReviewDecorations,
@@ -138,7 +138,7 @@ class ReviewController(QObject):
         on = annotator == GOLD != self.workspace.user
         self.active = on
         if on and self.host.dockWidgetArea(self.dock) == Qt.DockWidgetArea.NoDockWidgetArea:
-            self.host.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+            self.host.addDockWidget(reading_end_area(), self.dock)
             self.host.resizeDocks([self.dock], [520], Qt.Orientation.Horizontal)
         self.dock.setVisible(on)
         self.status.setVisible(on)

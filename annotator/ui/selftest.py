@@ -396,7 +396,9 @@ class _WindowDriver:
             app.exit(1)
 
     def _action(self, window: QWidget, name: str) -> QAction:
-        action = window.findChild(QAction, name)
+        """The window's action ``name``: added to it (its shortcuts work there) or its child."""
+        added = [a for a in window.actions() if a.objectName() == name]
+        action = added[0] if added else window.findChild(QAction, name)
         self.report.check(action is not None, f"the window has no action {name!r}")
         assert action is not None
         return action
@@ -418,7 +420,9 @@ class _WindowDriver:
         qt_end = qt_position(target.text, target.end)
         self._wait(lambda: view.toPlainText()[qt_start:qt_end] == target.word,
                    f"the article view does not show document {target.doc_id!r}")
-        report.ok(f"window open on {target.doc_id!r} ({type(window).__name__})")
+        mirrored = window.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        report.ok(f"window open on {target.doc_id!r} ({type(window).__name__}, interface "
+                  f"{'right to left' if mirrored else 'left to right'})")
 
         report.begin("focus the article view")
         window.activateWindow()

@@ -39,6 +39,9 @@ AUTOSAVE_MS = Setting("save/autosave_delay_ms", 800,
                       QT_TRANSLATE_NOOP("Settings", "Autosave delay after a change (ms)"))
 GEOMETRY = Setting("window/geometry", b"", QT_TRANSLATE_NOOP("Settings", "Window geometry"))
 WINDOW_STATE = Setting("window/state", b"", QT_TRANSLATE_NOOP("Settings", "Docks and toolbars"))
+# A right-to-left window has its docks on the other sides: its layout is kept apart.
+WINDOW_STATE_RTL = Setting("window/state_rtl", b"",
+                           QT_TRANSLATE_NOOP("Settings", "Docks and toolbars (right to left)"))
 RECENT_PROJECTS: Setting[tuple[str, ...]] = Setting(
     "recent/projects", (), QT_TRANSLATE_NOOP("Settings", "Recently opened projects (newest first)"))
 # "" follows the system's language; otherwise one of LANGUAGES. Read once at start-up.
@@ -46,7 +49,7 @@ LANGUAGE = Setting("view/language", "",
                    QT_TRANSLATE_NOOP("Settings", "Language of the interface (after a restart)"))
 
 ALL: tuple[Setting[Any], ...] = (ANNOTATOR, FONT_SIZE, SNAP_TO_WORDS, AUTOSAVE_MS, GEOMETRY,
-                                 WINDOW_STATE, RECENT_PROJECTS, LANGUAGE)
+                                 WINDOW_STATE, WINDOW_STATE_RTL, RECENT_PROJECTS, LANGUAGE)
 
 # The interface languages, each named in itself (a reader of the other language still
 # finds their own). English is the source language: it needs no translation file.

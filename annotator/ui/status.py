@@ -87,7 +87,8 @@ class StatusLine(QObject):
             self._set("spans", "")
             return
         status = session.aset.status
-        self._set("document", f"{doc_id}{where} · {status_word(status)}", status)
+        self._set("document", self.tr("{doc} · {status}").format(
+            doc=f"{doc_id}{where}", status=status_word(status)), status)
         self._show_position(self.view.cursor_offset())
         unplaced = len(session.aset.unplaced)
         spans = self.tr("%n spans", "", len(session.aset))

@@ -18,6 +18,7 @@ rows one at a time and keep rows one line high, so long lists scroll quickly.
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, Qt, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QAbstractItemView, QDockWidget, QHeaderView, QMainWindow, QTableView
 
 from annotator.core.edits import Changes
@@ -66,6 +67,19 @@ def span_table(model: SpanTableModel) -> QTableView:
     view.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
                          | QAbstractItemView.EditTrigger.EditKeyPressed)
     return view
+
+
+def reading_start_area() -> Qt.DockWidgetArea:
+    """The side where reading starts: left in English, right in Arabic (Qt does not mirror
+    dock areas itself)."""
+    return (Qt.DockWidgetArea.RightDockWidgetArea if QGuiApplication.isRightToLeft()
+            else Qt.DockWidgetArea.LeftDockWidgetArea)
+
+
+def reading_end_area() -> Qt.DockWidgetArea:
+    """The side where reading ends: right in English, left in Arabic."""
+    return (Qt.DockWidgetArea.LeftDockWidgetArea if QGuiApplication.isRightToLeft()
+            else Qt.DockWidgetArea.RightDockWidgetArea)
 
 
 def dock(window: QMainWindow, title: str, name: str, widget: QTableView,

@@ -1274,6 +1274,10 @@ A project folder holds project.json and a documents/ folder of .txt files (&apos
         <translation>الألواح وأشرطة الأدوات</translation>
     </message>
     <message>
+        <source>Docks and toolbars (right to left)</source>
+        <translation>الألواح وأشرطة الأدوات (من اليمين إلى اليسار)</translation>
+    </message>
+    <message>
         <source>Recently opened projects (newest first)</source>
         <translation>المشاريع المفتوحة مؤخرًا (الأحدث أولًا)</translation>
     </message>
@@ -1330,6 +1334,10 @@ A project folder holds project.json and a documents/ folder of .txt files (&apos
     <message>
         <source>Not opened: nothing is written</source>
         <translation>لم يُفتَح: لا يُكتَب شيء</translation>
+    </message>
+    <message>
+        <source>{doc} · {status}</source>
+        <translation>⁨{doc}⁩ · {status}</translation>
     </message>
     <message numerus="yes">
         <source>%n spans</source>
