@@ -21,7 +21,7 @@ from annotator.cli.terminal import table
 from annotator.core.agreement import Agreement, AnnotatedDocument, compute_agreement
 from annotator.core.errors import AnnotatorError, Problem
 from annotator.core.project import GOLD, Project, name_problem
-from annotator.core.spans import STATUSES, Span
+from annotator.core.spans import STATUSES, Relation, Span
 from annotator.io.outputs import check_output_file
 from annotator.io.parallel import map_chunks
 from annotator.io.report_html import write_report
@@ -101,6 +101,7 @@ def _read_chunk(project: Project, status: str | None, work: Sequence[tuple[str, 
     for doc_id, having in work:
         document = project.load_document(doc_id)
         spans: dict[str, list[Span]] = {}
+        relations: dict[str, list[Relation]] = {}
         for name in having:
             loaded = load(project, doc_id, name, document)
             if not loaded.result.openable:
@@ -109,8 +110,9 @@ def _read_chunk(project: Project, status: str | None, work: Sequence[tuple[str, 
             warnings += loaded.result.problems
             if status is None or loaded.annotations.status == status:
                 spans[name] = loaded.annotations.spans()
+                relations[name] = loaded.annotations.relations()
         if len(spans) >= 2:
-            documents.append(AnnotatedDocument(doc_id, document.text, spans))
+            documents.append(AnnotatedDocument(doc_id, document.text, spans, relations))
     return documents, problems, warnings
 
 

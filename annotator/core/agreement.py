@@ -39,7 +39,7 @@ from typing import Any
 
 from annotator.core.annotations import AnnotationSet
 from annotator.core.differences import match_overlapping
-from annotator.core.spans import Span
+from annotator.core.spans import Relation, Span
 from annotator.core.statistics import (
     cohen_kappa,
     f1,
@@ -66,18 +66,39 @@ class AnnotatedDocument:
     id: str
     text: str
     spans: Mapping[str, Sequence[Span]]
+    relations: Mapping[str, Sequence[Relation]] = field(default_factory=dict)
 
 
 def documents_from_sets(sets: Iterable[AnnotationSet]) -> list[AnnotatedDocument]:
     """Group annotation sets by document, in document id order."""
     texts: dict[str, str] = {}
     spans: dict[str, dict[str, Sequence[Span]]] = defaultdict(dict)
+    relations: dict[str, dict[str, Sequence[Relation]]] = defaultdict(dict)
     for aset in sets:
         if texts.setdefault(aset.doc_id, aset.text) != aset.text:
             raise ValueError(f"document {aset.doc_id!r}: annotator {aset.annotator!r} "
                              "annotated another text than the others")
         spans[aset.doc_id][aset.annotator] = aset.spans()
-    return [AnnotatedDocument(doc_id, texts[doc_id], spans[doc_id]) for doc_id in sorted(texts)]
+        relations[aset.doc_id][aset.annotator] = aset.relations()
+    return [AnnotatedDocument(doc_id, texts[doc_id], spans[doc_id], relations[doc_id])
+            for doc_id in sorted(texts)]
+
+
+RelationKey = tuple[str, tuple[int, int, str], tuple[int, int, str]]
+
+
+def relation_keys(spans: Sequence[Span], relations: Sequence[Relation]) -> Counter[RelationKey]:
+    """Each relation as (type, its source's start/end/label, its target's): what must match.
+
+    A relation whose end is missing from ``spans`` (kept aside) has no key.
+    """
+    by_id = {span.id: span.key for span in spans}
+    keys: Counter[RelationKey] = Counter()
+    for relation in relations:
+        source, target = by_id.get(relation.source), by_id.get(relation.target)
+        if source is not None and target is not None:
+            keys[(relation.type, source, target)] += 1
+    return keys
 
 
 # -- results -------------------------------------------------------------------
@@ -91,6 +112,37 @@ class LabelFigures:
     a_count: int
     b_count: int
     kappa: float | None
+
+
+@dataclass(frozen=True)
+class RelationFigures:
+    """One pair's relations: a relation of A matches one of B when the types are equal and
+    both ends match exactly (start, end, label); ``f1`` is 2 x matches / (A + B)."""
+
+    f1: float | None = None
+    a_count: int = 0
+    b_count: int = 0
+    matches: int = 0
+    per_type: dict[str, tuple[float | None, int, int]] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"f1": self.f1, "a_count": self.a_count, "b_count": self.b_count,
+                "per_type": {name: {"f1": f, "a_count": a, "b_count": b}
+                             for name, (f, a, b) in self.per_type.items()}}
+
+
+def relation_figures(a: Counter[RelationKey], b: Counter[RelationKey]) -> RelationFigures:
+    """F1 of two annotators' relation keys, overall and per relation type."""
+    types = sorted({key[0] for key in a} | {key[0] for key in b})
+    per_type = {}
+    for name in types:
+        ta = Counter({k: n for k, n in a.items() if k[0] == name})
+        tb = Counter({k: n for k, n in b.items() if k[0] == name})
+        matched = sum((ta & tb).values())
+        per_type[name] = (f1(matched, ta.total(), tb.total()), ta.total(), tb.total())
+    matches = sum((a & b).values())
+    return RelationFigures(f1(matches, a.total(), b.total()), a.total(), b.total(), matches,
+                           per_type)
 
 
 @dataclass(frozen=True)
@@ -122,6 +174,7 @@ class PairFigures:
     per_label: dict[str, LabelFigures]
     confusion: dict[tuple[TokenLabel, TokenLabel], int]
     tokens: int
+    relations: RelationFigures = field(default_factory=RelationFigures)
 
 
 @dataclass(frozen=True)
@@ -190,6 +243,7 @@ class Agreement:
                                 "a_count": figures.a_count, "b_count": figures.b_count}
                         for label, figures in pair.per_label.items()
                     },
+                    "relations": pair.relations.to_json(),
                 }
                 for pair in self.pairs
             ],
@@ -297,6 +351,8 @@ def compute_agreement(documents: Iterable[AnnotatedDocument], annotators: Sequen
         p: Counter() for p in pair_names}
     units: Counter[tuple[TokenLabel, ...]] = Counter()
     per_document: list[DocumentFigures] = []
+    relation_totals: dict[tuple[str, str], tuple[Counter[RelationKey], Counter[RelationKey]]] = {
+        p: (Counter(), Counter()) for p in pair_names}
 
     for document in documents:
         present = tuple(name for name in names if name in document.spans)
@@ -324,8 +380,12 @@ def compute_agreement(documents: Iterable[AnnotatedDocument], annotators: Sequen
 
         doc_pairs: dict[tuple[str, str], PairDocument] = {}
         doc_spans = _SpanCounts()
+        keys_of = {name: relation_keys(spans_by[name], document.relations.get(name, ()))
+                   for name in present}
         for a, b in itertools.combinations(present, 2):
             pair_docs[(a, b)] += 1
+            relation_totals[(a, b)][0].update(keys_of[a])
+            relation_totals[(a, b)][1].update(keys_of[b])
             pair_counts = _SpanCounts()
             for label, counts in _span_counts(by_label[a], by_label[b]).items():
                 span_totals[(a, b)][label].add(counts)
@@ -366,7 +426,8 @@ def compute_agreement(documents: Iterable[AnnotatedDocument], annotators: Sequen
         pairs.append(PairFigures(
             a, b, pair_docs[(a, b)], f1(overall.exact, overall.a, overall.b),
             f1(overall.overlap, overall.a, overall.b), cohen_kappa(confusion[(a, b)]),
-            per_label, dict(confusion[(a, b)]), sum(confusion[(a, b)].values())))
+            per_label, dict(confusion[(a, b)]), sum(confusion[(a, b)].values()),
+            relation_figures(*relation_totals[(a, b)])))
 
     per_document.sort(key=lambda doc: doc.id)
     return Agreement(

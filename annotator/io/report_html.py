@@ -259,6 +259,22 @@ def _pairs_table(agreement: Agreement) -> Markup:
     return render("pairs_table.html", rows=join(rows))
 
 
+def _relations_table(agreement: Agreement) -> Markup:
+    """Relation F1 per pair, overall and per type; nothing when no one drew a relation."""
+    rows = []
+    for pair in agreement.pairs:
+        figures = pair.relations
+        if not figures.a_count and not figures.b_count:
+            continue
+        rows.append(render("relations_row.html", pair=pair_html(pair), type="all",
+                           f1=number(figures.f1), a_count=figures.a_count,
+                           b_count=figures.b_count))
+        rows += [render("relations_row.html", pair=pair_html(pair), type=bidi(name),
+                        f1=number(f), a_count=a, b_count=b)
+                 for name, (f, a, b) in figures.per_type.items()]
+    return render("relations_table.html", rows=join(rows)) if rows else Markup("")
+
+
 def _labels_table(agreement: Agreement, colors: Mapping[str, str]) -> Markup:
     head = join(render("labels_head.html", pair=pair_html(p)) for p in agreement.pairs)
     rows = []
@@ -359,7 +375,7 @@ def render_report(agreement: Agreement, documents: Sequence[AnnotatedDocument], 
         documents=agreement.documents, scope=f"status {status}" if status else "any status",
         cards=join(render("card.html", value=number(v), key=k) for k, v in cards),
         pairs=_pairs_table(agreement), f1_chart=f1_bars(agreement, colors),
-        labels=_labels_table(agreement, colors),
+        labels=_labels_table(agreement, colors), relations=_relations_table(agreement),
         matrices=join(render("matrix.html", pair=pair_html(p),
                              chart=confusion_matrix(p, agreement.labels))
                       for p in agreement.pairs if p.documents),

@@ -44,8 +44,8 @@ def test_json_is_the_core_figures_in_the_issue_shape(team: Path,
     assert data == expected(["amal", "omar", "sara"])
     assert set(data) == {"annotators", "documents", "alpha", "pairs", "per_document"}
     assert data["documents"] == 3
-    assert {"a", "b", "documents", "f1_exact", "f1_overlap", "kappa", "per_label"} == set(
-        data["pairs"][0])
+    assert {"a", "b", "documents", "f1_exact", "f1_overlap", "kappa", "per_label",
+            "relations"} == set(data["pairs"][0])
 
 
 def test_annotators_and_status_filters(team: Path, capsys: pytest.CaptureFixture[str]) -> None:

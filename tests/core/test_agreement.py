@@ -265,7 +265,8 @@ def test_json_has_exactly_the_issue_shape() -> None:
         ("amal", "omar", 3), ("amal", "sara", 2), ("omar", "sara", 2)]
     for pair in data["pairs"]:
         assert list(pair) == ["a", "b", "documents", "f1_exact", "f1_overlap", "kappa",
-                              "per_label"]
+                              "per_label", "relations"]  # relations: issue 11
+        assert list(pair["relations"]) == ["f1", "a_count", "b_count", "per_type"]
         assert list(pair["per_label"]) == list(LABELS)
         for figures in pair["per_label"].values():
             assert list(figures) == ["f1_exact", "f1_overlap", "a_count", "b_count"]
