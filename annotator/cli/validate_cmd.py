@@ -106,7 +106,8 @@ def validate_file(path: Path, project: Project | None = None,
     try:
         data = read_regular_file(path, project.root)
         result = parse_annotations(data, document.text, source=str(path), doc_id=doc_id,
-                                   annotator=annotator, labels=project.label_names)
+                                   annotator=annotator, labels=project.label_names,
+                                   relation_types=project.relation_types())
     except AnnotatorError as exc:
         return list(exc.problems)
     except OSError as exc:

@@ -131,9 +131,10 @@ class RelationFigures:
                              for name, (f, a, b) in self.per_type.items()}}
 
 
-def relation_figures(a: Counter[RelationKey], b: Counter[RelationKey]) -> RelationFigures:
-    """F1 of two annotators' relation keys, overall and per relation type."""
-    types = sorted({key[0] for key in a} | {key[0] for key in b})
+def relation_figures(a: Counter[tuple[object, ...]],
+                     b: Counter[tuple[object, ...]]) -> RelationFigures:
+    """F1 of two annotators' relation keys (type first), overall and per relation type."""
+    types = sorted({str(key[0]) for key in a} | {str(key[0]) for key in b})
     per_type = {}
     for name in types:
         ta = Counter({k: n for k, n in a.items() if k[0] == name})
@@ -351,7 +352,8 @@ def compute_agreement(documents: Iterable[AnnotatedDocument], annotators: Sequen
         p: Counter() for p in pair_names}
     units: Counter[tuple[TokenLabel, ...]] = Counter()
     per_document: list[DocumentFigures] = []
-    relation_totals: dict[tuple[str, str], tuple[Counter[RelationKey], Counter[RelationKey]]] = {
+    relation_totals: dict[tuple[str, str], tuple[Counter[tuple[object, ...]],
+                                                 Counter[tuple[object, ...]]]] = {
         p: (Counter(), Counter()) for p in pair_names}
 
     for document in documents:
@@ -384,8 +386,9 @@ def compute_agreement(documents: Iterable[AnnotatedDocument], annotators: Sequen
                    for name in present}
         for a, b in itertools.combinations(present, 2):
             pair_docs[(a, b)] += 1
-            relation_totals[(a, b)][0].update(keys_of[a])
-            relation_totals[(a, b)][1].update(keys_of[b])
+            for side, name in ((0, a), (1, b)):  # keyed by document too: never across two
+                relation_totals[(a, b)][side].update(
+                    {(*key, document.id): n for key, n in keys_of[name].items()})
             pair_counts = _SpanCounts()
             for label, counts in _span_counts(by_label[a], by_label[b]).items():
                 span_totals[(a, b)][label].add(counts)

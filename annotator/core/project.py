@@ -61,6 +61,20 @@ DEFAULT_LABELS: tuple[Label, ...] = (
     Label("meeting", "#d62728", "3"),
 )
 
+# The relation types of a project without project.json (FORMAT.md section 2), which
+# `init` writes explicitly: name, the labels its source may have, its target's.
+DEFAULT_RELATION_TYPES: tuple[dict[str, Any], ...] = (
+    {"name": "giver", "from": ["gift"], "to": ["entity"], "color": "#8c564b", "key": "g"},
+    {"name": "recipient", "from": ["gift"], "to": ["entity"], "color": "#e377c2", "key": "r"},
+    {"name": "participant", "from": ["meeting"], "to": ["entity"], "color": "#17becf",
+     "key": "p"},
+    {"name": "place", "from": ["meeting"], "to": ["entity"], "color": "#bcbd22", "key": "l"},
+    {"name": "time", "from": ["gift", "meeting"], "to": ["entity"], "color": "#7f7f7f",
+     "key": "t"},
+)
+
+RelationTypes = dict[str, tuple[frozenset[str], frozenset[str]]]
+
 # Colours given to labels that a project adds without choosing one.
 PALETTE: tuple[str, ...] = ("#1f77b4", "#2ca02c", "#d62728", "#9467bd", "#ff7f0e",
                             "#8c564b", "#e377c2", "#17becf", "#bcbd22", "#7f7f7f")
@@ -195,6 +209,23 @@ class Project:
     extra: dict[str, Any] = field(default_factory=dict)
     # what opening it did first (an interrupted import finished or undone); never saved
     notices: tuple[Problem, ...] = field(default=(), compare=False)
+
+    def relation_types(self) -> RelationTypes | None:
+        """Each relation type with the labels its ends may have; None: any type is accepted.
+
+        None for a ``project.json`` without ``relations`` (made before relation
+        types existed); a project without ``project.json`` has the defaults.
+        """
+        raw = self.extra.get("relations")
+        if not isinstance(raw, list):
+            return None
+        types: RelationTypes = {}
+        for item in raw:
+            if isinstance(item, dict) and isinstance(item.get("name"), str):
+                ends = [frozenset(v for v in item.get(k) or () if isinstance(v, str))
+                        if isinstance(item.get(k), list) else frozenset() for k in ("from", "to")]
+                types[item["name"]] = (ends[0], ends[1])
+        return types
 
     @property
     def label_names(self) -> frozenset[str]:

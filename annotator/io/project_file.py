@@ -15,6 +15,7 @@ from typing import Any
 from annotator.core.errors import AnnotatorError, MissingPathError, Problem
 from annotator.core.project import (
     DEFAULT_LABELS,
+    DEFAULT_RELATION_TYPES,
     PALETTE,
     PROJECT_FILE,
     Label,
@@ -53,7 +54,7 @@ def _read_project(root: Path) -> Project:
                                        "project.json nor documents/ (see 'annotator init')",
                                        file=str(root)))
     if not path.exists():
-        return Project(root, folder_name(root))
+        return Project(root, folder_name(root), DEFAULT_LABELS, _default_extra())
     try:
         data = read_regular_file(path, root)
     except OSError as exc:
@@ -277,4 +278,9 @@ def write_project(project: Project, expected: str | None = None) -> None:
 
 
 def default_project(root: Path, name: str | None = None) -> Project:
-    return Project(root, name or folder_name(root), DEFAULT_LABELS)
+    """A new project: the default labels and, written explicitly, the default relation types."""
+    return Project(root, name or folder_name(root), DEFAULT_LABELS, _default_extra())
+
+
+def _default_extra() -> dict[str, Any]:
+    return {"relations": [dict(item) for item in DEFAULT_RELATION_TYPES]}

@@ -31,7 +31,7 @@ from typing import Any
 
 from annotator.core.annotations import AnnotationSet
 from annotator.core.errors import AnnotatorError, Problem
-from annotator.core.project import GOLD
+from annotator.core.project import GOLD, RelationTypes
 from annotator.core.spans import STATUSES, Relation, Span, Status
 from annotator.io.jsonfile import MAX_DEPTH, deeper_than, dump_json_bytes, parse_json_bytes
 
@@ -92,8 +92,13 @@ def _describe(value: Any) -> str:
 
 def parse_annotations(data: bytes, text: str, *, source: str, doc_id: str | None = None,
                       annotator: str | None = None,
-                      labels: frozenset[str] | None = None) -> ReadResult:
+                      labels: frozenset[str] | None = None,
+                      relation_types: RelationTypes | None = None) -> ReadResult:
     """Read annotation bytes against the document ``text`` and the allowed ``labels``.
+
+    ``relation_types`` (the project's, see :meth:`Project.relation_types`): each
+    relation's type must be one of them and its ends' labels must fit (an
+    empty list of labels fits any); None accepts any type.
 
     ``doc_id``/``annotator``: what the file's place in the project says it must
     hold. Raises :class:`AnnotatorError` only when the file is not JSON at all
@@ -231,6 +236,8 @@ def parse_annotations(data: bytes, text: str, *, source: str, doc_id: str | None
         if relation.id in span_ids:
             rel_problems.append(Problem("duplicate-id", f"relation id {relation.id!r} is "
                                         "already used by a span", span=relation.id))
+        if relation_types is not None:
+            rel_problems += _schema_problems(relation, relation_types, aset)
         for problem in rel_problems:
             problems.append(Problem(problem.code, problem.message, file=source,
                                     span=relation.id, field=problem.field))
@@ -256,6 +263,25 @@ def _without_old_offsets(span: Span) -> Span:
         return span
     extra = {k: v for k, v in span.extra.items() if k not in ("old_start", "old_end")}
     return span.with_changes(extra=extra)
+
+
+def _schema_problems(relation: Relation, types: RelationTypes,
+                     aset: AnnotationSet) -> list[Problem]:
+    """A relation of a type the project does not have, or whose ends' labels do not fit."""
+    if relation.type not in types:
+        known = ", ".join(sorted(types)) or "none"
+        return [Problem("bad-relation", f"relation type {relation.type!r} is not one of the "
+                        f"project's ({known})", span=relation.id, field="type")]
+    allowed_from, allowed_to = types[relation.type]
+    found = []
+    for end, allowed, side in ((relation.source, allowed_from, "from"),
+                               (relation.target, allowed_to, "to")):
+        span = aset.get(end)
+        if span is not None and allowed and span.label not in allowed:
+            found.append(Problem("bad-relation", f"relation {relation.type!r} goes {side} a "
+                                 f"{', '.join(sorted(allowed))} span, but {end} is "
+                                 f"{span.label!r}", span=relation.id, field=side))
+    return found
 
 
 def _parse_spans(items: Any, key: str, bad: Any) -> list[Span]:

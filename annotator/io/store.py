@@ -52,7 +52,8 @@ def load(project: Project, doc_id: str, annotator: str, document: Document | Non
         aset = AnnotationSet(doc_id, document.text, annotator, project.label_names)
         return Loaded(document, ReadResult(aset), ABSENT)
     result = parse_annotations(data, document.text, source=str(path), doc_id=doc_id,
-                               annotator=annotator, labels=project.label_names)
+                               annotator=annotator, labels=project.label_names,
+                               relation_types=project.relation_types())
     return Loaded(document, result, fingerprint_bytes(data))
 
 
