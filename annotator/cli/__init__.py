@@ -40,6 +40,7 @@ COMMANDS: tuple[str, ...] = (
     "assign_cmd",
     "status_cmd",
     "find_cmd",
+    "suggest_cmd",
     "selftest_cmd",
 )
 

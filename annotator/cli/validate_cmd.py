@@ -23,6 +23,7 @@ from annotator.core.project import GOLD, Project, name_problem
 from annotator.core.safe_files import read_regular_file
 from annotator.io.parallel import map_chunks
 from annotator.io.standoff import parse_annotations
+from annotator.io.suggestions import suggestion_problems
 
 NAME = "validate"
 HELP = "check a project or an annotation file against the format; exit 1 if anything is wrong"
@@ -163,4 +164,6 @@ def validate_project(root: Path) -> tuple[list[Problem], int]:
     for file, annotator in orphans:
         file_problems += validate_file(file, project, annotator)
     problems += document_problems + file_problems
-    return problems, len(files)
+    from_suggestions, suggestion_files = suggestion_problems(project)
+    problems += from_suggestions
+    return problems, len(files) + suggestion_files

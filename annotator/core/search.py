@@ -16,7 +16,13 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from annotator.core.arabic import is_proclitic_sequence, is_word_char, normalize, normalized
+from annotator.core.arabic import (
+    Normalized,
+    is_proclitic_sequence,
+    is_word_char,
+    normalize,
+    normalized,
+)
 
 _LAM_BEFORE = re.compile("[وف]?ل")
 
@@ -46,7 +52,11 @@ def find_matches(text: str, query: str, exact: bool = False) -> list[tuple[int, 
     """
     if exact:
         return _find_exact(text, query)
-    n = normalize(text)
+    return find_in_normalized(normalize(text), query)
+
+
+def find_in_normalized(n: Normalized, query: str) -> list[tuple[int, int]]:
+    """:func:`find_matches` on a text normalised once (many queries over one text)."""
     q = normalized(query).strip()
     if not q:
         return []
