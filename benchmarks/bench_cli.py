@@ -23,7 +23,7 @@ import time
 from pathlib import Path
 
 from annotator.core.annotations import AnnotationSet
-from annotator.core.spans import Span
+from annotator.core.spans import STATUSES, Span, Status
 from annotator.io.standoff import serialize_annotations
 
 ANNOTATORS = ("amal", "omar", "sara")
@@ -31,37 +31,72 @@ WORDS = ["كيم", "وكيم", "بوتين", "موسكو", "هدية", "بندق
          "قمة", "فلاديفوستوك", "الكرملين", "وتسلّم", "سترةً", "واقية", "2023", "Oleg"]
 
 
-def build(root: Path, count: int) -> None:
+NEWS = 100  # news-sized documents (news-0000 ...), listed after the short ones
+NEWS_WORDS = 700
+CACHE_VERSION = 2  # bumped whenever build() changes: a cached project of another version goes
+
+
+def annotated(doc_id: str, text: str, name: str, count: int, rng: random.Random,
+              status: Status = "done") -> bytes:
+    """``name``'s file for ``text``: ``count`` one-word spans at random words."""
+    starts = [i for i in range(len(text)) if (i == 0 or text[i - 1] in " \n")
+              and text[i] not in " \n"]
+    spans = []
+    for k, start in enumerate(sorted(rng.sample(starts, count))):
+        end = start
+        while end < len(text) and text[end] not in " \n":
+            end += 1
+        spans.append(Span(f"T{k + 1}", start, end, rng.choice(["entity", "gift"]),
+                          text[start:end]))
+    aset = AnnotationSet.build(doc_id, text, name, spans, status=status)
+    return serialize_annotations(aset)
+
+
+def news_text(rng: random.Random, words: int = NEWS_WORDS) -> str:
+    """About ``words`` words in paragraphs of 40 to 80: a news article's size."""
+    paragraphs = []
+    left = words
+    while left > 0:
+        size = min(left, rng.randint(40, 80))
+        paragraphs.append(" ".join(rng.choice(WORDS) for _ in range(size)) + ".")
+        left -= size
+    return "\n".join(paragraphs) + "\n"
+
+
+def build(root: Path, count: int, news: int = NEWS) -> None:
+    """``count`` short documents (60 words, 6 spans per annotator, done) and ``news``
+    news-sized ones (700 words, 40 spans, statuses mixed), each with every annotator's file."""
     rng = random.Random(7)
     (root / "documents").mkdir(parents=True)
     for name in ANNOTATORS:
         (root / "annotations" / name).mkdir(parents=True)
     for n in range(count):
         doc_id = f"doc-{n:06d}"
-        words = [rng.choice(WORDS) for _ in range(60)]
-        text = " ".join(words) + "\n"
+        text = " ".join(rng.choice(WORDS) for _ in range(60)) + "\n"
         (root / "documents" / f"{doc_id}.txt").write_text(text, encoding="utf-8")
-        starts = [i for i in range(len(text)) if i == 0 or text[i - 1] == " "]
         for name in ANNOTATORS:
-            spans = []
-            for k, start in enumerate(sorted(rng.sample(starts, 6))):
-                end = text.index(" ", start) if " " in text[start:] else len(text) - 1
-                spans.append(Span(f"T{k + 1}", start, end, rng.choice(["entity", "gift"]),
-                                  text[start:end]))
-            aset = AnnotationSet.build(doc_id, text, name, spans, status="done")
             (root / "annotations" / name / f"{doc_id}.json").write_bytes(
-                serialize_annotations(aset))
+                annotated(doc_id, text, name, 6, rng))
+    for n in range(news):
+        doc_id = f"news-{n:04d}"
+        text = news_text(rng)
+        (root / "documents" / f"{doc_id}.txt").write_text(text, encoding="utf-8")
+        for name in ANNOTATORS:
+            (root / "annotations" / name / f"{doc_id}.json").write_bytes(
+                annotated(doc_id, text, name, 40, rng, STATUSES[n % 3]))
 
 
-def project_of(count: int) -> Path:
-    root = Path(tempfile.gettempdir()) / f"annotator-bench-{count}"
+def project_of(count: int, news: int = NEWS) -> Path:
+    """The project of ``count`` short and ``news`` news-sized documents, built once and kept
+    in the system's temporary folder."""
+    root = Path(tempfile.gettempdir()) / f"annotator-bench-v{CACHE_VERSION}-{count}-{news}"
     if not (root / ".complete").exists():
         import shutil
         shutil.rmtree(root, ignore_errors=True)
         began = time.perf_counter()
-        build(root, count)
+        build(root, count, news)
         (root / ".complete").write_text("")
-        print(f"built {count} documents x {len(ANNOTATORS)} annotators in "
+        print(f"built {count} + {news} documents x {len(ANNOTATORS)} annotators in "
               f"{time.perf_counter() - began:.0f} s", file=sys.stderr)
     return root
 

@@ -1,5 +1,6 @@
 """The frozen app's entry point: the ``annotator`` command, as the console script runs it."""
 
+import multiprocessing
 import os
 import sys
 
@@ -15,4 +16,7 @@ if sys.platform.startswith("linux") and not any(
 from annotator.__main__ import main
 
 if __name__ == "__main__":
+    # validate and agreement read in worker processes (annotator.io.parallel): where
+    # they are spawned (Windows), a frozen worker must start as a worker, not as the CLI
+    multiprocessing.freeze_support()
     main()

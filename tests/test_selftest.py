@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -55,10 +56,13 @@ def test_keep_keeps_the_project_with_the_saved_file(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stdout + done.stderr
     kept = re.search(r"^kept (.+)$", done.stdout, re.MULTILINE)
     assert kept is not None, done.stdout
-    saved = list(Path(kept.group(1)).glob("data/annotator/sample-project/annotations/"
-                                          "self-test/*.json"))
-    assert len(saved) == 1
-    assert main(["validate", str(saved[0])]) == 0
+    try:
+        saved = list(Path(kept.group(1)).glob("data/annotator/sample-project/annotations/"
+                                              "self-test/*.json"))
+        assert len(saved) == 1
+        assert main(["validate", str(saved[0])]) == 0
+    finally:
+        shutil.rmtree(kept.group(1), ignore_errors=True)
 
 
 @pytest.mark.parametrize(("patch", "step", "reason", "timeout"), [

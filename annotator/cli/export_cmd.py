@@ -17,13 +17,14 @@ from annotator.io.exporting import STATUS_FILTERS, ExportOptions, export_project
 from annotator.io.formats import EXPORTS
 
 NAME = "export"
-HELP = "write a project's annotations as training data (jsonl, conll, brat, spacy, hf)"
+HELP = ("write a project's annotations as training data (jsonl, conll, brat, spacy, hf) or "
+        "for doccano and Label Studio")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.formatter_class = argparse.RawDescriptionHelpFormatter
     parser.epilog = "formats:\n" + "\n".join(
-        f"  {f.name:<8} {f.description}\n  {'':<8} -> {f.files}" for f in EXPORTS)
+        f"  {f.name:<12} {f.description}\n  {'':<12} -> {f.files}" for f in EXPORTS)
     parser.add_argument("project", type=Path, help="the project folder (only read)")
     parser.add_argument("--format", required=True, choices=[f.name for f in EXPORTS])
     parser.add_argument("--out", required=True, type=Path,

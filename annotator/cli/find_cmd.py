@@ -6,7 +6,9 @@ document then start; ``--json`` prints ``{"query", "matches": [{"doc",
 for every match NAME does not already have with label L, through the same
 edits and conflict-checked saves as the window (one save per file), and says
 how many spans it added in how many files; ``--dry-run`` only says it.
-Matching is :func:`annotator.core.search.find_matches`.
+Matching is :func:`annotator.core.search.find_matches`; finding in a project
+and labelling the matches is :mod:`annotator.io.label_all`, which the
+window's find bar uses too.
 """
 
 from __future__ import annotations
@@ -18,11 +20,9 @@ from pathlib import Path
 from typing import Any
 
 from annotator.cli import UsageError, annotator_argument, doc_id_argument, open_project
-from annotator.core.edits import AddSpan, Batch
-from annotator.core.errors import ConflictError
 from annotator.core.project import Project
-from annotator.core.search import find_matches
-from annotator.io import store
+from annotator.io.label_all import Match, find_in_project
+from annotator.io.label_all import label_all as label_matches
 
 NAME = "find"
 HELP = "find a word in every document (normalised Arabic, proclitics allowed); label all"
@@ -43,50 +43,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def matches(project: Project, query: str, doc: str | None, exact: bool) -> list[dict[str, Any]]:
-    found = []
-    for doc_id in [doc] if doc else project.doc_ids():
-        text = project.load_document(doc_id).text
-        found += [{"doc": doc_id, "start": s, "end": e, "text": text[s:e]}
-                  for s, e in find_matches(text, query, exact)]
-    return found
+    return [m.as_dict() for m in find_in_project(project, query, [doc] if doc else None, exact)]
 
 
 def label_all(project: Project, found: list[dict[str, Any]], label: str, annotator: str,
               dry_run: bool) -> tuple[list[dict[str, Any]], int, list[str]]:
     """(spans added, files written, problems) for ``found`` matches."""
-    added: list[dict[str, Any]] = []
-    files = 0
-    problems: list[str] = []
-    by_doc: dict[str, list[dict[str, Any]]] = {}
-    for match in found:
-        by_doc.setdefault(match["doc"], []).append(match)
-    for doc_id, items in by_doc.items():
-        loaded = store.load(project, doc_id, annotator)
-        if not loaded.result.openable:
-            problems += [str(p) for p in loaded.result.problems]
-            continue
-        aset = loaded.annotations
-        edits = []
-        for item in items:
-            if aset.find(item["start"], item["end"], label) is not None:
-                continue
-            span = aset.make_span(item["start"], item["end"], label)
-            AddSpan(span).apply(aset)  # numbered in order; undone below if not saved
-            edits.append(AddSpan(span))
-            added.append({"doc": doc_id, "id": span.id, "start": span.start, "end": span.end,
-                          "label": label, "text": span.text})
-        if not edits or dry_run:
-            files += bool(edits)
-            continue
-        try:
-            store.save(project, aset, loaded.fingerprint)
-        except ConflictError as exc:
-            Batch(tuple(edits)).inverse().apply(aset)
-            added = [a for a in added if a["doc"] != doc_id]
-            problems.append(str(exc.problem))
-            continue
-        files += 1
-    return added, files, problems
+    result = label_matches(project, [Match(m["doc"], m["start"], m["end"], m["text"])
+                                     for m in found], label, annotator, dry_run)
+    added = [{"doc": doc_id, "id": span.id, "start": span.start, "end": span.end,
+              "label": label, "text": span.text} for doc_id, span in result.added]
+    return added, result.written, result.problems
 
 
 def run(args: argparse.Namespace) -> int:

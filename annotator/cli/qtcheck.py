@@ -53,12 +53,14 @@ def require_qt(need_display: bool = True) -> None:
         import PySide6.QtGui  # noqa: F401
     except ImportError as exc:
         if "PySide6" in str(exc) and "No module named" in str(exc):
-            raise UsageError("PySide6 is not installed: run 'make run' (it sets up .venv) or "
+            raise UsageError("PySide6 is not installed: run './run.sh' (it sets up .venv) or "
                              f"'{sys.executable} -m pip install PySide6-Essentials'") from None
         raise UsageError(missing_library_hint(str(exc))) from None
     platform = os.environ.get("QT_QPA_PLATFORM", "")
-    if need_display and not platform and not (os.environ.get("DISPLAY")
-                                              or os.environ.get("WAYLAND_DISPLAY")):
+    # only X11/Wayland systems say where the display is; Windows and macOS always have one
+    if need_display and sys.platform.startswith(("linux", "freebsd", "openbsd", "netbsd")) \
+            and not platform and not (os.environ.get("DISPLAY")
+                                      or os.environ.get("WAYLAND_DISPLAY")):
         raise UsageError("no display: run this on a desktop, or under a virtual screen with "
                          "'xvfb-run -a annotator' (apt-get install xvfb xauth "
                          f"{X11_PACKAGES})")

@@ -10,12 +10,16 @@ that is not nested in it is written in pieces: ``[…`` opens a continuation and
 The text stays in logical order, as stored: right for pipes, files and
 terminals that apply the bidi algorithm. ``--visual`` shapes and reorders each
 line for terminals that do not (see :mod:`annotator.cli.terminal`); it always
-uses brackets, since colours could not follow the reordered characters.
+uses brackets, since colours could not follow the reordered characters. It
+also wraps each paragraph to the terminal's width (``--width`` to choose)
+before reordering, and aligns Arabic lines to the right, since such a
+terminal would wrap a long line left to right.
 """
 
 from __future__ import annotations
 
 import argparse
+import shutil
 import sys
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
@@ -31,6 +35,7 @@ NAME = "show"
 HELP = "print a document with one annotator's spans marked (colours on a terminal)"
 
 OPEN, CLOSE, SEP, MORE = "[", "]", "|", "…"
+DEFAULT_WIDTH = 80  # when the width of the output cannot be known
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -45,6 +50,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         "do neither (implies brackets)")
     parser.add_argument("--color", choices=("auto", "always", "never"), default="auto",
                         help="colour spans (auto: when writing to a terminal)")
+    parser.add_argument("--width", type=int, metavar="COLUMNS",
+                        help="with --visual: wrap to this many columns (default: the "
+                        "terminal's width)")
 
 
 def _boundaries(text: str, spans: Sequence[Span]) -> tuple[list[int], dict[int, list[Span]],
@@ -154,8 +162,11 @@ def run(args: argparse.Namespace) -> int:
             print(f"annotator show: warning: {problem}", file=sys.stderr)
         spans = loaded.annotations.spans()
     colors = {label.name: label.color for label in project.labels}
+    if args.width is not None and args.width < 10:
+        raise UsageError("--width must be at least 10 columns")
     if args.visual:
-        output = visual(mark_brackets(document.text, spans))
+        width = args.width or shutil.get_terminal_size((DEFAULT_WIDTH, 24)).columns
+        output = visual(mark_brackets(document.text, spans), width)
     elif color_enabled(args.color, sys.stdout):
         output = mark_colors(document.text, spans, colors)
     else:

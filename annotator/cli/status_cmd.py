@@ -4,23 +4,21 @@ Per annotator: documents assigned, and of those how many are new, in
 progress and done; then the agreement (F1 exact and kappa, pairwise) on the
 documents annotated twice and done by both, so far. Annotators are those of
 ``project.json`` ``assignments`` and those with a folder under
-``annotations/``.
+``annotations/``. The figures are :func:`annotator.io.team.team_status`'s
+(the window's Project > Team status shows the same).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-from collections import Counter
+import sys
 from pathlib import Path
-from typing import Any
 
 from annotator.cli import UsageError, open_project
-from annotator.cli.agreement_cmd import load_documents
 from annotator.cli.terminal import table
-from annotator.core.agreement import compute_agreement
-from annotator.core.project import Project
-from annotator.io.store import summary
+from annotator.core.errors import Problem
+from annotator.io.team import team_status
 
 NAME = "status"
 HELP = "per annotator: documents assigned, new, in progress, done; agreement on the overlap"
@@ -31,31 +29,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
 
 
-def team_status(project: Project) -> dict[str, Any]:
-    raw = project.extra.get("assignments")
-    assignments: dict[str, list[str]] = raw if isinstance(raw, dict) else {}
-    doc_ids = project.doc_ids()
-    names = list(dict.fromkeys([*assignments, *project.annotators()]))
-    rows: dict[str, dict[str, int]] = {}
-    for name in names:
-        docs = assignments.get(name) or project.annotated_doc_ids(name)
-        counts = Counter(summary(project, d, name).status for d in docs if d in doc_ids)
-        rows[name] = {"assigned": len(assignments.get(name, [])), "new": counts["new"],
-                      "in_progress": counts["in_progress"], "done": counts["done"]}
-    pairs = []
-    twice = [name for name in names if rows[name]["done"]]
-    documents = load_documents(project, twice, "done") if len(twice) >= 2 else []
-    if documents:
-        agreement = compute_agreement(documents, twice, [label.name for label in project.labels])
-        pairs = [{"a": p.a, "b": p.b, "documents": p.documents, "f1_exact": p.f1_exact,
-                  "kappa": p.kappa} for p in agreement.pairs if p.documents]
-    return {"annotators": rows, "overlap_agreement": pairs}
+def _warn(problem: Problem) -> None:
+    print(f"annotator status: warning: {problem}", file=sys.stderr)
 
 
 def run(args: argparse.Namespace) -> int:
     if not args.project.is_dir():
         raise UsageError(f"{args.project}: no such project folder")
-    status = team_status(open_project(args.project, NAME))
+    status = team_status(open_project(args.project, NAME), _warn)
     if args.json:
         print(json.dumps(status, ensure_ascii=False, indent=2))
         return 0

@@ -6,6 +6,13 @@ themselves. Many terminals do neither; for them ``--visual`` passes each line
 through ``arabic_reshaper`` (presentation forms, so letters join) and
 ``python-bidi``'s ``get_display`` (visual order). This module is the only place
 in Annotator that does so, and its output is never stored or exported.
+
+Such a terminal also wraps a long line itself, left to right, so an Arabic
+paragraph would read from its last screen line up. ``visual(text, width)``
+therefore breaks each paragraph into lines of at most ``width`` columns first
+(at spaces, in logical order, as the bidi algorithm's rule L1 wants), then
+reorders each line on its own and aligns it to its paragraph's side: right
+for Arabic, left for English.
 """
 
 from __future__ import annotations
@@ -16,10 +23,13 @@ import unicodedata
 from collections.abc import Sequence
 from typing import TextIO
 
+from annotator.core.document import strong_direction
+
 RESET = "\x1b[0m"
 # First-strong isolate and its closing: keep a right-to-left cell from reordering its row.
 FSI, PDI = "\u2068", "\u2069"
 _LINE = re.compile(r"([^\r\n]*)(\r\n|[\r\n]|\Z)")
+_TOKEN = re.compile(r"\s*\S+\s*|\s+")
 
 
 def color_enabled(choice: str, stream: TextIO) -> bool:
@@ -68,15 +78,62 @@ def visual_line(line: str) -> str:
     return display
 
 
-def visual(text: str) -> str:
-    """:func:`visual_line` on each line of ``text``, line breaks kept as they are."""
+def visual(text: str, width: int | None = None) -> str:
+    """:func:`visual_line` on each line of ``text``, line breaks kept as they are.
+
+    ``width``: wrap each line to at most that many columns first, and align
+    the pieces of a right-to-left line to the right.
+
+    >>> visual("abc def", width=4).splitlines()
+    ['abc', 'def']
+    """
     parts = []
     for match in _LINE.finditer(text):
         body, brk = match.group(1), match.group(2)
         if not body and not brk:
             continue
-        parts.append(visual_line(body) + brk)
+        if width is None:
+            parts.append(visual_line(body) + brk)
+            continue
+        rtl = strong_direction(body) == "rtl"
+        pieces = []
+        for piece in wrap_line(body, width):
+            shown = visual_line(piece)
+            pieces.append(" " * max(0, width - display_width(shown)) + shown if rtl else shown)
+        parts.append("\n".join(pieces) + brk)
     return "".join(parts)
+
+
+def wrap_line(line: str, width: int) -> list[str]:
+    """``line`` (logical order) cut into pieces of at most ``width`` columns, at spaces if it can.
+
+    A word wider than ``width`` is cut where the width runs out. Spaces at a
+    cut are dropped.
+
+    >>> wrap_line("وصل الزعيم إلى المدينة", 10)
+    ['وصل الزعيم', 'إلى', 'المدينة']
+    >>> wrap_line("abcdefgh", 3)
+    ['abc', 'def', 'gh']
+    """
+    width = max(1, width)
+    pieces: list[str] = []
+    current = ""
+    for token in _TOKEN.findall(line):
+        word = token.rstrip()
+        if current and display_width(current + word) > width:
+            pieces.append(current.rstrip())
+            current = ""
+        while display_width(word) > width:  # longer than a line: cut it
+            cut = 1
+            while cut < len(word) and display_width(word[:cut + 1]) <= width:
+                cut += 1
+            pieces.append(word[:cut])
+            word = word[cut:]
+            token = word + token[len(token.rstrip()):]
+        current += token
+    if current.strip() or not pieces:
+        pieces.append(current.rstrip())
+    return pieces
 
 
 def display_width(text: str) -> int:

@@ -39,6 +39,8 @@ CODES: dict[str, str] = {
     "bad-output": "the output folder cannot be used (not empty, or inside the project)",
     "missing-dependency": "a format needs an optional package that is not installed",
     "bad-input": "a file to import is malformed",
+    "wrong-format": "a file to import is in another format than the one chosen",
+    "duplicate-relation": "two relations share type, from and to",
     "unsupported": "the input holds something Annotator cannot represent",
     "text-differs": "an imported document's text differs from the project's document",
     "utf16-offsets": "a span's offsets fit the text only when counted in UTF-16 code units",

@@ -14,13 +14,13 @@ import json
 import os
 import shutil
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any, Protocol
 
 from annotator.core.errors import AnnotatorError, Problem
-from annotator.core.project import Label
+from annotator.core.project import DEFAULT_RELATION_TYPES, Label
 from annotator.core.safe_files import read_regular_file
 from annotator.core.sentences import sentence_starts
 from annotator.core.spans import Relation, Span, Status
@@ -55,12 +55,13 @@ class DroppedSpan:
     start: int
     end: int
     label: str
-    reason: str  # "overlap", "no-token", "misaligned", "unplaced", "label-has-space"
+    reason: str  # "overlap", "no-token", "misaligned", "unplaced", "label-has-space", ...
     detail: str = ""
+    kind: str = "span"  # "relation" when span_id is a relation's (its type in label)
 
     def __str__(self) -> str:
         detail = f" ({self.detail})" if self.detail else ""
-        return (f"{self.doc_id}: span {self.span_id} {self.label} {self.start}..{self.end} "
+        return (f"{self.doc_id}: {self.kind} {self.span_id} {self.label} {self.start}..{self.end} "
                 f"dropped: {self.reason}{detail}")
 
 
@@ -71,6 +72,28 @@ class ExportContext:
     labels: tuple[Label, ...]
     splits: tuple[str, ...]  # split names in order; ("all",) without --split
     split_given: bool
+    # the relation types project.json declares, in its order; None when it declares none
+    # (such a project accepts any type: FORMAT.md section 2)
+    relation_types: tuple[str, ...] | None = None
+
+
+# The relation types of a project without project.json (FORMAT.md section 2), by name.
+DEFAULT_RELATION_NAMES: tuple[str, ...] = tuple(t["name"] for t in DEFAULT_RELATION_TYPES)
+
+
+def relation_type_names(context: ExportContext, used: Iterable[str] = ()) -> list[str]:
+    """The relation types a labelling tool should offer: declared, or defaults and ``used``.
+
+    Those ``project.json`` declares; for a project declaring none, the default
+    types and then every other type in ``used``, in that order. A type in use
+    that the declaration lacks is added too, so the tool can show it.
+    """
+    names = list(DEFAULT_RELATION_NAMES if context.relation_types is None
+                 else context.relation_types)
+    for name in used:
+        if name not in names:
+            names.append(name)
+    return names
 
 
 class Writer(Protocol):
@@ -239,6 +262,8 @@ class ImportedSpan:
     text: str | None = None
     source_id: str | None = None  # the tool's own id, kept when it is a T<n> id
     note: str | None = None
+    attributes: dict[str, str] | None = None
+    origin: str | None = None  # the suggestion source it was accepted from (our own jsonl)
 
 
 @dataclass
@@ -247,12 +272,36 @@ class ImportedRelation:
     source: str  # source_id of the spans it links
     target: str
     where: str
-    source_id: str | None = None
+    source_id: str | None = None  # the tool's own id, kept when it is an R<n> id
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Ignored:
+    """Something a reader read and does not import: how many, what, and why.
+
+    ``what`` names the kind of thing with a plural-neutral ``(s)`` (the count
+    goes in front of it); the driver adds up equal ``what``/``why`` pairs over
+    all records, so keep record-specific values out of them.
+    """
+
+    what: str
+    why: str
+    count: int = 1
+    where: str | None = None  # where it is, when not the whole document's place
+
+    def __str__(self) -> str:
+        return f"{self.count} {self.what}: {self.why}"
 
 
 @dataclass
 class ImportedDocument:
-    """One document's annotations as read from another tool's files."""
+    """One document's annotations as read from another tool's files.
+
+    ``report_only``: not a document but findings about the source (a file in
+    another tool's shape, a task whose every annotation was cancelled): only
+    its ``problems`` and ``ignored`` count.
+    """
 
     where: str  # file (and record) it came from
     doc_id: str | None  # the name the source gives it, if any
@@ -262,8 +311,14 @@ class ImportedDocument:
     annotator: str | None = None  # who made it, when the source says
     status: Status | None = None
     suggested_id: str | None = None  # the id for a new document when the source names none
-    ignored: list[str] = field(default_factory=list)  # things read but not importable
+    ignored: list[Ignored] = field(default_factory=list)  # things read but not importable
     problems: list[Problem] = field(default_factory=list)  # found while reading
+    report_only: bool = False
+
+
+def whole_file_problem(where: str, problem: Problem) -> ImportedDocument:
+    """A finding about the whole source: reported, and nothing of it is imported."""
+    return ImportedDocument(where, None, None, problems=[problem], report_only=True)
 
 
 def is_int(value: Any) -> bool:
@@ -286,23 +341,34 @@ def read_source_text(path: Path) -> str:
 
 
 def read_json_records(path: Path) -> list[tuple[str, Any]]:
-    """(where, value) of each record of a JSONL file, or of each item of a JSON array file.
+    """(where, value) of each record of a JSON lines file, a JSON array or one JSON value.
 
-    Every malformed line is reported at once, with its line number. Values are
+    Tools write all three: doccano JSONL (one record per line), a JSON array
+    (Label Studio's exports), and one pretty-printed object (doccano's examples,
+    the one file per task Label Studio's cloud storage writes). A file whose
+    first record line is a whole ``{...}`` object is read as JSON lines, and
+    every malformed line is reported at once, with its line number; any other
+    file is one JSON value (an array gives one record per item). Values are
     read by :func:`annotator.io.jsonfile.parse_json_bytes`: no NaN, no huge
     integers, no lone surrogates, no nesting too deep to handle.
     """
     text = read_source_text(path)
-    if text.lstrip().startswith("["):
-        items = _parse_json(text, str(path))
-        return [(f"{path}: item {i}", item) for i, item in enumerate(items)]
+    source = str(path)
+    lines = [(number, line) for number, line in enumerate(text.split("\n"), 1) if line.strip()]
+    if not lines:
+        return []
+    first = lines[0][1].strip()
+    if first.startswith("[") or (len(lines) > 1 and not (
+            first.startswith("{") and first.endswith("}"))):
+        value = _parse_json(text, source)
+        if isinstance(value, list):
+            return [(f"{path}: item {i}", item) for i, item in enumerate(value)]
+        return [(source, value)]
     records: list[tuple[str, Any]] = []
     problems: list[Problem] = []
-    for number, line in enumerate(text.split("\n"), 1):
-        if not line.strip():
-            continue
+    for number, line in lines:
         try:
-            records.append((f"{path}:{number}", _parse_json(line, str(path), number)))
+            records.append((f"{path}:{number}", _parse_json(line, source, number)))
         except AnnotatorError as exc:
             problems.extend(exc.problems)
     if problems:
@@ -321,3 +387,70 @@ def _parse_json(text: str, source: str, line: int | None = None) -> Any:
         if line is not None and problem.code == "malformed-json":
             message = message.replace("at line 1, column", "at column")
         raise AnnotatorError(Problem(code, message, file=source, field=problem.field)) from None
+
+
+# -- which tool wrote a record ---------------------------------------------------
+
+SHAPE_NAMES = {"jsonl": "Annotator's own jsonl export", "doccano": "a doccano export",
+               "labelstudio": "a Label Studio export"}
+
+
+def _span_items(value: Any, *keys: str) -> bool:
+    """Whether ``value`` is a non-empty list of objects that all hold ``keys``."""
+    return isinstance(value, list) and bool(value) and all(
+        isinstance(item, dict) and all(k in item for k in keys) for item in value)
+
+
+def record_shape(record: Any) -> str | None:
+    """Which tool's shape a JSON record has: ``jsonl``, ``doccano``, ``labelstudio`` or None.
+
+    Only unmistakable marks count: our ``spans`` of ``start``/``end``/``label``;
+    doccano's ``entities`` or ``label``/``column_label`` of ``[start, end,
+    label]`` triples or ``start_offset`` objects; Label Studio's ``data`` object,
+    ``annotations``/``predictions`` lists, or a JSON_MIN item's list of
+    ``start``/``end``/``labels`` regions.
+
+    >>> record_shape({"id": "d1", "text": "كيم", "spans": [{"start": 0, "end": 3, "label": "x"}]})
+    'jsonl'
+    >>> record_shape({"text": "كيم", "label": [[0, 3, "entity"]]})
+    'doccano'
+    """
+    if not isinstance(record, dict):
+        return None
+    spans = record.get("spans")
+    if _span_items(spans, "start", "end", "label") or (isinstance(spans, list) and (
+            "annotator" in record or "status" in record)):
+        return "jsonl"
+    if isinstance(record.get("data"), dict) or any(
+            isinstance(record.get(k), list) for k in ("annotations", "completions", "predictions")):
+        return "labelstudio"
+    if any(_span_items(v, "start", "end") and all(
+            any(k.endswith("labels") for k in item) for item in v) for v in record.values()):
+        return "labelstudio"  # a JSON_MIN item
+    if _span_items(record.get("entities"), "start_offset", "end_offset"):
+        return "doccano"
+    for key in ("label", "column_label", "entities"):
+        value = record.get(key)
+        if isinstance(value, list) and value and all(
+                isinstance(item, list) and len(item) == 3 and is_int(item[0])
+                and is_int(item[1]) for item in value):
+            return "doccano"
+    return None
+
+
+def wrong_shape(path: Path, records: list[tuple[str, Any]], expected: str,
+                others: tuple[str, ...]) -> ImportedDocument | None:
+    """A whole-file problem when the records are in the shape of one of ``others``.
+
+    ``expected`` is the format chosen; the problem names the one to choose
+    (its ``hint`` is the option that chooses it, ``format``).
+    """
+    shapes = [record_shape(value) for _, value in records]
+    for shape in others:
+        if shape in shapes and not any(s not in (shape, None) for s in shapes):
+            where = next(w for (w, _), s in zip(records, shapes, strict=True) if s == shape)
+            return whole_file_problem(str(path), Problem(
+                "wrong-format", f"this file is {SHAPE_NAMES[shape]}, not {SHAPE_NAMES[expected]} "
+                f"(first seen at {where}); nothing of it can be read as {expected}: import it with "
+                f"the {shape} format", file=str(path), hint="format"))
+    return None

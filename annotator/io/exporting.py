@@ -126,7 +126,7 @@ class ExportSummary:
 
     @property
     def spans_dropped(self) -> int:
-        return sum(1 for d in self.dropped if d.reason != "relation")
+        return sum(1 for d in self.dropped if d.reason not in NOT_SPANS)
 
     @property
     def spans_written(self) -> int:
@@ -180,7 +180,12 @@ REASONS = {
     "label-has-space": "the label holds white space, which the format cannot write",
     "line-break-edge": "the span begins or ends with a line break, which brat cannot write",
     "relation": "a relation not written (its type holds white space or a span was dropped)",
+    "attribute": "an attribute not written (the format has no place for it, or brat cannot "
+                 "write its name or value)",
+    "note": "a note not written (the format has no place for it)",
 }
+# reasons of things dropped that are not spans (a relation, a span's attribute or note)
+NOT_SPANS = frozenset({"relation", "attribute", "note"})
 
 
 def _choose(project: Project, options: ExportOptions, summary: ExportSummary,
@@ -280,7 +285,8 @@ def export_project(project: Project, options: ExportOptions,
     summary.splits = {name: len(ids) for name, ids in splits.items()}
     for doc in documents.values():
         summary.warnings += _grapheme_warnings(doc)
-    context = ExportContext(project.labels, tuple(splits), bool(options.split))
+    context = ExportContext(project.labels, tuple(splits), bool(options.split),
+                            _relation_types(project))
     try:
         _write(project, options, module, context, splits, documents, summary, progress,
                len(chosen), total)
@@ -319,6 +325,12 @@ def _write(project: Project, options: ExportOptions, module: Any, context: Expor
     except BaseException:
         staging.discard()
         raise
+
+
+def _relation_types(project: Project) -> tuple[str, ...] | None:
+    """The relation types the project declares (FORMAT.md section 2), or None."""
+    types = project.relation_types()
+    return None if types is None else tuple(types)
 
 
 def _marker_options(project: Project, options: ExportOptions) -> dict[str, Any]:

@@ -4,8 +4,9 @@ A format module only reads its files into :class:`ImportedDocument` objects;
 this module decides what they mean for the project, and never guesses:
 
 - Document: the one the source names if the project has it (its text must be
-  the project's, exactly), else the project document with the same text, else
-  a new document (its text written to ``documents/``).
+  the project's, exactly), else the project document with the same text (or
+  the new document this import made for it), else a new document (its text
+  written to ``documents/``).
 - Every span is checked: its label must be in the schema (unknown labels are
   refused and listed, or added with ``add_labels``), its offsets must lie in
   the text, and the covered text, when the source gives it, must be the
@@ -16,10 +17,17 @@ this module decides what they mean for the project, and never guesses:
   warning saying so.
 - The target file (``annotations/<annotator>/<doc_id>.json``) must not hold
   spans already, unless ``replace``.
+- Span notes, attributes and ``origin`` and relation notes come along; the
+  source's span ids ``T<n>`` and relation ids ``R<n>`` are kept when each is
+  unique (others get fresh ids above them). A relation whose type is not a
+  valid name (white space, ...) is refused; a span or relation given twice is
+  imported once, with a warning.
 
 Nothing is written when any problem is found (``skip_bad`` instead imports
 everything else and lists what was left out), and never a shifted or dropped
-span without a line saying so. Writes go through :func:`annotator.io.store.save`
+span without a line saying so: the summary counts what was imported (spans,
+relations, notes, attributes) and lists, with counts, everything the source
+held that was not (``ignored``). Writes go through :func:`annotator.io.store.save`
 (atomic, refusing to overwrite a file that changed since it was read).
 """
 
@@ -30,6 +38,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Literal
 
 from annotator.core.annotations import AnnotationSet
 from annotator.core.document import text_sha256
@@ -40,7 +49,7 @@ from annotator.core.project import Project, added_labels, label_name_problem, na
 from annotator.core.spans import Relation, Span, id_number
 from annotator.io import store
 from annotator.io.atomic import ABSENT, fingerprint
-from annotator.io.exchange import ImportedDocument, ImportedSpan, Progress
+from annotator.io.exchange import Ignored, ImportedDocument, ImportedSpan, Progress
 from annotator.io.formats import import_format
 from annotator.io.project_file import project_bytes
 from annotator.io.transaction import Transaction
@@ -70,10 +79,13 @@ class ImportSummary:
     written: list[tuple[str, str]] = field(default_factory=list)  # (doc_id, annotator)
     created: list[str] = field(default_factory=list)  # new documents
     spans: int = 0  # spans imported (or that would be, in a dry run)
+    relations: int = 0
+    notes: int = 0  # notes of spans and relations
+    attributes: int = 0  # span attributes (name-value pairs)
     labels_added: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
-    ignored: list[str] = field(default_factory=list)
+    ignored: list[str] = field(default_factory=list)  # one line each, with counts
     dry_run: bool = False
     cancelled: bool = False
 
@@ -95,8 +107,9 @@ class ImportSummary:
         lines += [f"ignored: {what}" for what in self.ignored]
         if self.cancelled:
             return [*lines, "import cancelled: nothing was written"]
-        what = (f"{self.spans} span(s) into {len(self.written)} annotation file(s) from "
-                f"{self.read} source document(s)")
+        what = (f"{self.spans} span(s), {self.relations} relation(s), {self.notes} note(s) "
+                f"and {self.attributes} attribute(s) into {len(self.written)} annotation file(s) "
+                f"from {self.read} source document(s)")
         if self.dry_run:
             lines.append(f"dry run: would import {what}; {len(self.problems)} problem(s)")
         elif self.written:
@@ -142,7 +155,9 @@ class _Importer:
         self.doc_ids = set(project.doc_ids())
         self._by_sha: dict[str, str] | None = None
         self.new_texts: dict[str, str] = {}
+        self.new_by_text: dict[str, str] = {}  # text -> the new document holding it
         self.unknown: dict[str, list[str]] = {}  # label -> where it is used
+        self.relation_types = project.relation_types()  # None: any type is accepted
 
     def problem(self, code: str, message: str, where: str, span: str | None = None,
                 hint: str | None = None) -> None:
@@ -171,6 +186,8 @@ class _Importer:
         found = self.by_sha().get(text_sha256(source.text))
         if found is not None:
             return found, self.project.load_document(found).text, False
+        if name is None and source.text in self.new_by_text:  # a new document met before
+            return self.new_by_text[source.text], source.text, True
         doc_id = name or source.suggested_id or fallback
         bad = name_problem(doc_id, "document id")
         if bad:
@@ -181,6 +198,7 @@ class _Importer:
                          "different texts", source.where)
             return None
         self.new_texts[doc_id] = source.text
+        self.new_by_text.setdefault(source.text, doc_id)
         return doc_id, source.text, True
 
     def check_span(self, item: ImportedSpan, text: str,
@@ -236,10 +254,9 @@ class _Importer:
                 continue
             fresh.append((item, *offsets))
         self._warn_utf16(target, [i for i, _, _ in fresh], utf16)
-        keep_ids = {i.source_id for i, _, _ in fresh if i.source_id and id_number(i.source_id)}
-        if len(keep_ids) != sum(1 for i, _, _ in fresh if i.source_id and id_number(i.source_id)):
-            keep_ids = set()  # the source reuses ids: number afresh
-        for item, start, end in fresh:
+        keep_ids = _unique([i.source_id for i, _, _ in fresh], "span")
+        # spans keeping their ids go first, so that no fresh id takes one of theirs
+        for item, start, end in sorted(fresh, key=lambda f: f[0].source_id not in keep_ids):
             existing = aset.find(start, end, item.label)
             if existing is not None:
                 self.summary.warnings.append(Problem("duplicate-span", f"span {item.label} "
@@ -249,19 +266,58 @@ class _Importer:
                 continue
             span_id = item.source_id if item.source_id in keep_ids else None
             span = Span(span_id or aset.new_span_id(), start, end, item.label,
-                        target.text[start:end], item.note)
+                        target.text[start:end], item.note, item.attributes,
+                        {"origin": item.origin} if item.origin is not None else {})
             AddSpan(span).apply(aset)
             if item.source_id:
-                ids[item.source_id] = span.id
-        for rel in source.relations:
+                ids.setdefault(item.source_id, span.id)
+        keep_relations = _unique([r.source_id for r in source.relations], "relation")
+        seen: set[tuple[str, str, str]] = set()
+        for rel in sorted(source.relations, key=lambda r: r.source_id not in keep_relations):
             ends = ids.get(rel.source), ids.get(rel.target)
             if ends[0] is None or ends[1] is None:
                 self.problem("dangling-relation", f"relation {rel.type} links "
                              f"{rel.source} -> {rel.target}, but a span is missing or was not "
                              "imported", rel.where, rel.source_id)
                 continue
-            AddRelation(Relation(aset.new_relation_id(), rel.type, ends[0], ends[1])).apply(aset)
+            bad_type = label_name_problem(rel.type, "relation type")
+            if bad_type:
+                self.problem("bad-name", f"{bad_type}: the relation {rel.source} -> "
+                             f"{rel.target} cannot be imported", rel.where, rel.source_id)
+                continue
+            misfit = self._relation_misfit(rel.type, aset.span(ends[0]).label,
+                                           aset.span(ends[1]).label)
+            if misfit:
+                self.problem("bad-relation", f"relation {rel.type} {rel.source} -> {rel.target}: "
+                             f"{misfit}", rel.where, rel.source_id)
+                continue
+            key = (rel.type, ends[0], ends[1])
+            if key in seen:
+                self.summary.warnings.append(Problem("duplicate-relation", f"relation {rel.type} "
+                    f"{rel.source} -> {rel.target} is given twice; imported once",
+                    file=rel.where))
+                continue
+            seen.add(key)
+            relation_id = rel.source_id if rel.source_id in keep_relations else None
+            AddRelation(Relation(relation_id or aset.new_relation_id(), rel.type, ends[0],
+                                 ends[1], {"note": rel.note} if rel.note is not None else {}),
+                        ).apply(aset)
         return aset
+
+    def _relation_misfit(self, kind: str, source: str, target: str) -> str | None:
+        """Why the project's relation types refuse a relation, or None (FORMAT.md section 2)."""
+        if self.relation_types is None:
+            return None
+        if kind not in self.relation_types:
+            known = ", ".join(sorted(self.relation_types)) or "none"
+            return (f"the type is not one of the project's relation types ({known}); add it to "
+                    "the relations of project.json")
+        allowed_from, allowed_to = self.relation_types[kind]
+        for side, label, allowed in (("from", source, allowed_from), ("to", target, allowed_to)):
+            if allowed and label not in allowed:
+                return (f"the type goes {side} a {', '.join(sorted(allowed))} span, not "
+                        f"a {label} span")
+        return None
 
     def _warn_utf16(self, target: _Target, items: list[ImportedSpan],
                     utf16: Callable[[int], int | None] | None) -> None:
@@ -282,6 +338,28 @@ class _Importer:
                 "code points: the source may count UTF-16 units; check, and consider reading "
                 "its offsets as UTF-16 code units", file=target.source.where,
                 hint="utf16_offsets"))
+
+
+def _unique(source_ids: list[str | None], kind: Literal["span", "relation"]) -> set[str]:
+    """The numbered source ids (``T<n>``, ``R<n>``) to keep: all, or none if one repeats."""
+    numbered = [i for i in source_ids if i is not None and id_number(i, kind) is not None]
+    return set(numbered) if len(set(numbered)) == len(numbered) else set()
+
+
+def _ignored_lines(found: list[tuple[str, Ignored]]) -> list[str]:
+    """One line per kind of thing ignored: where (the first place), how many, and why."""
+    groups: dict[tuple[str, str], list[tuple[str, int]]] = {}
+    for where, item in found:
+        groups.setdefault((item.what, item.why), []).append((where, item.count))
+    lines = []
+    for (what, why), places in groups.items():
+        count = sum(n for _, n in places)
+        wheres = list(dict.fromkeys(w for w, _ in places))
+        if len(wheres) == 1:
+            lines.append(f"{wheres[0]}: {count} {what}: {why}")
+        else:
+            lines.append(f"{count} {what} in {len(wheres)} places (first {wheres[0]}): {why}")
+    return lines
 
 
 def _difference(source: str, text: str, doc_id: str) -> str:
@@ -310,18 +388,20 @@ def import_annotations(project: Project, options: ImportOptions,
                                                                   "annotator name"))))
     project_file = fingerprint(project.project_file)  # labels are added only if unchanged
     sources: list[ImportedDocument] = module.read(options.path)
-    summary.read = len(sources)
+    summary.read = sum(1 for source in sources if not source.report_only)
     importer = _Importer(project, options, summary)
     targets: dict[tuple[str, str], _Target] = {}
     sets: list[tuple[_Target, AnnotationSet]] = []
+    ignored: list[tuple[str, Ignored]] = []
     labels = set(project.label_names)
     if options.add_labels:
         labels |= {s.label for source in sources for s in source.spans
                    if label_name_problem(s.label) is None}
     for n, source in enumerate(sources, 1):
         summary.problems.extend(source.problems)
-        summary.ignored += [f"{source.where}: {what}" for what in source.ignored]
-        resolved = importer.resolve(source, f"{Path(options.path).stem}-{n}")
+        ignored += [(item.where or source.where, item) for item in source.ignored]
+        resolved = None if source.report_only else importer.resolve(
+            source, f"{Path(options.path).stem}-{n}")
         if resolved is not None:
             doc_id, text, new = resolved
             annotator = options.annotator or source.annotator or fmt.name
@@ -338,6 +418,7 @@ def import_annotations(project: Project, options: ImportOptions,
         if progress is not None and not progress(n, len(sources)):
             summary.cancelled = True
             return summary
+    summary.ignored = _ignored_lines(ignored)
     for label, where in sorted(importer.unknown.items()):
         bad_name = label_name_problem(label)
         if options.add_labels and bad_name:
@@ -349,7 +430,7 @@ def import_annotations(project: Project, options: ImportOptions,
                              "span(s); add it to the project's labels", where[0],
                              hint="add_labels")
     loaded = _check_targets(project, options, summary, sets)
-    if not sources:
+    if not summary.read and not summary.problems:
         summary.problems.append(Problem("no-documents", "nothing to import",
                                         file=str(options.path)))
     # in the order the source first uses them
@@ -357,10 +438,18 @@ def import_annotations(project: Project, options: ImportOptions,
                             if label_name_problem(label) is None] if options.add_labels else []
     writable = [(t, a) for t, a in sets if (t.doc_id, t.annotator) in loaded]
     summary.spans = sum(len(a) for _, a in writable)
+    summary.relations = sum(len(a.relations()) for _, a in writable)
+    summary.notes = sum(sum(s.note is not None for s in a.spans())
+                        + sum(isinstance(r.extra.get("note"), str) for r in a.relations())
+                        for _, a in writable)
+    summary.attributes = sum(len(s.attributes or {}) for _, a in writable for s in a.spans())
     summary.created = sorted({t.doc_id for t, _ in writable if t.new_document})
-    if (summary.problems and not options.skip_bad) or options.dry_run:
-        summary.written = [] if not options.dry_run else [(t.doc_id, t.annotator)
-                                                          for t, _ in writable]
+    if options.dry_run:  # what would be written
+        summary.written = [(t.doc_id, t.annotator) for t, _ in writable]
+        return summary
+    if summary.problems and not options.skip_bad:  # refused: nothing is written
+        summary.written, summary.created = [], []
+        summary.spans = summary.relations = summary.notes = summary.attributes = 0
         return summary
     _write(project, summary, writable, loaded, importer.new_texts, project_file)
     return summary

@@ -126,13 +126,16 @@ FILE = QT_TRANSLATE_NOOP("Menus", "&File")
 EDIT = QT_TRANSLATE_NOOP("Menus", "&Edit")
 ANNOTATE = QT_TRANSLATE_NOOP("Menus", "&Annotate")
 DOCUMENT = QT_TRANSLATE_NOOP("Menus", "&Document")
+PROJECT = QT_TRANSLATE_NOOP("Menus", "&Project")
 REVIEW = QT_TRANSLATE_NOOP("Menus", "&Review")
 VIEW = QT_TRANSLATE_NOOP("Menus", "&View")
-MENUS: tuple[str, ...] = (FILE, EDIT, ANNOTATE, DOCUMENT, REVIEW, VIEW)
+HELP = QT_TRANSLATE_NOOP("Menus", "&Help")
+MENUS: tuple[str, ...] = (FILE, EDIT, ANNOTATE, DOCUMENT, PROJECT, REVIEW, VIEW, HELP)
 # the object name of each menu, for code and tests that look a menu up
 MENU_NAMES: dict[str, str] = {FILE: "file-menu", EDIT: "edit-menu", ANNOTATE: "annotate-menu",
-                              DOCUMENT: "document-menu", REVIEW: "review-menu",
-                              VIEW: "view-menu"}
+                              DOCUMENT: "document-menu", PROJECT: "project-menu",
+                              REVIEW: "review-menu",
+                              VIEW: "view-menu", HELP: "help-menu"}
 
 ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("file.open_project", QT_TRANSLATE_NOOP("Actions", "&Open project…"),
@@ -153,6 +156,13 @@ ACTIONS: tuple[ActionSpec, ...] = (
                icon="document-import",
                tip=QT_TRANSLATE_NOOP("Actions", "Bring in annotations from brat, doccano, "
                                                 "Label Studio or a jsonl export")),
+    ActionSpec("file.sync", QT_TRANSLATE_NOOP("Actions", "S&ync with the team"),
+               ("Ctrl+Shift+S",), FILE, icon="view-refresh",
+               tip=QT_TRANSLATE_NOOP("Actions", "Send your annotation files through git and "
+                                                "receive the team's (the document is saved "
+                                                "first)")),
+    ActionSpec("file.sync_options", QT_TRANSLATE_NOOP("Actions", "Sync a&utomatically"), (),
+               FILE, submenu=True),
     ActionSpec("file.quit", QT_TRANSLATE_NOOP("Actions", "&Quit"), ("Ctrl+Q",), FILE,
                icon="application-exit"),
     ActionSpec("edit.undo", QT_TRANSLATE_NOOP("Actions", "&Undo"), ("Ctrl+Z",), EDIT, True,
@@ -162,6 +172,17 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("edit.redo", QT_TRANSLATE_NOOP("Actions", "&Redo"), ("Ctrl+Shift+Z", "Ctrl+Y"),
                EDIT, True, "edit-redo",
                tip=QT_TRANSLATE_NOOP("Actions", "Redo the change just undone")),
+    ActionSpec("find.open", QT_TRANSLATE_NOOP("Actions", "&Find…"), ("Ctrl+F",), EDIT,
+               icon="edit-find",
+               tip=QT_TRANSLATE_NOOP("Actions", "Find a word in this document: normalised "
+                                                "Arabic, proclitics allowed")),
+    ActionSpec("find.next", QT_TRANSLATE_NOOP("Actions", "Find &next"), ("F3",), EDIT,
+               tip=QT_TRANSLATE_NOOP("Actions", "Select the next match")),
+    ActionSpec("find.previous", QT_TRANSLATE_NOOP("Actions", "Find pre&vious"), ("Shift+F3",),
+               EDIT, tip=QT_TRANSLATE_NOOP("Actions", "Select the previous match")),
+    ActionSpec("find.label_all", QT_TRANSLATE_NOOP("Actions", "&Label all matches…"), (), EDIT,
+               tip=QT_TRANSLATE_NOOP("Actions", "Label every match in this document or in the "
+                                                "whole project, after a preview")),
     ActionSpec("span.delete", QT_TRANSLATE_NOOP("Actions", "&Delete span"),
                ("Delete", "Backspace"), ANNOTATE, True, "edit-delete",
                tip=QT_TRANSLATE_NOOP("Actions", "Delete the selected span"), context="view"),
@@ -181,7 +202,12 @@ ACTIONS: tuple[ActionSpec, ...] = (
                ("Alt+Right",), ANNOTATE, context="view"),
     ActionSpec("span.deselect", QT_TRANSLATE_NOOP("Actions", "Clear selection"), ("Escape",),
                ANNOTATE, context="view"),
-    ActionSpec("annotate.snap", QT_TRANSLATE_NOOP("Actions", "Snap to &words"), ("Ctrl+W",),
+    ActionSpec("span.clitic", QT_TRANSLATE_NOOP("Actions", "Shed or restore &proclitic"),
+               ("Ctrl+Shift+X",), ANNOTATE, context="view",
+               tip=QT_TRANSLATE_NOOP("Actions", "Take the proclitic (و ف ب ك ل س) off the "
+                                                "start of the selected span, or give it back")),
+    # not Ctrl+W (closes a window elsewhere), not Alt+Shift (switches keyboard layouts)
+    ActionSpec("annotate.snap", QT_TRANSLATE_NOOP("Actions", "Snap to &words"), ("F9",),
                ANNOTATE, True, checkable=True,
                tip=QT_TRANSLATE_NOOP("Actions", "Widen selections to whole words and drop "
                                                 "spaces and punctuation at the edges")),
@@ -195,6 +221,16 @@ ACTIONS: tuple[ActionSpec, ...] = (
                ("Ctrl+Return", "Ctrl+Enter"), DOCUMENT, True, "emblem-ok",
                tip=QT_TRANSLATE_NOOP("Actions", "Mark this document done (again to mark it in "
                                                 "progress)")),
+    ActionSpec("doc.assigned_only", QT_TRANSLATE_NOOP("Actions", "Only documents &assigned "
+                                                                 "to me"), (), DOCUMENT,
+               checkable=True,
+               tip=QT_TRANSLATE_NOOP("Actions", "List only the documents project.json assigns "
+                                                "to you")),
+    ActionSpec("project.team_status", QT_TRANSLATE_NOOP("Actions", "&Team status…"), (),
+               PROJECT,
+               tip=QT_TRANSLATE_NOOP("Actions", "Each annotator's progress on their assigned "
+                                                "documents, and their agreement where two "
+                                                "annotated the same")),
     ActionSpec("view.zoom_in", QT_TRANSLATE_NOOP("Actions", "Zoom &in"), ("Ctrl+=", "Ctrl++"),
                VIEW, icon="zoom-in"),
     ActionSpec("view.zoom_out", QT_TRANSLATE_NOOP("Actions", "Zoom &out"), ("Ctrl+-",), VIEW,
@@ -203,6 +239,11 @@ ACTIONS: tuple[ActionSpec, ...] = (
                VIEW, icon="zoom-original"),
     ActionSpec("view.focus_text", QT_TRANSLATE_NOOP("Actions", "Focus the &text"), ("F6",),
                VIEW),
+    ActionSpec("view.label_names", QT_TRANSLATE_NOOP("Actions", "Show &label names"),
+               ("Ctrl+Shift+L",), VIEW, checkable=True,
+               tip=QT_TRANSLATE_NOOP("Actions", "Write each span's label small above its "
+                                                "first letter")),
+    ActionSpec("view.panels", QT_TRANSLATE_NOOP("Actions", "&Panels"), (), VIEW, submenu=True),
     ActionSpec("view.language", QT_TRANSLATE_NOOP("Actions", "&Language"), (), VIEW,
                icon="preferences-desktop-locale", submenu=True),
     ActionSpec("review.mode", QT_TRANSLATE_NOOP("Actions", "&Review mode"), ("Ctrl+Shift+R",),
@@ -235,6 +276,10 @@ ACTIONS: tuple[ActionSpec, ...] = (
                tip=QT_TRANSLATE_NOOP("Actions", "Add to gold every span all compared "
                                                 "annotators marked identically (one undo "
                                                 "step)")),
+    ActionSpec("help.shortcuts", QT_TRANSLATE_NOOP("Actions", "&Keyboard shortcuts"), ("F1",),
+               HELP, icon="help-contents",
+               tip=QT_TRANSLATE_NOOP("Actions", "Every command and its keys")),
+    ActionSpec("help.about", QT_TRANSLATE_NOOP("Actions", "&About Annotator"), (), HELP),
 )
 
 # View > Language: "" follows the system; the others are settings.LANGUAGES, each

@@ -16,7 +16,15 @@ The rules, in one place:
   screen: in a right-to-left paragraph ``←`` moves towards the end of the text.
 - ``Alt+↓/↑`` select the next / previous span, so the keyboard alone reaches
   every span.
-- ``Ctrl+Enter`` marks the document done (again: in progress).
+- ``Ctrl+Enter`` marks the document done (again: in progress). Any edit of a
+  document marked done reopens it (in progress again, in the same undo step
+  as the edit), and the status bar says so.
+- Snapping knows proclitics (:mod:`annotator.core.snapping`): a keyboard
+  selection is taken as meant (an edge right after ``و`` stays there), a
+  mouse selection or double-click is widened to words (unless an edge lies
+  before a known stem) and then cut to the stem when the stem is one of the
+  user's known forms (:class:`~annotator.ui.known.KnownForms`).
+  ``Ctrl+Shift+X`` sheds the selected span's proclitic, or restores it.
 - A span a stale file kept aside is placed over the selection (snapped like a
   new span) with the file banner's "Place at selection", keeping its id, label
   and note; "Discard" drops it. Both are undoable like any other change.
@@ -30,13 +38,16 @@ through :class:`~annotator.ui.feedback.Feedback`.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Collection
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMenu
 
 from annotator.core.edits import (
     AddSpan,
+    Batch,
     Edit,
+    SetStatus,
     change_bounds,
     discard_unplaced,
     place_unplaced,
@@ -45,7 +56,7 @@ from annotator.core.edits import (
     set_note,
 )
 from annotator.core.errors import EditError
-from annotator.core.snapping import moved_bounds, snap
+from annotator.core.snapping import moved_bounds, snap, toggle_proclitic
 from annotator.core.spans import Status
 from annotator.ui.actions import ActionRegistry
 from annotator.ui.feedback import Feedback
@@ -62,26 +73,51 @@ class Annotating(QObject):
 
     def __init__(self, workspace: Workspace, view: ArticleView, spans: SpanList,
                  feedback: Feedback, registry: ActionRegistry,
-                 parent: QObject | None = None) -> None:
+                 parent: QObject | None = None, known: Collection[str] = ()) -> None:
         super().__init__(parent)
         self.workspace = workspace
         self.view = view
         self.spans = spans
         self.feedback = feedback
         self.registry = registry
+        self.known = known  # the user's known forms, for clitic-aware snapping
 
     def _say(self, text: str, code: str) -> None:
         self.feedback.say(text, MESSAGE_MS, code)
 
     def _push(self, edit: Edit) -> bool:
+        """Push ``edit`` on the open document; one marked done is reopened in the same step."""
         session = self.workspace.session
         if session is None:
             return False
+        reopen = session.aset.status == "done" and not edit.changes.status
+        if reopen:
+            edit = Batch((edit, SetStatus("done", "in_progress")), edit.description)
         error: EditError | None = session.push(edit)
         if error is not None:
             self._say(self.tr("Not done: {why}").format(why=error.problem.message), "refused")
             return False
+        if reopen:
+            self._say(self.tr("{doc} was marked done: it is in progress again (Ctrl+Z undoes "
+                              "both)").format(doc=session.doc_id), "reopened")
         return True
+
+    def push(self, edit: Edit) -> bool:
+        """Push an edit made elsewhere (the find bar's label all) the way these commands do."""
+        return self._push(edit)
+
+    def snapped(self, start: int, end: int) -> tuple[int, int] | None:
+        """The span a selection of the open document stands for, as the view made it.
+
+        A keyboard one is taken as meant: an edge at a clitic boundary stays. A
+        mouse selection is sloppy: an edge stays only before a known stem; it is
+        widened to words, then cut to a known stem.
+        """
+        session = self.workspace.session
+        if session is None:
+            return None
+        return snap(session.text, start, end, words=self.view.snap_words, known=self.known,
+                    sloppy=self.view.selection_origin == "mouse")
 
     # -- labels ------------------------------------------------------------------
     def apply_label(self, label: str) -> None:
@@ -91,7 +127,7 @@ class Annotating(QObject):
         selected = self.view.selected_key
         selection = self.view.selection_range()
         if selection is not None:
-            bounds = snap(session.text, *selection, words=self.view.snap_words)
+            bounds = self.snapped(*selection)
             if bounds is None:
                 self._say(self.tr("Nothing to label: the selection holds only spaces or "
                                   "punctuation"), "nothing-to-label")
@@ -153,8 +189,7 @@ class Annotating(QObject):
             return
         kept = session.aset.unplaced[index]
         selection = self.view.selection_range()
-        bounds = snap(session.text, *selection, words=self.view.snap_words) \
-            if selection is not None else None
+        bounds = self.snapped(*selection) if selection is not None else None
         if bounds is None:
             self._say(self.tr("Select the text where {label} “{text}” belongs, then press "
                               "“Place at selection”").format(label=kept.label, text=kept.text),
@@ -223,6 +258,21 @@ class Annotating(QObject):
                              self.view.snap_words)
         if moved is None:
             self._say(self.tr("The span cannot move further that way"), "cannot-move")
+            return
+        self.set_bounds(span_id, *moved)
+
+    def toggle_clitic(self) -> None:
+        """Shed the selected span's proclitic (``وسترة`` -> ``سترة``), or restore it."""
+        session = self.workspace.session
+        span_id = self.view.selected_key
+        if session is None or span_id is None or span_id not in session.aset:
+            self._say(self.tr("No span selected"), "no-span-selected")
+            return
+        span = session.aset.span(span_id)
+        moved = toggle_proclitic(session.text, span.start, span.end, self.known)
+        if moved is None:
+            self._say(self.tr("“{text}” has no proclitic to take off or give back").format(
+                text=span.text), "no-proclitic")
             return
         self.set_bounds(span_id, *moved)
 

@@ -27,7 +27,7 @@ import logging
 import shutil
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -69,6 +69,8 @@ def application() -> QApplication:
     assert isinstance(app, QApplication), "a QCoreApplication without widgets is running"
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORG_NAME)
+    # Wayland shells match the window to packaging/linux's desktop entry (and icon) by this
+    app.setDesktopFileName("org.annotator.Annotator")
     app.setApplicationDisplayName(QCoreApplication.translate("App", DISPLAY_NAME))
     load_fonts()
     return app
@@ -212,13 +214,39 @@ def sample_project(base: Path | None = None, legacy: Path | None = None) -> Path
     return target
 
 
-def ask_name() -> str | None:
-    """Ask for the annotator's name until it is a valid one (None if cancelled)."""
-    title = QCoreApplication.translate("App", DISPLAY_NAME)
+def name_dialog(prompt: str, existing: Sequence[str] = ()) -> QInputDialog:
+    """The question for the annotator's name: a line, offering ``existing`` names to pick.
+
+    The line starts empty, so a newcomer does not take someone else's name by
+    pressing Enter; the names of the project's annotators are in its list.
+    """
+    dialog = QInputDialog()
+    dialog.setObjectName("annotator-name")
+    dialog.setWindowTitle(QCoreApplication.translate("App", DISPLAY_NAME))
+    dialog.setInputMode(QInputDialog.InputMode.TextInput)
+    dialog.setLabelText(prompt)
+    if existing:
+        dialog.setComboBoxItems(list(existing))
+        dialog.setComboBoxEditable(True)
+    dialog.setTextValue("")
+    return dialog
+
+
+def ask_name(existing: Sequence[str] = ()) -> str | None:
+    """Ask for the annotator's name until it is a valid one (None if cancelled).
+
+    ``existing``: the project's annotators, offered to pick from.
+    """
     prompt = QCoreApplication.translate("App", "Your name, as it will appear on your annotation "
-                                               "files:")
+                                               "files:") if not existing else \
+        QCoreApplication.translate("App", "Your name, as it will appear on your annotation "
+                                          "files (pick it if you already annotate this "
+                                          "project):")
     while True:
-        name, ok = QInputDialog.getText(None, title, prompt)
+        dialog = name_dialog(prompt, existing)
+        ok = dialog.exec() == QInputDialog.DialogCode.Accepted
+        name = dialog.textValue()
+        dialog.deleteLater()
         if not ok:
             return None
         name = name.strip()
@@ -265,7 +293,7 @@ def run_app(project: Path | str | None, annotator: str | None = None,
     if doc_id is not None and doc_id not in opened.doc_ids():
         raise UsageError(f"no document {doc_id!r} in {root} (it has: "
                          f"{', '.join(opened.doc_ids()) or 'none'})")
-    name = resolve_annotator(settings, annotator)
+    name = resolve_annotator(settings, annotator, lambda: ask_name(opened.annotators()))
     if name is None:
         print("annotator: no annotator name given; nothing opened", file=sys.stderr)
         return 1

@@ -23,6 +23,14 @@
   not UTF-8) cannot be opened at all: the view area shows which file, what is
   wrong and that nothing will be written to it, with "Try again" for after it
   is fixed; the document list marks the document "error".
+- **Conflict copies.** When a sync found the file changed here and on the
+  team's remote, the remote's version stays and this computer's is kept beside
+  it (``<doc_id>.json.conflict-<machine>-<time>``). Opening the document shows
+  the file banner with *Keep mine* (the copy replaces the file through a
+  conflict-checked atomic write; the replaced version is kept in a hidden
+  ``.<copy>.theirs``) and *Take theirs* (the copy is set aside in a hidden
+  ``.<copy>.discarded``). Either is then offered for *Undo* while the document
+  stays open, and both are logged (:mod:`annotator.io.team`).
 
 Leaving a document or closing saves first (:meth:`Workspace.leave_current`).
 """
@@ -31,9 +39,18 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QObject, Signal
 
-from annotator.core.errors import AnnotatorError
+from annotator.core.errors import AnnotatorError, ConflictError
+from annotator.io.team import (
+    KEPT_MINE,
+    ConflictCopy,
+    Resolution,
+    conflict_copies,
+    keep_mine,
+    take_theirs,
+    undo_resolution,
+)
 from annotator.ui.feedback import Feedback
 from annotator.ui.i18n import QT_TRANSLATE_NOOP
 from annotator.ui.widgets.banner import Action, MessageBanner
@@ -190,6 +207,8 @@ class FileBanners(QObject):
         self.file_banner = file_banner
         self.broken_banner = broken_banner
         self.unplaced_list = UnplacedList()  # shown in the file banner; the window connects it
+        self.copies = ConflictCopies(ws, saving.feedback, self)  # before the stale banner
+        self.copies.changed.connect(self.show_file_banner)
         for signal in (ws.document_opened, ws.document_closed, ws.unplaced_changed):
             signal.connect(self.show_file_banner)
         ws.document_failed.connect(self.show_broken)
@@ -220,6 +239,8 @@ class FileBanners(QObject):
         banner = self.file_banner
         if session is None:
             banner.hide()
+            return
+        if self.copies.show(banner):
             return
         result = session.result
         if session.read_only:
@@ -265,3 +286,167 @@ class FileBanners(QObject):
             session.mark_pending()
             self.saving.save_now()
             self.show_file_banner()  # what is still kept aside stays listed
+
+
+class ConflictCopies(QObject):
+    """Keep mine / take theirs for the copies a sync kept beside the open document's file.
+
+    Shown in the file banner before anything else (:meth:`show`); after a choice
+    the banner says what was done and offers *Undo* until the user says OK or
+    opens another document.
+    """
+
+    changed = Signal()  # the banner must be shown again
+
+    def __init__(self, workspace: Workspace, feedback: Feedback,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.feedback = feedback
+        self.resolved: Resolution | None = None  # the last choice, while it can be undone
+        workspace.document_opened.connect(self._on_opened)
+        workspace.document_closed.connect(self.forget)
+
+    def pending(self) -> list[ConflictCopy]:
+        """The open document's conflict copies (of the files being edited), oldest first."""
+        ws = self.workspace
+        if ws.session is None:
+            return []
+        return conflict_copies(ws.project, ws.session.doc_id, ws.annotator)
+
+    def _current(self) -> Resolution | None:
+        session, resolved = self.workspace.session, self.resolved
+        if session is None or resolved is None or resolved.conflict.path != session.path:
+            return None
+        return resolved
+
+    def _on_opened(self, _doc_id: str) -> None:
+        if self._current() is None:
+            self.resolved = None
+
+    def forget(self) -> None:
+        """The last choice can no longer be undone from the banner."""
+        if self.resolved is not None:
+            self.resolved = None
+            self.changed.emit()
+
+    @staticmethod
+    def _when(conflict: ConflictCopy) -> str:
+        if conflict.made is None:
+            return "?"
+        moment = QDateTime.fromSecsSinceEpoch(int(conflict.made.timestamp()))
+        time = QLocale().toString(moment.time(), QLocale.FormatType.ShortFormat)
+        return f"{moment.date().toString('yyyy-MM-dd')} {time}"
+
+    def show(self, banner: MessageBanner) -> bool:
+        """Say in ``banner`` what there is to choose or undo; False when there is nothing."""
+        copies = self.pending()
+        session = self.workspace.session
+        if copies and session is not None:
+            first = copies[0]
+            text = self.tr("{doc} was changed on this computer and by the team since the last "
+                           "sync. The team's version is shown; yours, as it was on {machine} "
+                           "at {time}, was kept aside. Keep mine: your version replaces the "
+                           "team's. Take theirs: yours is set aside.").format(
+                doc=session.doc_id, machine=first.machine, time=self._when(first))
+            if len(copies) > 1:
+                text += " " + self.tr("%n more kept version(s) come after this one.", "",
+                                      len(copies) - 1)
+            banner.show_message(text, "warning",
+                                [("keep-mine", self.tr("Keep mine"), self.keep_mine),
+                                 ("take-theirs", self.tr("Take theirs"), self.take_theirs)],
+                                dismissable=False, code="conflict-copy")
+            return True
+        resolved = self._current()
+        if resolved is None:
+            return False
+        if resolved.choice == KEPT_MINE:
+            text = self.tr("Your version of {doc} replaced the team's; the team's is kept in "
+                           "{file}.").format(doc=resolved.conflict.path.stem,
+                                             file=resolved.backup.name)
+        else:
+            text = self.tr("The team's version of {doc} stays; yours is kept in {file}.").format(
+                doc=resolved.conflict.path.stem, file=resolved.backup.name)
+        banner.show_message(text, "info", [("undo", self.tr("Undo"), self.undo),
+                                           ("ok", self.tr("OK"), self.forget)],
+                            dismissable=False, code=f"conflict-copy-{resolved.choice}")
+        return True
+
+    def _refused(self, why: str) -> None:
+        self.feedback.ask("conflict-copy-failed", self.tr("Not done"), why,
+                          [("ok", self.tr("OK"))])
+
+    def keep_mine(self) -> None:
+        """The first copy replaces the file (saved first), which is opened again."""
+        ws, session = self.workspace, self.workspace.session
+        copies = self.pending()
+        if session is None or not copies:
+            self.changed.emit()
+            return
+        if not session.read_only and not session.save():
+            self._refused(self.tr("Your latest changes to {doc} could not be saved, so nothing "
+                                  "was replaced: deal with the banner above first.").format(
+                doc=session.doc_id))
+            return
+        try:
+            self.resolved = keep_mine(ws.project, copies[0], session.fingerprint)
+        except ConflictError:
+            log.warning("keep mine on %s refused: the file changed on disk", session.path)
+            self.feedback.say(self.tr("{file} changed on disk meanwhile: it was read again; "
+                                      "choose again").format(file=session.path.name), 8000,
+                              "conflict-copy-changed")
+            ws.open_document(session.doc_id, force=True)
+            return
+        except AnnotatorError as exc:
+            log.warning("keep mine on %s refused: %s", session.path, exc)
+            self._refused(self.tr("Your kept version cannot replace {file}:\n{problem}").format(
+                file=session.path.name, problem=exc.problem))
+            return
+        log.info("conflict copy of %s: the user kept their version", session.path)
+        ws.open_document(session.doc_id, force=True)
+        self.feedback.say(self.tr("Your version of {doc} is back in place").format(
+            doc=session.doc_id), 6000, "conflict-copy-kept-mine")
+
+    def take_theirs(self) -> None:
+        """The first copy is set aside; the file (shown) stays."""
+        ws, session = self.workspace, self.workspace.session
+        copies = self.pending()
+        if session is None or not copies:
+            self.changed.emit()
+            return
+        try:
+            self.resolved = take_theirs(ws.project, copies[0])
+        except AnnotatorError as exc:
+            log.warning("take theirs on %s refused: %s", session.path, exc)
+            self._refused(str(exc.problem))
+            return
+        log.info("conflict copy of %s: the user took the team's version", session.path)
+        self.changed.emit()
+        self.feedback.say(self.tr("The team's version of {doc} stays").format(
+            doc=session.doc_id), 6000, "conflict-copy-took-theirs")
+
+    def undo(self) -> None:
+        """Put the copy back (and, after keep mine, the file as it was); the banner asks again."""
+        ws, session, resolved = self.workspace, self.workspace.session, self._current()
+        if session is None or resolved is None:
+            return
+        session.wait()
+        if resolved.choice == KEPT_MINE and (not session.saved
+                                             or session.fingerprint != resolved.after):
+            self._refused(self.tr("{doc} changed since your version was put back: it cannot be "
+                                  "undone any more.").format(doc=session.doc_id))
+            return
+        try:
+            undo_resolution(resolved)
+        except AnnotatorError as exc:
+            log.warning("undo of %s on %s refused: %s", resolved.choice, session.path, exc)
+            self._refused(self.tr("It cannot be undone: {problem}").format(problem=exc.problem))
+            return
+        self.resolved = None
+        log.info("undid %s on %s", resolved.choice, session.path)
+        if resolved.choice == KEPT_MINE:
+            ws.open_document(session.doc_id, force=True)
+        else:
+            self.changed.emit()
+        self.feedback.say(self.tr("Undone: choose again in the banner"), 6000,
+                          "conflict-copy-undone")

@@ -17,22 +17,30 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QGuiApplication
-from PySide6.QtWidgets import QMainWindow, QToolBar, QWidget
+from PySide6.QtWidgets import QMainWindow, QToolBar, QVBoxLayout, QWidget
 
 from annotator.core.project import Project
 from annotator.ui import settings as keys
 from annotator.ui.actions import ActionRegistry
 from annotator.ui.annotate import Annotating
 from annotator.ui.article import ArticleArea
+from annotator.ui.assigned import AssignedOnly
+from annotator.ui.dialogs.help_dialogs import HelpDialogs
+from annotator.ui.dialogs.team_status import TeamStatus
 from annotator.ui.dialogs.transfer import Transfer
 from annotator.ui.feedback import Feedback, WindowFeedback
 from annotator.ui.files import FileBanners, Saving
+from annotator.ui.finding import Finding
+from annotator.ui.known import KnownForms
+from annotator.ui.models.document_filter import DocumentFilterBar
 from annotator.ui.projects import ProjectSwitching
 from annotator.ui.review import ReviewController
 from annotator.ui.settings import Settings
 from annotator.ui.status import StatusLine
+from annotator.ui.sync import Syncing
 from annotator.ui.tables import DocumentList, SpanList, dock, reading_start_area
 from annotator.ui.widgets.article_view import ArticleView
+from annotator.ui.widgets.find_bar import FindBar
 from annotator.ui.widgets.label_palette import LabelPalette
 from annotator.ui.workspace import Workspace
 
@@ -54,12 +62,22 @@ class MainWindow(QMainWindow):
         self.view = ArticleView()
         self.article = ArticleArea(ws, self.view, settings)
         self.setCentralWidget(self.article)
+        self.find_bar = FindBar()
+        area = self.article.layout()
+        assert isinstance(area, QVBoxLayout)
+        area.insertWidget(area.indexOf(self.article.stack), self.find_bar)  # right above the text
         self.documents = DocumentList(ws, self)
+        self.document_filter = DocumentFilterBar()
         self.spans = SpanList(ws, self.view, self)
         self.status_line = StatusLine(ws, self.view, self.statusBar(), self)
+        self.status_line.follow_documents(self.documents.model)
+        self.known = KnownForms(ws, self)  # the user's labelled forms, for snapping
         # the commands
         self.annotating = Annotating(ws, self.view, self.spans, self.feedback, self.registry,
-                                     self)
+                                     self, self.known)
+        self.finding = Finding(ws, self.view, self.annotating, self.find_bar, self.feedback,
+                               self)
+        self.help = HelpDialogs(self.registry, self)
         self.saving = Saving(ws, self.feedback, self.article.conflict_banner, self)
         self.banners = FileBanners(ws, self.saving, self.article.file_banner,
                                    self.article.broken_banner, self)
@@ -68,6 +86,12 @@ class MainWindow(QMainWindow):
                                          self.registry.submenu("file.recent"), self)
         self.review = ReviewController(ws, self.view, self.spans, self.feedback, self.registry,
                                        self, self.article.document_shown)
+        # the team: sync through git, the share assigned to the user, everyone's progress
+        self.syncing = Syncing(ws, self.feedback, settings, self.statusBar(),
+                               self.registry.submenu("file.sync_options"), self.close, self)
+        self.assigned = AssignedOnly(ws, self.documents, self.registry["doc.assigned_only"],
+                                     settings, self.feedback, self)
+        self.team_status = TeamStatus(ws, self)
         self._build_docks()
         self._build_bars()
         self._build_labels()
@@ -83,12 +107,19 @@ class MainWindow(QMainWindow):
     # -- building ----------------------------------------------------------------
     def _build_docks(self) -> None:
         """The document list (where reading starts) and the span table (bottom)."""
-        docs = dock(self, self.tr("Documents"), "documents-dock", self.documents.table,
+        listing = QWidget()
+        layout = QVBoxLayout(listing)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.document_filter)
+        layout.addWidget(self.documents.table, 1)
+        docs = dock(self, self.tr("Documents"), "documents-dock", listing,
                     reading_start_area())
         spans = dock(self, self.tr("Spans"), "spans-dock", self.spans.table,
                      Qt.DockWidgetArea.BottomDockWidgetArea)
         self.resizeDocks([docs], [300], Qt.Orientation.Horizontal)
         self.resizeDocks([spans], [220], Qt.Orientation.Vertical)
+        self.panels = [docs, spans]  # View > Panels brings each back once closed
 
     def _build_bars(self) -> None:
         toolbar = QToolBar(self.tr("Main"), self)
@@ -104,6 +135,10 @@ class MainWindow(QMainWindow):
         for action in self.registry.view_actions():
             self.view.addAction(action)
             self.spans.table.addAction(action)
+        panels = self.registry.submenu("view.panels")
+        for action in (*[d.toggleViewAction() for d in self.panels], toolbar.toggleViewAction(),
+                       self.palette_bar.toggleViewAction()):
+            panels.addAction(action)
 
     def _build_labels(self) -> None:
         """Label actions, palette buttons and menus for the project's labels as they are now."""
@@ -133,6 +168,8 @@ class MainWindow(QMainWindow):
         r.connect("file.save", self.saving.save_now)
         r.connect("file.export", self.transfer.open_export)
         r.connect("file.import", self.transfer.open_import)
+        r.connect("file.sync", self.syncing.sync_now)
+        r.connect("project.team_status", self.team_status.open)
         r.connect("file.quit", self.close)
         r.connect("edit.undo", group.undo)
         r.connect("edit.redo", group.redo)
@@ -145,6 +182,15 @@ class MainWindow(QMainWindow):
         r.connect("span.end_left", lambda: a.move_edge("end", True))
         r.connect("span.end_right", lambda: a.move_edge("end", False))
         r.connect("span.deselect", self.spans.deselect)
+        r.connect("span.clitic", a.toggle_clitic)
+        r.connect("find.open", self.finding.open)
+        r.connect("find.next", lambda: self.finding.step(1))
+        r.connect("find.previous", lambda: self.finding.step(-1))
+        r.connect("find.label_all", self.finding.label_all)
+        r.connect("view.label_names", view.set_label_names)
+        r.connect("help.shortcuts", self.help.show_shortcuts)
+        r.connect("help.about", self.help.show_about)
+        self.document_filter.changed.connect(self.documents.filter.set_filter)
         r["annotate.snap"].setChecked(view.snap_words)
         r.connect("annotate.snap", self.article.set_snap)
         r.connect("doc.next", lambda: ws.step_document(1))
@@ -171,6 +217,9 @@ class MainWindow(QMainWindow):
         return keys.WINDOW_STATE_RTL if QGuiApplication.isRightToLeft() else keys.WINDOW_STATE
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.syncing.may_close():  # closed once the sync (sync/on_close) is done
+            event.ignore()
+            return
         if not self.workspace.leave_current():  # the user chose to stay
             event.ignore()
             return

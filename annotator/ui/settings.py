@@ -48,8 +48,18 @@ RECENT_PROJECTS: Setting[tuple[str, ...]] = Setting(
 LANGUAGE = Setting("view/language", "",
                    QT_TRANSLATE_NOOP("Settings", "Language of the interface (after a restart)"))
 
+# Team sync through git (File > Sync): every so many minutes (0: never), and when closing.
+SYNC_EVERY_MINUTES = Setting("sync/every_minutes", 0, QT_TRANSLATE_NOOP(
+    "Settings", "Sync with the team every so many minutes (0: only when asked)"))
+SYNC_ON_CLOSE = Setting("sync/on_close", False,
+                        QT_TRANSLATE_NOOP("Settings", "Sync with the team when closing"))
+# The document list shows only the documents project.json assigns to the user.
+ASSIGNED_ONLY = Setting("documents/assigned_only", False,
+                        QT_TRANSLATE_NOOP("Settings", "List only the documents assigned to me"))
+
 ALL: tuple[Setting[Any], ...] = (ANNOTATOR, FONT_SIZE, SNAP_TO_WORDS, AUTOSAVE_MS, GEOMETRY,
-                                 WINDOW_STATE, WINDOW_STATE_RTL, RECENT_PROJECTS, LANGUAGE)
+                                 WINDOW_STATE, WINDOW_STATE_RTL, RECENT_PROJECTS, LANGUAGE,
+                                 SYNC_EVERY_MINUTES, SYNC_ON_CLOSE, ASSIGNED_ONLY)
 
 # The interface languages, each named in itself (a reader of the other language still
 # finds their own). English is the source language: it needs no translation file.

@@ -1,4 +1,5 @@
-"""The window's status bar fields and title: annotator, document, position, spans, saved state.
+"""The window's status bar fields and title: annotator, document, position, spans, saved
+state, and how many documents are done.
 
 A :class:`StatusLine` listens to the workspace and the article view and
 redraws itself; no command ever asks it to. Every state the window can be in
@@ -6,18 +7,24 @@ redraws itself; no command ever asks it to. Every state the window can be in
 in one place, so the status bar never shows an empty line next to a broken
 file. Each field also carries its state as a code (the Qt property
 ``state``), which tests read instead of the words.
+
+The progress field ("3 of 10 done") counts the document list's rows
+(:meth:`StatusLine.follow_documents`), so it agrees with the list and costs
+no second read of the files; it is counted again a moment after the list
+changes, once however many rows changed.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QObject, QTimer
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from annotator.ui.i18n import QT_TRANSLATE_NOOP
+from annotator.ui.models.document_filter import progress
 from annotator.ui.widgets.article_view import ArticleView
 from annotator.ui.workspace import Workspace
 
-FIELDS = ("annotator", "document", "position", "spans", "saved")
+FIELDS = ("annotator", "document", "position", "spans", "progress", "saved")
 # a document's status, as the status bar and its messages name it
 STATUS_WORDS = {"new": QT_TRANSLATE_NOOP("StatusLine", "new"),
                 "in_progress": QT_TRANSLATE_NOOP("StatusLine", "in progress"),
@@ -55,8 +62,28 @@ class StatusLine(QObject):
                        ws.document_closed):
             signal.connect(self.update_title)
         view.offset_changed.connect(self._show_position)
+        self._documents: QAbstractItemModel | None = None
+        self._count = QTimer(self)  # counts the list once after a burst of changes
+        self._count.setSingleShot(True)
+        self._count.setInterval(0)
+        self._count.timeout.connect(self.show_progress)
         self.update()
         self.update_title()
+
+    def follow_documents(self, model: QAbstractItemModel) -> None:
+        """Count the documents done in the document list's ``model``, as it changes."""
+        self._documents = model
+        for signal in (model.modelReset, model.dataChanged, model.rowsInserted,
+                       model.rowsRemoved, model.layoutChanged):
+            signal.connect(self._count.start)
+        self.show_progress()
+
+    def show_progress(self) -> None:
+        if self._documents is None:
+            return
+        done, total = progress(self._documents)
+        self._set("progress", self.tr("{done} of {total} done").format(done=done, total=total)
+                  if total else "", f"{done}/{total}")
 
     def _set(self, name: str, text: str, state: str = "") -> None:
         label = self.labels[name]

@@ -13,17 +13,28 @@ rows one at a time and keep rows one line high, so long lists scroll quickly.
   the text, and the other way round). A span just added becomes the selected
   one; a selected span that goes is deselected. Then it says so
   (``spans_shown``), for what refines the view further (review mode).
+  The table follows the view, never the other way round: rows that move
+  because of an edit (a relabel, a delete, an undo) never move the view's
+  cursor or scroll it; only the user choosing a row does.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QAbstractItemView, QDockWidget, QHeaderView, QMainWindow, QTableView
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDockWidget,
+    QHeaderView,
+    QMainWindow,
+    QTableView,
+    QWidget,
+)
 
 from annotator.core.edits import Changes
 from annotator.core.errors import AnnotatorError
 from annotator.core.project import Project
+from annotator.ui.models.document_filter import DocumentFilterModel
 from annotator.ui.models.documents import DocumentListModel
 from annotator.ui.models.span_table import SpanTableModel
 from annotator.ui.widgets.article_view import ArticleView
@@ -82,7 +93,7 @@ def reading_end_area() -> Qt.DockWidgetArea:
             else Qt.DockWidgetArea.RightDockWidgetArea)
 
 
-def dock(window: QMainWindow, title: str, name: str, widget: QTableView,
+def dock(window: QMainWindow, title: str, name: str, widget: QWidget,
          area: Qt.DockWidgetArea) -> QDockWidget:
     holder = QDockWidget(title, window)
     holder.setObjectName(name)
@@ -99,8 +110,10 @@ class DocumentList(QObject):
     def __init__(self, workspace: Workspace, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.workspace = ws = workspace
-        self.model = DocumentListModel(ws.project, ws.annotator, self)
-        self.table = document_table(self.model)
+        self.model = DocumentListModel(ws.project, ws.annotator, self, ws.doc_ids)
+        self.filter = DocumentFilterModel(self)  # by status and text: the table shows its rows
+        self.filter.setSourceModel(self.model)
+        self.table = document_table(self.filter)
         self.table.activated.connect(self._on_chosen)
         self.table.clicked.connect(self._on_chosen)
         ws.project_changed.connect(self._on_project)
@@ -111,28 +124,39 @@ class DocumentList(QObject):
         ws.document_closed.connect(lambda: self.model.set_current(None))
         for signal in (ws.spans_changed, ws.status_changed, ws.unplaced_changed):
             signal.connect(self._update_row)
+        # documents added or removed behind the window's back: every list is read again
+        self.model.listing_changed.connect(ws.reload_documents)
+        app = QGuiApplication.instance()
+        if isinstance(app, QGuiApplication):  # back in the window: files may have changed
+            app.applicationStateChanged.connect(self._on_application_state)
 
     def _on_chosen(self, index: QModelIndex) -> None:
         if index.isValid():
-            self.chosen.emit(self.model.doc_id_at(index.row()))
+            self.chosen.emit(self.model.doc_id_at(self.filter.mapToSource(index).row()))
 
     def _on_project(self, project: Project) -> None:
         self.model.project = project
-        self.model.reload()
+        self.model.reload(self.workspace.doc_ids)
 
     def _on_annotator(self, annotator: str) -> None:
         self.model.annotator = annotator
-        self.model.reload()
+        self.model.reload(self.workspace.doc_ids)
 
     def _reload(self) -> None:
-        self.model.reload()
+        self.model.reload(self.workspace.doc_ids)
+        self._update_row()  # the open document's row shows what the window holds
         self._show_current(self.workspace.current_doc_id)
+
+    def _on_application_state(self, state: Qt.ApplicationState) -> None:
+        if state == Qt.ApplicationState.ApplicationActive:
+            self.model.refresh()
 
     def _show_current(self, doc_id: str | None) -> None:
         self.model.set_current(doc_id)
         row = self.model.row_of(doc_id) if doc_id is not None else None
-        if row is not None:
-            self.table.selectRow(row)
+        shown = self.filter.mapFromSource(self.model.index(row, 0)) if row is not None else None
+        if shown is not None and shown.isValid():
+            self.table.selectRow(shown.row())
 
     def _on_opened(self, doc_id: str) -> None:
         self._update_row()
@@ -172,22 +196,36 @@ class SpanList(QObject):
 
     def _on_opened(self, _doc_id: str) -> None:
         session = self.workspace.session
-        self.model.reset(session.aset.spans() if session is not None else [],
-                         self.workspace.colors)
+        self._syncing = True
+        try:
+            self.model.reset(session.aset.spans() if session is not None else [],
+                             self.workspace.colors)
+        finally:
+            self._syncing = False
 
     def _clear(self, *_args: object) -> None:
-        self.model.reset([], self.workspace.colors)
+        self._syncing = True
+        try:
+            self.model.reset([], self.workspace.colors)
+        finally:
+            self._syncing = False
 
     def _on_spans_changed(self, changes: Changes) -> None:
         touched = changes.removed + changes.added
         self.view.invalidate(min(s.start for s in touched), max(s.end for s in touched))
-        self.model.apply(changes)
+        self._syncing = True  # rows moving under the table's current row are not a choice
+        try:
+            self.model.apply(changes)
+        finally:
+            self._syncing = False
         session = self.workspace.session
         selected = self.view.selected_key
-        if changes.added:
-            self.select(changes.added[-1].id)
+        if len(changes.added) == 1:  # one span added, relabelled, resized, brought back
+            self.select(changes.added[0].id)
         elif session is not None and selected is not None and selected not in session.aset:
             self.select(None)
+        else:  # many at once (label all, its undo): the selection stays, its row moved
+            self._sync_table(selected)
         self.spans_shown.emit(changes)
 
     def select(self, span_id: str | None, reveal: bool = False) -> None:

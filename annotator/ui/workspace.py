@@ -21,6 +21,8 @@ only way past keeps a copy of the unsaved work.
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any, overload
 
 from PySide6.QtCore import QObject, Signal
 
@@ -38,6 +40,61 @@ KEEP_COPY, CANCEL, OK = "keep-copy", "cancel", "ok"  # answers to the workspace'
 
 def label_colors(project: Project) -> dict[str, str]:
     return {label.name: label.color for label in project.labels}
+
+
+class DocumentIds(Sequence[str]):
+    """The project's document ids in list order, each one's place found at once.
+
+    A read-only sequence (``len``, indexing, iteration, ``in``, ``index``,
+    equal to a list of the same ids) whose ``in``, ``index`` and
+    :meth:`position` look the id up in a dictionary: the status line and
+    Ctrl+PgDn ask where the open document is at every switch, which a list
+    answers in a time growing with the project (a few milliseconds at
+    100,000 documents).
+    """
+
+    def __init__(self, ids: Iterable[str] = ()) -> None:
+        self._ids = list(ids)
+        self._positions = {doc_id: i for i, doc_id in enumerate(self._ids)}
+
+    def position(self, doc_id: str | None) -> int | None:
+        """Where ``doc_id`` is in the list (0-based), None when it is not there."""
+        return self._positions.get(doc_id) if doc_id is not None else None
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[str]: ...
+    def __getitem__(self, index: int | slice) -> str | list[str]:
+        return self._ids[index]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._ids)
+
+    def __contains__(self, doc_id: object) -> bool:
+        return doc_id in self._positions
+
+    def index(self, value: Any, start: int = 0, stop: int | None = None) -> int:
+        position = self._positions.get(value) if isinstance(value, str) else None
+        first, last, _ = slice(start, stop).indices(len(self._ids))
+        if position is None or not first <= position < last:
+            raise ValueError(f"{value!r} is not in the documents")
+        return position
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, DocumentIds):
+            return self._ids == other._ids
+        if isinstance(other, list | tuple):
+            return self._ids == list(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"DocumentIds({len(self._ids)} documents)"
 
 
 class Workspace(QObject):
@@ -69,7 +126,7 @@ class Workspace(QObject):
         self.feedback = feedback
         self.autosave_ms = autosave_ms
         self.colors = label_colors(project)
-        self.doc_ids = project.doc_ids()
+        self.doc_ids = DocumentIds(project.doc_ids())
         self.session: DocumentSession | None = None
         self.broken: tuple[str, AnnotatorError] | None = None  # shown, cannot be opened
         self.undo_history = UndoHistory(self)  # per document, while the window is open
@@ -138,8 +195,8 @@ class Workspace(QObject):
         """Open the document ``step`` places down (up, if negative) the list."""
         if not self.doc_ids:
             return
-        current = self.current_doc_id or self.doc_ids[0]
-        index = self.doc_ids.index(current) + step if current in self.doc_ids else 0
+        position = self.doc_ids.position(self.current_doc_id or self.doc_ids[0])
+        index = position + step if position is not None else 0
         if 0 <= index < len(self.doc_ids):
             self.open_document(self.doc_ids[index])
         else:
@@ -213,7 +270,7 @@ class Workspace(QObject):
         self.undo_history.clear()
         self.project = project
         self.colors = label_colors(project)
-        self.doc_ids = project.doc_ids()
+        self.doc_ids = DocumentIds(project.doc_ids())
         log.info("opened project %s (%d documents)", project.root, len(self.doc_ids))
         self.project_changed.emit(project)
         self.labels_changed.emit()
@@ -227,5 +284,5 @@ class Workspace(QObject):
 
     def reload_documents(self) -> None:
         """Files changed on disk (an import): the document lists are read again."""
-        self.doc_ids = self.project.doc_ids()
+        self.doc_ids = DocumentIds(self.project.doc_ids())
         self.documents_changed.emit()

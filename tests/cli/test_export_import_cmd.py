@@ -96,7 +96,8 @@ def test_help_lists_every_format(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit):
         main(["export", "--help"])
     text = capsys.readouterr().out
-    assert all(name in text for name in ("jsonl", "conll", "brat", "spacy", "hf"))
+    assert all(name in text for name in ("jsonl", "conll", "brat", "spacy", "hf", "doccano",
+                                         "labelstudio", "labeling_config.xml"))
     with pytest.raises(SystemExit):
         main(["import", "--help"])
     text = capsys.readouterr().out

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from annotator.cli import main
 from annotator.cli.show_cmd import mark_brackets, mark_colors
-from annotator.cli.terminal import visual, visual_line
+from annotator.cli.terminal import display_width, visual, visual_line
 from annotator.core.spans import Span
 from tests.review_data import TEAM, TEXTS, make_project
 
@@ -91,14 +91,31 @@ def test_visual_reshapes_and_reorders_each_line(team: Path,
     status, logical, _ = show(capsys, team, "d3", "--annotator", "amal")
     assert not PRESENTATION_FORMS.search(logical)
     status, out, _ = show(capsys, team, "d3", "--annotator", "amal", "--visual",
-                          "--color", "always")
+                          "--color", "always", "--width", "200")
     assert status == 0 and "\x1b[" not in out  # visual output is always brackets
     lines = out.splitlines()
     assert len(lines) == 2 == len(TEXTS["d3"].splitlines())
     assert all(PRESENTATION_FORMS.search(line) for line in lines)
-    assert out == visual(logical)
+    assert out == visual(logical, 200)
+    # aligned right: each line ends at column 200
+    assert all(display_width(line) == 200 for line in lines)
     # the first line ends (visually, at the left) with the full stop that ends it logically
-    assert lines[0].startswith(".") and logical.splitlines()[0].endswith(".")
+    assert lines[0].lstrip().startswith(".") and logical.splitlines()[0].endswith(".")
+
+
+def test_visual_wraps_to_the_width_each_line_aligned_right(
+        team: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    status, logical, _ = show(capsys, team, "d3", "--annotator", "amal")
+    status, out, _ = show(capsys, team, "d3", "--annotator", "amal", "--visual",
+                          "--width", "24")
+    assert status == 0
+    lines = out.splitlines()
+    assert len(lines) > len(logical.splitlines())  # wrapped
+    assert all(display_width(line) == 24 for line in lines)  # padded to the right edge
+    # each screen line, read right to left, is a piece of the logical text in order
+    words = [w for line in lines for w in reversed(line.split())]
+    assert len(words) == len(logical.split())
+    assert show(capsys, team, "d3", "--annotator", "amal", "--visual", "--width", "3")[0] == 2
 
 
 def test_visual_line_leaves_latin_alone() -> None:

@@ -7,7 +7,18 @@ import unicodedata
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from annotator.core.snapping import is_word_char, moved_bounds, snap, word_at
+from annotator.core.arabic import normalized
+from annotator.core.snapping import (
+    EDGE_MIN_STEM,
+    clitic_cuts,
+    is_word_char,
+    moved_bounds,
+    snap,
+    stem_start,
+    toggle_proclitic,
+    word_at,
+    word_bounds,
+)
 
 TEXT = "قال: «كيم جونغ أون» زار، يوم 13 سبتمبر، مدينةَ Vladivostok."
 
@@ -50,12 +61,18 @@ def test_word_at() -> None:
     assert word_at(TEXT, TEXT.index("«")) is None
 
 
+def _at_clitic_boundary(text: str, offset: int) -> bool:
+    start, end = word_bounds(text, offset)
+    return start < offset < end and offset - start in clitic_cuts(text[start:end],
+                                                                   min_stem=EDGE_MIN_STEM)
+
+
 @settings(max_examples=150, deadline=None)
-@given(texts, st.integers(0, 60), st.integers(0, 60), st.booleans())
+@given(texts, st.integers(0, 60), st.integers(0, 60), st.booleans(), st.booleans())
 def test_snapped_spans_are_clean_and_cover_the_selected_letters(
-        text: str, a: int, b: int, words: bool) -> None:
+        text: str, a: int, b: int, words: bool, keep_cuts: bool) -> None:
     a, b = min(a, len(text)), min(b, len(text))
-    result = snap(text, a, b, words)
+    result = snap(text, a, b, words, keep_cuts=keep_cuts)
     lo, hi = sorted((a, b))
     if result is None:
         trimmed = "ZPC" if words else "ZC"
@@ -68,11 +85,14 @@ def test_snapped_spans_are_clean_and_cover_the_selected_letters(
     if words:
         assert unicodedata.category(text[s])[0] not in "PZ"
         assert unicodedata.category(text[e - 1])[0] not in "PZ"
-        assert not (s > 0 and is_word_char(text[s - 1]) and is_word_char(text[s]))
-        assert not (e < len(text) and is_word_char(text[e - 1]) and is_word_char(text[e]))
+        # inside a word only at a clitic boundary the selection already lay on
+        assert not (s > 0 and is_word_char(text[s - 1]) and is_word_char(text[s])) or (
+            keep_cuts and s == lo and _at_clitic_boundary(text, s))
+        assert not (e < len(text) and is_word_char(text[e - 1]) and is_word_char(text[e])) or (
+            keep_cuts and e == hi and _at_clitic_boundary(text, e))
         # every letter that was selected is in the span
         assert all(s <= i < e for i in range(lo, hi) if is_word_char(text[i]))
-        assert snap(text, s, e, words) == (s, e)  # idempotent
+        assert snap(text, s, e, words, keep_cuts=keep_cuts) == (s, e)  # idempotent
     else:
         assert lo <= s and e <= hi
 
@@ -106,3 +126,73 @@ def test_word_steps_in_arabic() -> None:
     assert moved_bounds(text, start, end, "start", True) is None
     s, e = moved_bounds(text, start, end, "end", False, words=False)  # type: ignore[misc]
     assert text[s:e] == "مدين"
+
+
+# -- proclitics ---------------------------------------------------------------------
+
+GIFT = "ثم قدّم له وسترةً واقية، وبالكرملين قابل وبوتين لكيم"
+
+
+def test_an_edge_at_a_clitic_boundary_is_never_widened() -> None:
+    """A keyboard selection starting right after the و of وسترة stays سترة."""
+    start = GIFT.index("وسترةً") + 1
+    s, e = snap(GIFT, start, start + len("سترةً"))  # type: ignore[misc]
+    assert GIFT[s:e] == "سترةً"
+    s, e = snap(GIFT, start - 1, start)  # type: ignore[misc]  # the conjunction alone
+    assert GIFT[s:e] == "و"
+    kim = GIFT.index("لكيم")
+    assert GIFT[slice(*snap(GIFT, kim + 1, kim + 4))] == "كيم"  # type: ignore[misc]
+    # a start one letter into a short word is not a boundary (كيم, not ك + يم)
+    assert GIFT[slice(*snap(GIFT, kim + 2, kim + 4))] == "لكيم"  # type: ignore[misc]
+    # an end inside the next word is widened: the selection is not inside one word
+    end = GIFT.index("وبوتين") + 1
+    assert GIFT[slice(*snap(GIFT, GIFT.index("قابل"), end))] == "قابل وبوتين"  # type: ignore[misc]
+
+
+def test_sloppy_mouse_selections_are_widened_then_cut_to_a_known_stem() -> None:
+    start = GIFT.index("وسترةً") + 1
+    s, e = snap(GIFT, start, start + 3, keep_cuts=False)  # type: ignore[misc]
+    assert GIFT[s:e] == "وسترةً"  # nothing known: the whole word
+    s, e = snap(GIFT, start, start + 3, keep_cuts=False, known={normalized("سترة")})  # type: ignore[misc]
+    assert GIFT[s:e] == "سترةً"  # normalised: the tanween does not matter
+    word = GIFT.index("وبالكرملين")
+    s, e = snap(GIFT, word + 3, word + 6, keep_cuts=False,  # type: ignore[misc]
+                known={"الكرملين", "وبالكرملين_"})
+    assert GIFT[s:e] == "الكرملين"  # the article stays with the stem
+    assert stem_start(GIFT, word, word + 10, {"كرملين"}) == word + 4
+    assert stem_start(GIFT, word, word + 10, {"وبالكرملين"}) == word  # the whole is known
+    assert stem_start(GIFT, word + 1, word + 10, {"الكرملين"}) == word + 1  # not a word start
+    putin = GIFT.index("قابل")
+    s, e = snap(GIFT, putin, GIFT.index("وبوتين") + 2, keep_cuts=False,  # type: ignore[misc]
+                known={"بوتين"})
+    assert GIFT[s:e] == "قابل وبوتين"  # only the first word's proclitic is shed
+
+
+def test_toggle_proclitic_sheds_then_restores() -> None:
+    start = GIFT.index("وسترةً")
+    end = start + len("وسترةً")
+    shed = toggle_proclitic(GIFT, start, end)
+    assert shed is not None and GIFT[slice(*shed)] == "سترةً"
+    assert toggle_proclitic(GIFT, *shed) == (start, end)
+    word = GIFT.index("وبالكرملين")
+    shed = toggle_proclitic(GIFT, word, word + 10)
+    assert shed is not None and GIFT[slice(*shed)] == "الكرملين"
+    shed = toggle_proclitic(GIFT, word, word + 10, known={"بالكرملين"})
+    assert shed is not None and GIFT[slice(*shed)] == "بالكرملين"
+    assert toggle_proclitic(GIFT, 0, 2) is None  # ثم: nothing to shed
+    assert toggle_proclitic(GIFT, GIFT.index("قدّم") + 1, GIFT.index("قدّم") + 4) is None
+
+
+@settings(max_examples=150, deadline=None)
+@given(texts, st.integers(0, 60), st.integers(1, 20))
+def test_toggle_proclitic_is_its_own_inverse(text: str, a: int, length: int) -> None:
+    start, end = min(a, len(text)), min(a + length, len(text))
+    if start >= end:
+        return
+    moved = toggle_proclitic(text, start, end)
+    if moved is None:
+        return
+    s, e = moved
+    assert e == end and 0 <= s < e and s != start
+    if s > start:  # shed from a word start: the next press restores exactly that
+        assert toggle_proclitic(text, s, e) == (start, end)

@@ -64,9 +64,14 @@ def reference_iob(text: str, tokens: list[tuple[int, int]],
     return [iob[i] for i in ours]
 
 
-def read_conll(path: Path) -> list[tuple[str, str]]:
-    lines = path.read_text(encoding="utf-8").split("\n")
-    return [(line.split("\t")[0], line.split("\t")[1]) for line in lines if line]
+def read_conll(path: Path) -> list[list[tuple[str, str]]]:
+    """The (token, tag) rows of each document; each must open with ``-DOCSTART-<TAB>O``."""
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("-DOCSTART-\tO\n\n")
+    documents = text.split("-DOCSTART-\tO\n\n")[1:]
+    assert all(doc == "" or doc.endswith("\n\n") for doc in documents)
+    return [[(line.split("\t")[0], line.split("\t")[1]) for line in doc.split("\n") if line]
+            for doc in documents]
 
 
 def place(text: str, words: list[str], start: int) -> tuple[list[tuple[int, int]], int]:
@@ -83,20 +88,19 @@ def place(text: str, words: list[str], start: int) -> tuple[list[tuple[int, int]
 def test_conll_export_agrees_with_spacy(tmp_path: Path) -> None:
     project = open_project(PROJECT)
     summary = export_project(project, ExportOptions("conll", tmp_path))
-    rows = read_conll(tmp_path / "all.conll")
+    documents = read_conll(tmp_path / "all.conll")
     dropped = {(d.doc_id, d.span_id) for d in summary.dropped}
-    consumed = 0
-    for doc_id in project.annotated_doc_ids("gold"):
+    doc_ids = project.annotated_doc_ids("gold")
+    assert len(documents) == len(doc_ids)  # one -DOCSTART- per document
+    for doc_id, doc_rows in zip(doc_ids, documents, strict=True):
         aset = store.load(project, doc_id, "gold").annotations
         text = aset.text
         count = len(tag(text, [(s.start, s.end, s.label) for s in aset.spans()]).tokens)
-        doc_rows = rows[consumed:consumed + count]
-        consumed += count
+        assert len(doc_rows) == count, doc_id
         offsets, rest = place(text, [word for word, _ in doc_rows], 0)
         assert not text[rest:].strip(), f"{doc_id}: the CoNLL tokens do not cover the text"
         kept = [(s.start, s.end, s.label) for s in aset.spans() if (doc_id, s.id) not in dropped]
         assert [t for _, t in doc_rows] == reference_iob(text, offsets, kept), doc_id
-    assert consumed == len(rows)
     assert len(dropped) == 4  # the nested, tied and inner spans of the test project
 
 

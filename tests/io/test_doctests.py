@@ -7,10 +7,11 @@ from types import ModuleType
 
 import pytest
 
-from annotator.io import brat, exchange, exporting
+from annotator.io import brat, exchange, export_doccano, exporting
 
 
-@pytest.mark.parametrize("module", [brat, exchange, exporting], ids=lambda m: m.__name__)
+@pytest.mark.parametrize("module", [brat, exchange, exporting, export_doccano],
+                         ids=lambda m: m.__name__)
 def test_docstring_examples(module: ModuleType) -> None:
     result = doctest.testmod(module)
     assert result.attempted > 0 and result.failed == 0

@@ -81,9 +81,14 @@ def test_brat_import_into_the_same_project_matches_the_documents(project_dir: Pa
     for doc_id in ("visit-train", "gifts-crlf", "emoji-drone"):
         assert spans_of(project_dir, doc_id, "brat") == spans_of(PROJECT, doc_id, "gold")
     aset = store.load(open_project(project_dir), "visit-train", "brat").annotations
-    assert [(r.type, aset.span(r.source).text, aset.span(r.target).text)
-            for r in aset.relations()] == [("gives", "الحاكم Oleg Kozhemyako", "خمس طائرات مسيّرة")]
+    assert [(r.type, aset.span(r.source).text, aset.span(r.target).text, r.extra)
+            for r in aset.relations()] == [
+        ("gives", "الحاكم Oleg Kozhemyako", "خمس طائرات مسيّرة", {"note": "قدّمها الحاكم بنفسه"}),
+        ("gives", "الحاكم Oleg Kozhemyako", "سترة واقية من الرصاص", {})]
     assert aset.find(20, 32, "entity").note == "الاسم الكامل كما ورد"  # type: ignore[union-attr]
+    assert aset.find(184, 204, "gift").attributes == {  # type: ignore[union-attr]
+        "kind": "clothing", "protection": "ballistic"}
+    assert summary.relations == 2 and summary.notes == 2 and summary.attributes == 3
 
 
 # -- doccano --------------------------------------------------------------------
@@ -102,7 +107,8 @@ def test_doccano_both_shapes_matched_by_text(project_dir: Path, tmp_path: Path) 
     summary = import_annotations(open_project(project_dir), ImportOptions("doccano", source))
     assert summary.ok, summary.problems
     assert summary.created == ["doccano-6"]
-    assert summary.ignored == [f"{source}:3: label[1] 'خبر' is a document label, not a span"]
+    assert summary.ignored == [f"{source}:3: 1 document label(s) ('label' strings: text "
+                               "classification): not spans; not imported"]
     assert spans_of(project_dir, "visit-train", "doccano") == [
         (20, 32, "entity", "كيم جونغ أون"), (39, 50, "place", "فلاديفوستوك")]
     assert spans_of(project_dir, "doccano-6", "doccano") == [(11, 22, "place", "فلاديفوستوك")]
@@ -274,8 +280,8 @@ def test_brat_discontinuous_spans_and_bad_lines_are_reported(project_dir: Path,
                        "T1\tentity 20 23;29 32\tكيم أون\nX1\tmystery\nA1\tNegated T1\n")
     summary = import_annotations(open_project(project_dir), ImportOptions("brat", folder))
     assert [p.code for p in summary.problems] == ["unsupported", "bad-input"]
-    assert summary.ignored == [f"{folder / 'visit-train.ann'}: line 3: A1 (A lines are not "
-                               "imported)"]
+    assert summary.ignored == [f"{folder / 'visit-train.ann'}:3: 1 attribute(s) of a refused "
+                               "span: the span was not imported (see its problem)"]
 
 
 def test_malformed_jsonl_lists_every_bad_line(project_dir: Path, tmp_path: Path) -> None:

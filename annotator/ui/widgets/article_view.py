@@ -26,22 +26,41 @@ The text is read-only (an editable widget would swallow printable keys such as
 ``1`` before any shortcut sees them) but selectable by mouse and keyboard.
 Every offset crossing this class's interface is a code point; Qt positions
 stay inside and are converted only through :class:`QtOffsets`.
+
+Two more things the annotator sees:
+
+- **How the selection was made** (:attr:`ArticleView.selection_origin`):
+  ``"mouse"`` (a drag or a double-click: sloppy, snapped to whole words and to
+  known stems) or ``"keyboard"`` (taken as meant: an edge at a clitic
+  boundary stays), see :mod:`annotator.core.snapping`. Selections made in
+  code (:meth:`select_range`, the find bar) count as keyboard ones.
+- **Label names** over the spans (:meth:`set_label_names`). The plain-text
+  layout ignores line heights and block margins, so room is made above each
+  line by placing the lines of each laid-out paragraph further apart
+  (``QTextLine.setPosition``) before it is painted or hit-tested, as the
+  alignment is; the paragraph's bounding rectangle, which the view scrolls
+  and paints by, follows the lines. The name is drawn small in that room,
+  over the span's first letter.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterator
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
+    QFont,
+    QFontMetricsF,
     QMouseEvent,
     QPainter,
     QPaintEvent,
     QPen,
     QTextBlock,
     QTextCursor,
+    QTextLayout,
     QTextLine,
     QTextOption,
     QWheelEvent,
@@ -51,12 +70,15 @@ from PySide6.QtWidgets import QApplication, QMenu, QPlainTextEdit, QToolTip, QWi
 from annotator.core.document import strong_direction
 from annotator.core.offsets import QtOffsets
 from annotator.core.snapping import snap
-from annotator.ui.widgets.decorations import Decoration, DecorationProvider
+from annotator.ui.widgets.decorations import Decoration, DecorationProvider, blend
 from annotator.ui.widgets.highlights import Highlights, line_extents
 
 RTL_ALIGN = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute
 LTR_ALIGN = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignAbsolute
 EDGE_GRAB_PX = 5
+TAG_SCALE = 0.55  # label names, against the text's size
+MIN_TAG_POINTS = 7.0
+TAG_ALPHA = 0.35  # the label colour under a label name
 
 
 class ArticleView(QPlainTextEdit):
@@ -88,6 +110,10 @@ class ArticleView(QPlainTextEdit):
         self._double_click = False
         self._drag: tuple[str, str, int, int] | None = None  # key, edge, start, end
         self._preview: tuple[int, int] | None = None
+        self.selection_origin = "keyboard"  # how the selection was made: "mouse" or "keyboard"
+        self.show_label_names = False
+        self._tag_font: QFont | None = None  # of the label names, for the text's size now
+        self._spaced: set[int] = set()  # paragraphs whose lines were moved apart
         self.cursorPositionChanged.connect(self._emit_offset)
 
     # -- content ---------------------------------------------------------------
@@ -98,6 +124,7 @@ class ArticleView(QPlainTextEdit):
         self._direction = strong_direction(text) or "rtl"
         self.highlights.clear()
         self._selected = None
+        self._spaced.clear()  # the new text is laid out afresh
         self.setPlainText(text)
 
     @property
@@ -111,6 +138,14 @@ class ArticleView(QPlainTextEdit):
     def set_provider(self, provider: DecorationProvider | None) -> None:
         """Paint what ``provider`` says from now on (review mode swaps providers)."""
         self.highlights.provider = provider
+        self.invalidate_all()
+
+    def set_overlay(self, name: str, provider: DecorationProvider | None) -> None:
+        """Paint ``provider`` over the spans whatever the provider is (None: remove it)."""
+        if provider is None:
+            self.highlights.overlays.pop(name, None)
+        else:
+            self.highlights.overlays[name] = provider
         self.invalidate_all()
 
     def invalidate_all(self) -> None:
@@ -129,7 +164,48 @@ class ArticleView(QPlainTextEdit):
         font = self.font()
         font.setPointSizeF(points)
         self.setFont(font)
+        self._tag_font = None
         self.invalidate_all()
+
+    # -- label names -----------------------------------------------------------
+    def set_label_names(self, on: bool) -> None:
+        """Show each span's label name, small, over its first letter (or stop)."""
+        self.show_label_names = bool(on)
+        self._tag_font = None
+        if not on:
+            doc = self.document()
+            for number in self._spaced:
+                block = doc.findBlockByNumber(number)
+                if block.isValid():
+                    self._space_lines(block.layout(), 0.0)
+            self._spaced.clear()
+        self.viewport().update()
+
+    def tag_font(self) -> QFont:
+        """The font label names are drawn in: the text's, smaller."""
+        if self._tag_font is None:
+            font = QFont(self.font())
+            font.setPointSizeF(max(MIN_TAG_POINTS, self.font().pointSizeF() * TAG_SCALE))
+            self._tag_font = font
+        return self._tag_font
+
+    def tag_space(self) -> float:
+        """Room above each line for the label names (0 when they are not shown)."""
+        return math.ceil(QFontMetricsF(self.tag_font()).height()) + 1.0 \
+            if self.show_label_names else 0.0
+
+    @staticmethod
+    def _space_lines(layout: QTextLayout, extra: float) -> None:
+        """Put ``extra`` pixels above each line of a laid-out paragraph (0: Qt's own places)."""
+        if layout.lineCount() == 0:
+            return
+        y = extra
+        for i in range(layout.lineCount()):
+            line = layout.lineAt(i)
+            if abs(line.y() - y) > 0.01:
+                line.setPosition(QPointF(line.x(), y))
+            # what QPlainTextDocumentLayout adds per line, and the room asked for
+            y += line.height() + (math.ceil(line.leading()) if line.leading() < 0 else 0) + extra
 
     # -- selection and cursor, in code points ------------------------------------
     @property
@@ -151,16 +227,29 @@ class ArticleView(QPlainTextEdit):
         return self._offsets.range_from_qt(cursor.selectionStart(), cursor.selectionEnd())
 
     def select_range(self, start: int, end: int) -> None:
+        """Select ``[start, end)`` exactly (a keyboard-like, precise selection) and show it."""
+        self._align_around(end)
         cursor = QTextCursor(self.document())
         cursor.setPosition(self._offsets.to_qt(start))
         cursor.setPosition(self._offsets.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+        self.selection_origin = "keyboard"
         self.setTextCursor(cursor)
         self.ensureCursorVisible()
+
+    def _align_around(self, offset: int) -> None:
+        """Lay out and space the paragraph holding ``offset`` before Qt scrolls to it."""
+        if self.show_label_names:
+            block = self.document().findBlock(self._offsets.to_qt(
+                max(0, min(offset, len(self._text)))))
+            if block.isValid():
+                self.document().documentLayout().blockBoundingRect(block)
+                self._align(block)
 
     def cursor_offset(self) -> int:
         return self._offsets.from_qt(self.textCursor().position())
 
     def set_cursor_offset(self, offset: int) -> None:
+        self._align_around(offset)
         cursor = QTextCursor(self.document())
         cursor.setPosition(self._offsets.to_qt(offset))
         self.setTextCursor(cursor)
@@ -186,17 +275,21 @@ class ArticleView(QPlainTextEdit):
         block = self.firstVisibleBlock()
         offset = self.contentOffset()
         height = self.viewport().height()
+        layout = self.document().documentLayout()
         while block.isValid():
-            geometry = self.blockBoundingGeometry(block).translated(offset)  # lays it out
+            if block.isVisible():
+                layout.blockBoundingRect(block)  # lays it out
+                self._align(block)
+            geometry = self.blockBoundingGeometry(block).translated(offset)
             if geometry.top() > height:
                 break
             if block.isVisible():
-                self._align(block)
                 yield block, geometry
             block = block.next()
 
     def _align(self, block: QTextBlock) -> None:
-        """Align a laid-out paragraph to its own start side (its direction's)."""
+        """Align a laid-out paragraph to its own start side (its direction's); make room
+        for label names when they are shown."""
         layout = block.layout()
         start, end = self.block_range(block)
         direction = strong_direction(self._text, start, end) or self._direction
@@ -205,6 +298,9 @@ class ArticleView(QPlainTextEdit):
         if option.alignment() != want:
             option.setAlignment(want)
             layout.setTextOption(option)
+        if self.show_label_names:
+            self._space_lines(layout, self.tag_space())
+            self._spaced.add(block.blockNumber())
 
     def _align_visible(self) -> None:
         """Before Qt hit-tests a mouse event: a re-laid-out paragraph may not be aligned yet."""
@@ -311,6 +407,9 @@ class ArticleView(QPlainTextEdit):
         painter = QPainter(self.viewport())
         try:
             self.highlights.paint_underlines(painter, visible)
+            self.highlights.paint_outlines(painter, visible)
+            if self.show_label_names:
+                self._paint_tags(painter, visible)
             if self._preview is not None:
                 self._paint_outline(painter, self._preview, QColor("#444444"), dashed=True)
             else:
@@ -320,6 +419,37 @@ class ArticleView(QPlainTextEdit):
                     self._paint_outline(painter, (decoration.start, decoration.end), color)
         finally:
             painter.end()
+
+    def _paint_tags(self, painter: QPainter, visible: list[tuple[QTextBlock, QRectF]]) -> None:
+        """Each span's label name, small, in the room above the line of its first letter."""
+        font = self.tag_font()
+        metrics = QFontMetricsF(font)
+        painter.setFont(font)
+        space = self.tag_space()
+        taken: dict[tuple[int, int], list[tuple[float, float]]] = {}  # per line: x ranges
+        base = self.viewport().palette().base().color().name()
+        for block, piece, line, geometry in self.highlights.tags(visible):
+            if piece.decoration.start < self.block_range(block)[0]:
+                continue  # continued from the paragraph before: named there
+            boxes = line_extents(line, piece.start, piece.start + 1)
+            if not boxes:
+                continue
+            x1, x2, rtl = boxes[0]
+            name = piece.decoration.name
+            width = metrics.horizontalAdvance(name) + 4
+            left = geometry.left() + (x2 - width if rtl else x1)
+            key = (int(geometry.top()), line.lineNumber())
+            used = taken.setdefault(key, [])
+            for lo, hi in sorted(used):  # step past names already drawn on this line
+                if left < hi and lo < left + width:
+                    left = lo - width - 2 if rtl else hi + 2
+            used.append((left, left + width))
+            top = geometry.top() + line.y() - space
+            rect = QRectF(left, top, width, space - 1)
+            color = QColor(piece.decoration.color)
+            painter.fillRect(rect, QColor(blend([piece.decoration.color], base, TAG_ALPHA)))
+            painter.setPen(color.darker(170))
+            painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), name)
 
     def _paint_outline(self, painter: QPainter, bounds: tuple[int, int], color: QColor,
                        dashed: bool = False) -> None:
@@ -342,6 +472,7 @@ class ArticleView(QPlainTextEdit):
                 event.accept()
                 return
         super().mousePressEvent(event)
+        self.selection_origin = "mouse"
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         if self._drag is not None:
@@ -362,8 +493,8 @@ class ArticleView(QPlainTextEdit):
         offset = self._offsets.from_qt(self.cursorForPosition(point).position())
         lo, hi = (offset, end) if edge == "start" else (start, offset)
         snapped = snap(self._text, lo, hi, self.snap_words) if lo < hi else None
-        if snapped is not None:
-            self._preview = snapped
+        if snapped is not None:  # only the dragged edge moves
+            self._preview = (snapped[0], end) if edge == "start" else (start, snapped[1])
             self.viewport().update()
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
@@ -403,6 +534,7 @@ class ArticleView(QPlainTextEdit):
         self._align_visible()
         self._double_click = True
         super().mouseDoubleClickEvent(event)
+        self.selection_origin = "mouse"
         if self.textCursor().hasSelection():
             self.set_selected_key(None, notify=True)
 
@@ -410,6 +542,8 @@ class ArticleView(QPlainTextEdit):
         had = self.textCursor().selectionStart(), self.textCursor().selectionEnd()
         super().keyPressEvent(event)  # type: ignore[arg-type]
         cursor = self.textCursor()
+        if had != (cursor.selectionStart(), cursor.selectionEnd()):
+            self.selection_origin = "keyboard"
         if cursor.hasSelection() and had != (cursor.selectionStart(), cursor.selectionEnd()):
             self.set_selected_key(None, notify=True)
 

@@ -7,11 +7,20 @@ to paint, in code-point offsets. Normal annotation uses :class:`SpanDecorations`
 provider (two annotators' spans merged and classed by colour) without touching
 the view. Keeping the provider a plain object with one method also keeps the
 view fast: it only asks for the paragraphs on screen.
+
+Over the provider the view lays *overlays*, providers of their own that no
+mode replaces: :class:`MatchDecorations` boxes the find bar's matches (the
+current one filled), a look no span has, so matches and spans never read
+alike.
+
+Offsets in a tooltip are set in a left-to-right isolate (U+2066 … U+2069):
+in an Arabic line ``[27–39]`` would otherwise read ``[39–27]``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import bisect
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -26,7 +35,9 @@ class Decoration:
     draws a line in a stack under the text so nested spans stay apart, ``dashed``
     draws that line dashed (e.g. for review differences). ``key`` identifies
     what was painted (a span id) for clicks and selection; ``tooltip`` is one
-    line of the tooltip shown under the mouse.
+    line of the tooltip shown under the mouse. ``outline`` draws a box around
+    the text (search matches); ``name`` is the tag drawn over the start of the
+    decoration when the view shows label names.
     """
 
     start: int
@@ -37,6 +48,20 @@ class Decoration:
     fill: bool = True
     underline: bool = True
     dashed: bool = False
+    outline: bool = False
+    name: str = ""
+
+
+LRI, PDI = "\u2066", "\u2069"  # a left-to-right isolate, and its end
+
+
+def offsets_text(start: int, end: int) -> str:
+    """``[start–end]`` as one left-to-right run, whatever the direction of the line around it.
+
+    >>> offsets_text(27, 39)
+    '\u2066[27–39]\u2069'
+    """
+    return f"{LRI}[{start}–{end}]{PDI}"
 
 
 class DecorationProvider(Protocol):
@@ -61,9 +86,35 @@ class SpanDecorations:
             return []
         return [
             Decoration(span.start, span.end, self.colors.get(span.label, self.fallback), span.id,
-                       f"{span.label}: {span.text}  [{span.start}–{span.end}]"
-                       + (f" — {span.note}" if span.note else ""))
+                       f"{span.label}: {span.text}  {offsets_text(span.start, span.end)}"
+                       + (f" — {span.note}" if span.note else ""), name=span.label)
             for span in self.aset.overlapping(start, end)
+        ]
+
+
+MATCH_COLOR = "#e65100"  # the box around each match
+CURRENT_MATCH_COLOR = "#ffca28"  # the fill of the match the cursor is on
+
+
+class MatchDecorations:
+    """The find bar's matches, boxed; the ``current`` one (an index) also filled."""
+
+    def __init__(self, matches: Sequence[tuple[int, int]], current: int | None = None) -> None:
+        self.matches = list(matches)
+        self.starts = [start for start, _end in self.matches]
+        self.longest = max((end - start for start, end in self.matches), default=0)
+        self.current = current
+
+    def decorations(self, start: int, end: int) -> list[Decoration]:
+        if end <= start or not self.matches:
+            return []
+        first = bisect.bisect_left(self.starts, start - self.longest)
+        last = bisect.bisect_left(self.starts, end)
+        return [
+            Decoration(lo, hi, CURRENT_MATCH_COLOR if i == self.current else MATCH_COLOR,
+                       fill=i == self.current, underline=False, outline=True)
+            for i, (lo, hi) in enumerate(self.matches[first:last], start=first)
+            if hi > start
         ]
 
 

@@ -8,9 +8,14 @@ per paragraph until :meth:`Highlights.forget` says its spans changed, so
 scrolling a 50,000-span article asks the provider only for new paragraphs.
 
 Painting never touches the text: fills go under the text before Qt draws it,
-underlines below each line after. Positions on screen come from the glyphs Qt
-actually placed (:func:`line_extents`), so bidi reordering, ligatures and
-Latin runs inside Arabic are followed exactly.
+underlines below each line after, and boxes (search matches) around it.
+Positions on screen come from the glyphs Qt actually placed
+(:func:`line_extents`), so bidi reordering, ligatures and Latin runs inside
+Arabic are followed exactly.
+
+Besides the provider (spans, or review mode's), ``overlays`` are providers
+that stay whatever the provider is (the find bar's matches); their
+decorations are painted with the provider's.
 """
 
 from __future__ import annotations
@@ -27,6 +32,7 @@ from annotator.ui.widgets.decorations import Decoration, DecorationProvider, ble
 
 UNDERLINE_PX = 2
 UNDERLINE_STEP = 3
+OUTLINE_PX = 1.5
 
 Visible = list[tuple[QTextBlock, QRectF]]  # paragraphs on screen, with their geometry
 
@@ -87,7 +93,14 @@ class Highlights:
 
     def __init__(self) -> None:
         self.provider: DecorationProvider | None = None
+        self.overlays: dict[str, DecorationProvider] = {}
         self._cache: dict[int, BlockPaint] = {}
+
+    def _decorations(self, start: int, end: int) -> list[Decoration]:
+        found = self.provider.decorations(start, end) if self.provider is not None else []
+        for overlay in self.overlays.values():
+            found = found + overlay.decorations(start, end)
+        return found
 
     def clear(self) -> None:
         self._cache.clear()
@@ -102,9 +115,9 @@ class Highlights:
 
     def at(self, offset: int | None) -> list[Decoration]:
         """Decorations covering the character at ``offset``, shortest first."""
-        if offset is None or self.provider is None:
+        if offset is None:
             return []
-        found = self.provider.decorations(offset, offset + 1)
+        found = self._decorations(offset, offset + 1)
         return sorted(found, key=lambda d: (d.end - d.start, d.start, d.key or ""))
 
     def find(self, key: str, numbers: Iterable[int]) -> Decoration | None:
@@ -122,8 +135,7 @@ class Highlights:
         cached = self._cache.get(block.blockNumber())
         if cached is not None:
             return cached
-        decorations = self.provider.decorations(start, end) if (
-            self.provider is not None and end > start) else []
+        decorations = self._decorations(start, end) if end > start else []
         origin = block.position()
         clipped: list[tuple[int, int, Decoration]] = []
         for deco in decorations:
@@ -171,6 +183,35 @@ class Highlights:
                             painter.drawLine(rect.topLeft(), rect.topRight())
                         else:
                             painter.fillRect(rect, piece.color)
+
+    def paint_outlines(self, painter: QPainter, visible: Visible) -> None:
+        """A box around each piece of every ``outline`` decoration (search matches)."""
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        for block, geometry in visible:
+            paint = self._cache.get(block.blockNumber())
+            pieces = [p for p in paint.pieces if p.decoration.outline] if paint else []
+            for line, first, last in lines(block) if pieces else ():
+                for piece in pieces:
+                    s, e = max(piece.start, first), min(piece.end, last)
+                    if s >= e:
+                        continue
+                    painter.setPen(QPen(piece.color.darker(130), OUTLINE_PX))
+                    for x1, x2, _ in line_extents(line, s, e):
+                        painter.drawRoundedRect(QRectF(geometry.left() + x1 - 1,
+                                                       geometry.top() + line.y() + 0.5,
+                                                       x2 - x1 + 2, line.height() - 1), 3, 3)
+
+    def tags(self, visible: Visible) -> Iterator[tuple[QTextBlock, Piece, QTextLine, QRectF]]:
+        """Each named decoration's piece on each paragraph on screen, with the paragraph,
+        the line of the piece's start and the paragraph's geometry (for label names)."""
+        for block, geometry in visible:
+            paint = self._cache.get(block.blockNumber())
+            for piece in paint.pieces if paint else ():
+                if not piece.decoration.name:
+                    continue
+                line = block.layout().lineForTextPosition(piece.start)
+                if line.isValid():
+                    yield block, piece, line, geometry
 
 
 def fill_segments(pieces: list[Piece], base: str) -> list[tuple[int, int, QColor]]:

@@ -1,0 +1,322 @@
+"""What a team's coordinator and each member see of the shared project, outside git's words.
+
+- :func:`team_status`: per annotator, documents assigned and how many are
+  new, in progress and done; then the agreement (F1 exact and kappa, pairwise)
+  on the documents two of them annotated and both marked done. Used by
+  ``annotator status`` and the window's Project > Team status.
+- :func:`annotated_documents`: the documents at least two annotators
+  annotated, read for :func:`annotator.core.agreement.compute_agreement`.
+- :func:`local_state`: a cheap look at one member's side of the sync (is the
+  project a git work tree, which of their files wait to be sent, when the
+  remote was last fetched), for the window's status bar; it never changes
+  anything and never touches the network.
+- :func:`assigned_to`: the documents ``project.json`` assigns to someone.
+- Conflict copies (``<doc_id>.json.conflict-<machine>-<time>``, what a sync
+  keeps of a file changed here and on the remote): :func:`conflict_copies`
+  lists a document's, :func:`keep_mine` puts one in place of the file (a
+  conflict-checked atomic write), :func:`take_theirs` sets one aside, and
+  :func:`undo_resolution` takes either back. The losing version is always
+  kept in a hidden file beside the copy's name (``.<copy>.theirs``,
+  ``.<copy>.discarded``): never listed as a pending conflict, never sent by a
+  sync, never lost.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import os
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from annotator.core.agreement import AnnotatedDocument, compute_agreement
+from annotator.core.errors import AnnotatorError, Problem
+from annotator.core.project import Project
+from annotator.core.spans import Relation, Span
+from annotator.io.atomic import ABSENT, atomic_write, check_unchanged, fingerprint_bytes
+from annotator.io.gitsync import CONFLICT_MARK, Git, SyncRefusedError, is_conflict_copy, own_paths
+from annotator.io.locking import folder_lock
+from annotator.io.parallel import map_chunks
+from annotator.io.standoff import parse_annotations
+from annotator.io.store import load, summary
+
+log = logging.getLogger(__name__)
+
+Warn = Callable[[Problem], None]
+
+
+def assignments(project: Project) -> dict[str, list[str]]:
+    """``project.json``'s ``assignments`` (annotator -> document ids), or none."""
+    raw = project.extra.get("assignments")
+    if not isinstance(raw, dict):
+        return {}
+    return {str(name): [str(d) for d in docs] for name, docs in raw.items()
+            if isinstance(docs, list)}
+
+
+def assigned_to(project: Project, annotator: str) -> list[str] | None:
+    """The documents assigned to ``annotator``; None when nothing is assigned to them."""
+    return assignments(project).get(annotator)
+
+
+def annotated_documents(project: Project, annotators: list[str], status: str | None,
+                        warn: Warn | None = None, parallel: bool = True,
+                        ) -> list[AnnotatedDocument]:
+    """The documents at least two of ``annotators`` annotated (with that status, if given).
+
+    A file that breaks the format stops with every such problem listed
+    (:class:`~annotator.core.errors.AnnotatorError`); a stale one is used
+    re-anchored and passed to ``warn`` (default: logged). ``parallel``: read
+    on every core (:mod:`annotator.io.parallel`, which forks; a window passes
+    False).
+    """
+    files = {name: set(project.annotated_doc_ids(name)) for name in annotators}
+    work = [(doc_id, [name for name in annotators if doc_id in files[name]])
+            for doc_id in project.doc_ids()]
+    work = [(doc_id, having) for doc_id, having in work if len(having) >= 2]
+    documents: list[AnnotatedDocument] = []
+    problems: list[Problem] = []
+    reader = functools.partial(_read_chunk, project, status)
+    chunks = map_chunks(reader, work) if parallel else [reader(work)]
+    for read, broken, warnings in chunks:
+        documents += read
+        problems += broken
+        for problem in warnings:
+            (warn or _log_warning)(problem)
+    if problems:
+        raise AnnotatorError(*problems)
+    return documents
+
+
+def _log_warning(problem: Problem) -> None:
+    log.warning("%s", problem)
+
+
+def _read_chunk(project: Project, status: str | None, work: Sequence[tuple[str, list[str]]],
+                ) -> tuple[list[AnnotatedDocument], list[Problem], list[Problem]]:
+    """Documents of one chunk, the problems that stop the reading, and warnings."""
+    documents: list[AnnotatedDocument] = []
+    problems: list[Problem] = []
+    warnings: list[Problem] = []
+    for doc_id, having in work:
+        document = project.load_document(doc_id)
+        spans: dict[str, list[Span]] = {}
+        relations: dict[str, list[Relation]] = {}
+        for name in having:
+            loaded = load(project, doc_id, name, document)
+            if not loaded.result.openable:
+                problems += loaded.result.problems
+                continue
+            warnings += loaded.result.problems
+            if status is None or loaded.annotations.status == status:
+                spans[name] = loaded.annotations.spans()
+                relations[name] = loaded.annotations.relations()
+        if len(spans) >= 2:
+            documents.append(AnnotatedDocument(doc_id, document.text, spans, relations))
+    return documents, problems, warnings
+
+
+def team_status(project: Project, warn: Warn | None = None,
+                parallel: bool = True) -> dict[str, Any]:
+    """``{"annotators": {name: {assigned, new, in_progress, done}}, "overlap_agreement": [...]}``.
+
+    Annotators are those of ``assignments`` and those with a folder under
+    ``annotations/``. Counts are over the documents assigned to each (all
+    they annotated when nothing is assigned to them); the agreement pairs
+    (``a``, ``b``, ``documents``, ``f1_exact``, ``kappa``) are over the
+    documents both annotated and marked done.
+    """
+    assigned = assignments(project)
+    doc_ids = set(project.doc_ids())
+    names = list(dict.fromkeys([*assigned, *project.annotators()]))
+    rows: dict[str, dict[str, int]] = {}
+    for name in names:
+        docs = assigned.get(name) or project.annotated_doc_ids(name)
+        counts = Counter(summary(project, d, name).status for d in docs if d in doc_ids)
+        rows[name] = {"assigned": len(assigned.get(name, [])), "new": counts["new"],
+                      "in_progress": counts["in_progress"], "done": counts["done"]}
+    pairs = []
+    twice = [name for name in names if rows[name]["done"]]
+    documents = annotated_documents(project, twice, "done", warn, parallel) \
+        if len(twice) >= 2 else []
+    if documents:
+        agreement = compute_agreement(documents, twice, [label.name for label in project.labels])
+        pairs = [{"a": p.a, "b": p.b, "documents": p.documents, "f1_exact": p.f1_exact,
+                  "kappa": p.kappa} for p in agreement.pairs if p.documents]
+    return {"annotators": rows, "overlap_agreement": pairs}
+
+
+@dataclass(frozen=True)
+class LocalState:
+    """One member's side of the sync, as the work tree shows it (nothing fetched)."""
+
+    repository: bool  # the project is inside a git work tree
+    unsent: tuple[str, ...] = ()  # their changed or new files, relative to the project
+    last_fetch: datetime | None = None  # when the remote was last fetched (any sync)
+    problem: str = ""  # why the state could not be read (git missing, ...)
+
+
+def local_state(project: Project, annotator: str | None) -> LocalState:
+    """What ``annotator`` (None: the coordinator) has to send, and when the team was last fetched.
+
+    Runs ``git status`` on their own paths only (no network, no lock taken), so
+    it is cheap enough to ask after every save.
+    """
+    git = Git(project.root)
+    try:
+        inside = git.run("rev-parse", "--show-prefix", check=False)  # no work tree: fails
+        if inside.returncode != 0:
+            return LocalState(False)
+        prefix = inside.stdout.strip()
+        paths = own_paths(project, annotator)
+        # --no-optional-locks: never take the index lock a sync may need at the same time
+        lines = git.run("--no-optional-locks", "status", "--porcelain=v1", "-z",
+                        "--untracked-files=all", "--", *paths).stdout.split("\0")
+        fetch_head = Path(git.out("rev-parse", "--git-path", "FETCH_HEAD"))
+    except SyncRefusedError as exc:
+        return LocalState(False, problem=exc.problem.message)
+    unsent: list[str] = []
+    skip = False
+    for line in lines:
+        if skip or not line:  # a rename's or copy's second path: the old name
+            skip = False
+            continue
+        code, path = line[:2], line[3:]
+        skip = code[0] in "RC"
+        relative = path[len(prefix):] if path.startswith(prefix) else path
+        parts = relative.split("/")
+        if any(p.startswith(".") for p in parts) or is_conflict_copy(parts[-1]):
+            continue  # never sent
+        unsent.append(relative)
+    if not fetch_head.is_absolute():
+        fetch_head = project.root / fetch_head
+    try:
+        fetched: datetime | None = datetime.fromtimestamp(fetch_head.stat().st_mtime, UTC)
+    except OSError:
+        fetched = None
+    return LocalState(True, tuple(sorted(set(unsent))), fetched)
+
+
+# -- conflict copies ---------------------------------------------------------------
+KEPT_THEIRS, DISCARDED = ".theirs", ".discarded"  # suffixes of the hidden backups
+KEPT_MINE, TOOK_THEIRS = "kept-mine", "took-theirs"
+
+
+@dataclass(frozen=True)
+class ConflictCopy:
+    """A local version a sync kept beside ``path`` (the annotation file it conflicts with)."""
+
+    copy: Path
+    path: Path
+    machine: str  # the computer it was made on
+    made: datetime | None  # when the sync kept it (UTC)
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """What :func:`keep_mine` or :func:`take_theirs` did, enough to undo it."""
+
+    choice: str  # KEPT_MINE or TOOK_THEIRS
+    conflict: ConflictCopy
+    mine: bytes  # the copy's bytes
+    before: bytes | None  # the annotation file before (None: there was none)
+    after: str  # fingerprint of the annotation file after
+    backup: Path  # the hidden file keeping the version that lost
+
+
+def conflict_copies(project: Project, doc_id: str, annotator: str) -> list[ConflictCopy]:
+    """``annotator``'s conflict copies of ``doc_id``, oldest first."""
+    path = project.annotation_path(doc_id, annotator)
+    start = f"{path.name}{CONFLICT_MARK}"
+    try:
+        names = sorted(name for name in (e.name for e in os.scandir(path.parent))
+                       if name.startswith(start) and is_conflict_copy(name))
+    except OSError:
+        return []
+    found = []
+    for name in names:
+        copy = path.parent / name
+        if not copy.is_file():
+            continue
+        machine, _, stamp = name[len(start):].rpartition("-")
+        try:
+            made: datetime | None = datetime.strptime(stamp, "%Y%m%dT%H%M%SZ").replace(tzinfo=UTC)
+        except ValueError:
+            machine, made = name[len(start):], None
+        found.append(ConflictCopy(copy, path, machine, made))
+    return sorted(found, key=lambda c: (c.made or datetime.min.replace(tzinfo=UTC), c.copy.name))
+
+
+def _read(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        return None
+
+
+def keep_mine(project: Project, conflict: ConflictCopy, expected: str) -> Resolution:
+    """Put the copy in place of the annotation file; the file as it was goes to ``.<copy>.theirs``.
+
+    ``expected``: the fingerprint of the annotation file as the caller last read
+    it; a file changed since is not overwritten (:class:`ConflictError`). A
+    copy that is not an annotation file is refused (:class:`AnnotatorError`).
+    """
+    mine = conflict.copy.read_bytes()
+    doc_id = conflict.path.name.removesuffix(".json")
+    document = project.load_document(doc_id)
+    parse_annotations(mine, document.text, source=str(conflict.copy), doc_id=doc_id,
+                      labels=project.label_names)  # AnnotatorError: not one of ours
+    before = _read(conflict.path)
+    check_unchanged(conflict.path, expected)
+    backup = conflict.copy.with_name(f".{conflict.copy.name}{KEPT_THEIRS}")
+    if before is not None:
+        atomic_write(backup, before, None)
+    try:
+        after = atomic_write(conflict.path, mine, expected)
+    except AnnotatorError:  # changed meanwhile, or not writable: nothing was replaced
+        if before is not None:
+            backup.unlink(missing_ok=True)
+        raise
+    conflict.copy.unlink()
+    log.info("conflict copy %s kept (keep mine) in place of %s; the replaced version is in %s",
+             conflict.copy.name, conflict.path, backup if before is not None else "(none)")
+    return Resolution(KEPT_MINE, conflict, mine, before, after, backup)
+
+
+def take_theirs(project: Project, conflict: ConflictCopy) -> Resolution:
+    """Set the copy aside (in ``.<copy>.discarded``); the annotation file stays as it is."""
+    mine = conflict.copy.read_bytes()
+    before = _read(conflict.path)
+    backup = conflict.copy.with_name(f".{conflict.copy.name}{DISCARDED}")
+    atomic_write(backup, mine, None)
+    conflict.copy.unlink()
+    log.info("conflict copy %s set aside (take theirs) in %s", conflict.copy.name, backup)
+    after = fingerprint_bytes(before) if before is not None else ABSENT
+    return Resolution(TOOK_THEIRS, conflict, mine, before, after, backup)
+
+
+def undo_resolution(resolution: Resolution) -> None:
+    """Put the copy back and, after keep mine, the annotation file as it was.
+
+    Refused (:class:`ConflictError`, nothing changed) when the annotation file
+    changed since the resolution, or a new copy took the old one's name.
+    """
+    conflict = resolution.conflict
+    path = conflict.path
+    if conflict.copy.exists():
+        check_unchanged(conflict.copy, ABSENT)
+    if resolution.choice == KEPT_MINE:
+        if resolution.before is not None:
+            atomic_write(path, resolution.before, resolution.after)
+        else:
+            with folder_lock(path.parent):
+                check_unchanged(path, resolution.after)
+                path.unlink()
+    atomic_write(conflict.copy, resolution.mine, ABSENT)
+    resolution.backup.unlink(missing_ok=True)
+    log.info("undid %s on %s: the conflict copy %s is back", resolution.choice, path,
+             conflict.copy.name)
