@@ -68,7 +68,16 @@ def window_label_all(count: int) -> None:
     from annotator.ui.fonts import load_fonts
     from annotator.ui.main_window import MainWindow
     from annotator.ui.settings import Settings
-    from tests.ui.conftest import ScriptedFeedback
+
+    class Quiet:  # a Feedback that says nothing and asks nothing
+        def say(self, message: str, ms: int = 0, code: str = "") -> None: ...
+        def retract(self, message: str) -> None: ...
+        def ask(self, kind: str, title: str, text: str, choices: object) -> str:
+            return ""
+        def ask_text(self, title: str, label: str, value: str) -> str | None:
+            return None
+        def choose_folder(self, title: str, start: str) -> str | None:
+            return None
 
     app = QApplication.instance() or QApplication([])
     load_fonts()
@@ -91,7 +100,7 @@ def window_label_all(count: int) -> None:
         baseline = time.perf_counter() - began
         bare.close()
         window = MainWindow(open_project(root), "bench", Settings.at(str(root / "s.ini")),
-                            "many", autosave_ms=-1, feedback=ScriptedFeedback())
+                            "many", autosave_ms=-1, feedback=Quiet())
         window.resize(1200, 800)
         window.show()
         app.processEvents()

@@ -78,8 +78,9 @@ class AssignedOnly(QObject):
         self._later.stop()
         docs = self.assigned()
         self.action.setEnabled(docs is not None)
-        self.action.setToolTip(self.tip if docs is not None else QCoreApplication.translate(
-            "AssignedOnly", NOTHING_ASSIGNED))
+        # the action's own tip first, then why it is unavailable, if it is
+        self.action.setToolTip(self.tip if docs is not None else self.tip + "\n" + (
+            QCoreApplication.translate("AssignedOnly", NOTHING_ASSIGNED)))
         only = self.action.isChecked() and docs is not None
         table = self.documents.table
         model = table.model()

@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ar" sourcelanguage="en">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About Annotator</source>
+        <translation>عن محرر التوسيم</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Annotator&lt;/b&gt; {version}</source>
+        <translation>&lt;b&gt;محرر التوسيم&lt;/b&gt; ⁨{version}⁩</translation>
+    </message>
+    <message>
+        <source>Label spans in Arabic news articles to make NLP training data.</source>
+        <translation>وسم المقاطع في المقالات الإخبارية العربية لإعداد بيانات تدريب لمعالجة اللغات الطبيعية.</translation>
+    </message>
+    <message>
+        <source>Qt {qt} · PySide6 {pyside6} · Python {python}</source>
+        <translation>⁦Qt {qt} · PySide6 {pyside6} · Python {python}⁩</translation>
+    </message>
+    <message>
+        <source>Licence: MIT. The bundled fonts: SIL Open Font License 1.1. Qt and PySide6: LGPLv3.</source>
+        <translation>الترخيص: ⁨MIT⁩. الخطوط المرفقة: ⁨SIL Open Font License 1.1⁩. ‏Qt وPySide6: ⁨LGPLv3⁩.</translation>
+    </message>
+</context>
+<context>
     <name>Actions</name>
     <message>
         <source>&amp;Open project…</source>
@@ -40,6 +63,18 @@
         <translation>جلب توسيمات من brat أو doccano أو Label Studio أو من ملف jsonl مُصدَّر</translation>
     </message>
     <message>
+        <source>S&amp;ync with the team</source>
+        <translation>&amp;مزامنة مع الفريق</translation>
+    </message>
+    <message>
+        <source>Send your annotation files through git and receive the team&apos;s (the document is saved first)</source>
+        <translation>إرسال ملفات توسيمك عبر git واستلام ملفات الفريق (يُحفَظ المستند أولًا)</translation>
+    </message>
+    <message>
+        <source>Sync a&amp;utomatically</source>
+        <translation>المزامنة &amp;تلقائيًا</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>إ&amp;نهاء</translation>
     </message>
@@ -58,6 +93,38 @@
     <message>
         <source>Redo the change just undone</source>
         <translation>إعادة التغيير الذي تُرُوجِع عنه للتو</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>&amp;بحث…</translation>
+    </message>
+    <message>
+        <source>Find a word in this document: normalised Arabic, proclitics allowed</source>
+        <translation>البحث عن كلمة في هذا المستند: تُوحَّد أشكال الحروف العربية، وتُقبَل السوابق المتصلة</translation>
+    </message>
+    <message>
+        <source>Find &amp;next</source>
+        <translation>البحث عن ال&amp;تالي</translation>
+    </message>
+    <message>
+        <source>Select the next match</source>
+        <translation>تحديد التطابق التالي</translation>
+    </message>
+    <message>
+        <source>Find pre&amp;vious</source>
+        <translation>البحث عن ال&amp;سابق</translation>
+    </message>
+    <message>
+        <source>Select the previous match</source>
+        <translation>تحديد التطابق السابق</translation>
+    </message>
+    <message>
+        <source>&amp;Label all matches…</source>
+        <translation>&amp;وسم كل التطابقات…</translation>
+    </message>
+    <message>
+        <source>Label every match in this document or in the whole project, after a preview</source>
+        <translation>وسم كل تطابق في هذا المستند أو في المشروع كله، بعد معاينتها</translation>
     </message>
     <message>
         <source>&amp;Delete span</source>
@@ -100,6 +167,14 @@
         <translation>إلغاء التحديد</translation>
     </message>
     <message>
+        <source>Shed or restore &amp;proclitic</source>
+        <translation>نزع السابقة المتصلة أو إ&amp;رجاعها</translation>
+    </message>
+    <message>
+        <source>Take the proclitic (و ف ب ك ل س) off the start of the selected span, or give it back</source>
+        <translation>نزع السابقة المتصلة (و ف ب ك ل س) من بداية المقطع المحدَّد، أو إرجاعها إليه</translation>
+    </message>
+    <message>
         <source>Snap to &amp;words</source>
         <translation>الالتزام بحدود ال&amp;كلمات</translation>
     </message>
@@ -132,6 +207,22 @@
         <translation>تعليم هذا المستند مُنجَزًا (ومرة أخرى لإعادته قيد العمل)</translation>
     </message>
     <message>
+        <source>Only documents &amp;assigned to me</source>
+        <translation>المستندات المُسنَدة إليّ &amp;فقط</translation>
+    </message>
+    <message>
+        <source>List only the documents project.json assigns to you</source>
+        <translation>عرض المستندات التي يُسندها إليك ملف project.json وحدها</translation>
+    </message>
+    <message>
+        <source>&amp;Team status…</source>
+        <translation>&amp;حالة الفريق…</translation>
+    </message>
+    <message>
+        <source>Each annotator&apos;s progress on their assigned documents, and their agreement where two annotated the same</source>
+        <translation>تقدُّم كل مُعلِّق في المستندات المُسنَدة إليه، ومدى الاتفاق حيث وسم مُعلِّقان المستند نفسه</translation>
+    </message>
+    <message>
         <source>Zoom &amp;in</source>
         <translation>&amp;تكبير</translation>
     </message>
@@ -146,6 +237,18 @@
     <message>
         <source>Focus the &amp;text</source>
         <translation>الانتقال إلى ال&amp;نص</translation>
+    </message>
+    <message>
+        <source>Show &amp;label names</source>
+        <translation>إظ&amp;هار أسماء التسميات</translation>
+    </message>
+    <message>
+        <source>Write each span&apos;s label small above its first letter</source>
+        <translation>كتابة تسمية كل مقطع بخط صغير فوق أول حرف منه</translation>
+    </message>
+    <message>
+        <source>&amp;Panels</source>
+        <translation>الألوا&amp;ح</translation>
     </message>
     <message>
         <source>&amp;Language</source>
@@ -216,6 +319,18 @@
         <translation>إضافة كل مقطع وسمه جميع المُعلِّقين المقارَنين بالطريقة نفسها إلى المعيار الذهبي (خطوة تراجع واحدة)</translation>
     </message>
     <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>ا&amp;ختصارات لوحة المفاتيح</translation>
+    </message>
+    <message>
+        <source>Every command and its keys</source>
+        <translation>كل أمر ومفاتيحه</translation>
+    </message>
+    <message>
+        <source>&amp;About Annotator</source>
+        <translation>&amp;عن محرر التوسيم</translation>
+    </message>
+    <message>
         <source>&amp;System language</source>
         <translation>لغة ال&amp;نظام</translation>
     </message>
@@ -253,6 +368,10 @@
     <message>
         <source>Not done: {why}</source>
         <translation>لم يُنفَّذ: ⁨{why}⁩</translation>
+    </message>
+    <message>
+        <source>{doc} was marked done: it is in progress again (Ctrl+Z undoes both)</source>
+        <translation>كان ⁨{doc}⁩ مُعلَّمًا مُنجَزًا: عاد قيد العمل (يتراجع ⁦Ctrl+Z⁩ عن الأمرين معًا)</translation>
     </message>
     <message>
         <source>Nothing to label: the selection holds only spaces or punctuation</source>
@@ -303,6 +422,10 @@
         <translation>لا يمكن تحريك المقطع أبعد في هذا الاتجاه</translation>
     </message>
     <message>
+        <source>“{text}” has no proclitic to take off or give back</source>
+        <translation>ليس في «⁨{text}⁩» سابقة متصلة تُنزَع أو تُرجَع</translation>
+    </message>
+    <message>
         <source>No spans yet</source>
         <translation>لا مقاطع بعد</translation>
     </message>
@@ -318,8 +441,110 @@
         <translation>اسمك كما سيظهر على ملفات توسيمك:</translation>
     </message>
     <message>
+        <source>Your name, as it will appear on your annotation files (pick it if you already annotate this project):</source>
+        <translation>اسمك كما سيظهر على ملفات توسيمك (اختره إن كنت مُعلِّقًا في هذا المشروع من قبل):</translation>
+    </message>
+    <message>
         <source>Please choose another name: {problem}.</source>
         <translation>يُرجى اختيار اسم آخر: ⁨{problem}⁩.</translation>
+    </message>
+</context>
+<context>
+    <name>AssignedOnly</name>
+    <message>
+        <source>project.json assigns no documents to you (the coordinator&apos;s &apos;annotator assign&apos;)</source>
+        <translation>لا يُسند إليك ملف project.json أي مستند (يُسنِدها المنسِّق بالأمر ⁦&apos;annotator assign&apos;⁩)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Listing the %n document(s) assigned to you</source>
+        <translation>
+            <numerusform>لا مستندات مُسنَدة إليك</numerusform>
+            <numerusform>عرض المستند الوحيد المُسنَد إليك</numerusform>
+            <numerusform>عرض المستندَين المُسنَدَين إليك</numerusform>
+            <numerusform>عرض %n مستندات مُسنَدة إليك</numerusform>
+            <numerusform>عرض %n مستندًا مُسنَدًا إليك</numerusform>
+            <numerusform>عرض %n مستند مُسنَد إليك</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ConflictCopies</name>
+    <message>
+        <source>{doc} was changed on this computer and by the team since the last sync. The team&apos;s version is shown; yours, as it was on {machine} at {time}, was kept aside. Keep mine: your version replaces the team&apos;s. Take theirs: yours is set aside.</source>
+        <translation>تغيّر ⁨{doc}⁩ على هذا الحاسوب ولدى الفريق منذ آخر مزامنة. المعروضة هي نسخة الفريق؛ أما نسختك، كما كانت على ⁨{machine}⁩ في ⁨{time}⁩، فحُفظت جانبًا. «إبقاء نسختي»: تحلّ نسختك محل نسخة الفريق. «أخذ نسختهم»: تُنحّى نسختك جانبًا.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more kept version(s) come after this one.</source>
+        <translation>
+            <numerusform>ولا نسخ محفوظة أخرى بعد هذه.</numerusform>
+            <numerusform>وبعد هذه نسخة محفوظة أخرى.</numerusform>
+            <numerusform>وبعد هذه نسختان محفوظتان أخريان.</numerusform>
+            <numerusform>وبعد هذه %n نسخ محفوظة أخرى.</numerusform>
+            <numerusform>وبعد هذه %n نسخة محفوظة أخرى.</numerusform>
+            <numerusform>وبعد هذه %n نسخة محفوظة أخرى.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Keep mine</source>
+        <translation>إبقاء نسختي</translation>
+    </message>
+    <message>
+        <source>Take theirs</source>
+        <translation>أخذ نسختهم</translation>
+    </message>
+    <message>
+        <source>Your version of {doc} replaced the team&apos;s; the team&apos;s is kept in {file}.</source>
+        <translation>حلّت نسختك من ⁨{doc}⁩ محل نسخة الفريق؛ ونسخة الفريق محفوظة في ⁨{file}⁩.</translation>
+    </message>
+    <message>
+        <source>The team&apos;s version of {doc} stays; yours is kept in {file}.</source>
+        <translation>بقيت نسخة الفريق من ⁨{doc}⁩؛ ونسختك محفوظة في ⁨{file}⁩.</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>تراجع</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>موافق</translation>
+    </message>
+    <message>
+        <source>Not done</source>
+        <translation>لم يُنفَّذ</translation>
+    </message>
+    <message>
+        <source>Your latest changes to {doc} could not be saved, so nothing was replaced: deal with the banner above first.</source>
+        <translation>تعذّر حفظ آخر تغييراتك في ⁨{doc}⁩، فلم يُستبدَل شيء: عالج ما في الشريط أعلاه أولًا.</translation>
+    </message>
+    <message>
+        <source>{file} changed on disk meanwhile: it was read again; choose again</source>
+        <translation>تغيّر ⁨{file}⁩ على القرص في أثناء ذلك: أُعيدت قراءته؛ اختر من جديد</translation>
+    </message>
+    <message>
+        <source>Your kept version cannot replace {file}:
+{problem}</source>
+        <translation>لا يمكن أن تحلّ نسختك المحفوظة محل ⁨{file}⁩:
+⁨{problem}⁩</translation>
+    </message>
+    <message>
+        <source>Your version of {doc} is back in place</source>
+        <translation>عادت نسختك من ⁨{doc}⁩ إلى مكانها</translation>
+    </message>
+    <message>
+        <source>The team&apos;s version of {doc} stays</source>
+        <translation>بقيت نسخة الفريق من ⁨{doc}⁩</translation>
+    </message>
+    <message>
+        <source>{doc} changed since your version was put back: it cannot be undone any more.</source>
+        <translation>تغيّر ⁨{doc}⁩ منذ أُعيدت نسختك: لم يعد التراجع ممكنًا.</translation>
+    </message>
+    <message>
+        <source>It cannot be undone: {problem}</source>
+        <translation>لا يمكن التراجع: ⁨{problem}⁩</translation>
+    </message>
+    <message>
+        <source>Undone: choose again in the banner</source>
+        <translation>تمّ التراجع: اختر من جديد في الشريط</translation>
     </message>
 </context>
 <context>
@@ -375,6 +600,40 @@
     <message>
         <source>Accept a version first to note it</source>
         <translation>اعتمد نسخة أولًا لتكتب عليها ملاحظة</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentFilter</name>
+    <message>
+        <source>Any status</source>
+        <translation>أي حالة</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>جديد</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>قيد العمل</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>مُنجَز</translation>
+    </message>
+    <message>
+        <source>Not done yet</source>
+        <translation>لم يُنجَز بعد</translation>
+    </message>
+    <message>
+        <source>Cannot be opened</source>
+        <translation>يتعذّر فتحه</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentFilterBar</name>
+    <message>
+        <source>Filter documents</source>
+        <translation>تصفية المستندات</translation>
     </message>
 </context>
 <context>
@@ -668,6 +927,122 @@ Nothing will be written to this file, so nothing in it is lost. {hint}</source>
     </message>
 </context>
 <context>
+    <name>FindBar</name>
+    <message>
+        <source>Find a word (normalised Arabic, proclitics allowed)</source>
+        <translation>ابحث عن كلمة (تُوحَّد أشكال الحروف، وتُقبَل السوابق المتصلة)</translation>
+    </message>
+    <message>
+        <source>E&amp;xact</source>
+        <translation>مطا&amp;بقة تامة</translation>
+    </message>
+    <message>
+        <source>Compare the characters as stored: marks, hamza forms and tatweel count</source>
+        <translation>مقارنة الحروف كما هي مخزَّنة: يُعتدّ بالحركات وصور الهمزة والتطويل</translation>
+    </message>
+    <message>
+        <source>Previous match (Shift+F3)</source>
+        <translation>التطابق السابق (⁦Shift+F3⁩)</translation>
+    </message>
+    <message>
+        <source>Next match (F3)</source>
+        <translation>التطابق التالي (⁦F3⁩)</translation>
+    </message>
+    <message>
+        <source>The label “Label all” gives every match</source>
+        <translation>التسمية التي يَسِم بها «وسم الكل» كل تطابق</translation>
+    </message>
+    <message>
+        <source>in this document</source>
+        <translation>في هذا المستند</translation>
+    </message>
+    <message>
+        <source>in the whole project</source>
+        <translation>في المشروع كله</translation>
+    </message>
+    <message>
+        <source>&amp;Label all…</source>
+        <translation>&amp;وسم الكل…</translation>
+    </message>
+    <message>
+        <source>Label every match (a preview lists them first)</source>
+        <translation>وسم كل تطابق (تسردها معاينة أولًا)</translation>
+    </message>
+    <message>
+        <source>Close the find bar (Escape)</source>
+        <translation>إغلاق شريط البحث (⁦Escape⁩)</translation>
+    </message>
+    <message>
+        <source>No matches</source>
+        <translation>لا تطابقات</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n matches</source>
+        <translation>
+            <numerusform>لا تطابقات</numerusform>
+            <numerusform>تطابق واحد</numerusform>
+            <numerusform>تطابقان</numerusform>
+            <numerusform>%n تطابقات</numerusform>
+            <numerusform>%n تطابقًا</numerusform>
+            <numerusform>%n تطابق</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{current} of {total}</source>
+        <translation>{current} من {total}</translation>
+    </message>
+</context>
+<context>
+    <name>Finding</name>
+    <message>
+        <source>No matches</source>
+        <translation>لا تطابقات</translation>
+    </message>
+    <message>
+        <source>Type a word to find</source>
+        <translation>اكتب كلمة للبحث عنها</translation>
+    </message>
+    <message>
+        <source>Search wrapped around the document</source>
+        <translation>بلغ البحث طرف المستند فاستأنف من طرفه الآخر</translation>
+    </message>
+    <message>
+        <source>Type the word to label everywhere, choose a label, then “Label all…”</source>
+        <translation>اكتب الكلمة المراد وسمها في كل موضع، واختر تسمية، ثم «وسم الكل…»</translation>
+    </message>
+    <message>
+        <source>No document is open</source>
+        <translation>لا مستند مفتوح</translation>
+    </message>
+    <message>
+        <source>Nothing to label: every match already carries {label}</source>
+        <translation>لا شيء لوسمه: كل تطابق موسوم بالتسمية ⁨{label}⁩ من قبل</translation>
+    </message>
+    <message>
+        <source>{doc}: the file has problems and is open read-only</source>
+        <translation>⁨{doc}⁩: في الملف مشكلات، ففُتح للقراءة فقط</translation>
+    </message>
+    <message numerus="yes">
+        <source>Labelled %n matches as {label} in {documents} documents</source>
+        <translation>
+            <numerusform>لم يُوسَم أي تطابق بالتسمية ⁨{label}⁩؛ عدد المستندات: {documents}</numerusform>
+            <numerusform>وُسم تطابق واحد بالتسمية ⁨{label}⁩؛ عدد المستندات: {documents}</numerusform>
+            <numerusform>وُسم تطابقان بالتسمية ⁨{label}⁩؛ عدد المستندات: {documents}</numerusform>
+            <numerusform>وُسمت %n تطابقات بالتسمية ⁨{label}⁩؛ عدد المستندات: {documents}</numerusform>
+            <numerusform>وُسم %n تطابقًا بالتسمية ⁨{label}⁩؛ عدد المستندات: {documents}</numerusform>
+            <numerusform>وُسم %n تطابق بالتسمية ⁨{label}⁩؛ عدد المستندات: {documents}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Some documents were not changed</source>
+        <translation>لم تُغيَّر بعض المستندات</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>موافق</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <source>Add labels that are not in the project</source>
@@ -857,6 +1232,55 @@ Reads {files}</source>
     </message>
 </context>
 <context>
+    <name>LabelAllDialog</name>
+    <message>
+        <source>Label all matches</source>
+        <translation>وسم كل التطابقات</translation>
+    </message>
+    <message>
+        <source>Label {count} matches of “{query}” in {documents} documents as {label}. Untick those that are not meant.</source>
+        <translation>وسم {count} من تطابقات «⁨{query}⁩» في {documents} من المستندات بالتسمية ⁨{label}⁩. ألغِ تأشير ما لا تقصده منها.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more already carry this label and are left out.</source>
+        <translation>
+            <numerusform>ولم يُستبعَد أي تطابق آخر.</numerusform>
+            <numerusform>واستُبعِد تطابق آخر لأنه موسوم بهذه التسمية من قبل.</numerusform>
+            <numerusform>واستُبعِد تطابقان آخران لأنهما موسومان بهذه التسمية من قبل.</numerusform>
+            <numerusform>واستُبعِدت %n تطابقات أخرى لأنها موسومة بهذه التسمية من قبل.</numerusform>
+            <numerusform>واستُبعِد %n تطابقًا آخر لأنها موسومة بهذه التسمية من قبل.</numerusform>
+            <numerusform>واستُبعِد %n تطابق آخر لأنها موسومة بهذه التسمية من قبل.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Tick &amp;all</source>
+        <translation>تأشير ال&amp;كل</translation>
+    </message>
+    <message>
+        <source>Tick &amp;none</source>
+        <translation>إ&amp;لغاء تأشير الكل</translation>
+    </message>
+    <message>
+        <source>&amp;Label the ticked matches</source>
+        <translation>&amp;وسم التطابقات المؤشَّرة</translation>
+    </message>
+</context>
+<context>
+    <name>LabelAllModel</name>
+    <message>
+        <source>Document</source>
+        <translation>المستند</translation>
+    </message>
+    <message>
+        <source>Match in context</source>
+        <translation>التطابق في سياقه</translation>
+    </message>
+    <message>
+        <source>{doc}, offsets {start}–{end}</source>
+        <translation>⁨{doc}⁩، الإزاحات ⁦{start}–{end}⁩</translation>
+    </message>
+</context>
+<context>
     <name>LabelPalette</name>
     <message>
         <source>Labels:</source>
@@ -901,12 +1325,20 @@ Reads {files}</source>
         <translation>مستن&amp;د</translation>
     </message>
     <message>
+        <source>&amp;Project</source>
+        <translation>م&amp;شروع</translation>
+    </message>
+    <message>
         <source>&amp;Review</source>
         <translation>مرا&amp;جعة</translation>
     </message>
     <message>
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>مس&amp;اعدة</translation>
     </message>
 </context>
 <context>
@@ -1285,6 +1717,48 @@ A project folder holds project.json and a documents/ folder of .txt files (&apos
         <source>Language of the interface (after a restart)</source>
         <translation>لغة الواجهة (بعد إعادة التشغيل)</translation>
     </message>
+    <message>
+        <source>Sync with the team every so many minutes (0: only when asked)</source>
+        <translation>المزامنة مع الفريق كل عدد من الدقائق (0: عند الطلب فقط)</translation>
+    </message>
+    <message>
+        <source>Sync with the team when closing</source>
+        <translation>المزامنة مع الفريق عند الإغلاق</translation>
+    </message>
+    <message>
+        <source>List only the documents assigned to me</source>
+        <translation>عرض المستندات المُسنَدة إليّ فقط</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>اختصارات لوحة المفاتيح</translation>
+    </message>
+    <message>
+        <source>Filter by command, menu or key</source>
+        <translation>التصفية حسب الأمر أو القائمة أو المفتاح</translation>
+    </message>
+    <message>
+        <source>In the find bar: Enter and Shift+Enter step through the matches, Escape closes it. Shortcuts can be changed in the settings file, under [shortcuts].</source>
+        <translation>في شريط البحث: ينتقل ⁦Enter⁩ و⁦Shift+Enter⁩ بين التطابقات، ويغلقه ⁦Escape⁩. يمكن تغيير الاختصارات في ملف الإعدادات، تحت ⁦[shortcuts]⁩.</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsModel</name>
+    <message>
+        <source>Command</source>
+        <translation>الأمر</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>القائمة</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>المفاتيح</translation>
+    </message>
 </context>
 <context>
     <name>SpanTableModel</name>
@@ -1322,6 +1796,10 @@ A project folder holds project.json and a documents/ folder of .txt files (&apos
     <message>
         <source>done</source>
         <translation>مُنجَز</translation>
+    </message>
+    <message>
+        <source>{done} of {total} done</source>
+        <translation>أُنجِز {done} من {total}</translation>
     </message>
     <message>
         <source>Annotator: {name}</source>
@@ -1388,6 +1866,310 @@ A project folder holds project.json and a documents/ folder of .txt files (&apos
     <message>
         <source>{project} — Annotator</source>
         <translation>⁨{project}⁩ — محرر التوسيم</translation>
+    </message>
+</context>
+<context>
+    <name>Syncing</name>
+    <message>
+        <source>This project is not shared through git yet. Ask your coordinator for the address of the team&apos;s repository and work in a clone of it (&apos;git clone URL&apos;), or make this folder one (&apos;git init&apos;, then &apos;git remote add origin URL&apos;).</source>
+        <translation>هذا المشروع غير مُشارَك عبر git بعد. اطلب من المنسِّق عنوان مستودع الفريق واعمل في نسخة مستنسَخة منه (⁦&apos;git clone URL&apos;⁩)، أو اجعل هذا المجلد نسخة منه (⁦&apos;git init&apos;⁩، ثم ⁦&apos;git remote add origin URL&apos;⁩).</translation>
+    </message>
+    <message>
+        <source>Add the team&apos;s repository as the remote: &apos;git remote add origin URL&apos; in the project folder.</source>
+        <translation>أضِف مستودع الفريق مستودعًا بعيدًا: ⁦&apos;git remote add origin URL&apos;⁩ في مجلد المشروع.</translation>
+    </message>
+    <message>
+        <source>Go back to your branch in a terminal (&apos;git switch main&apos; in the project folder).</source>
+        <translation>عُد إلى فرعك في الطرفية (⁦&apos;git switch main&apos;⁩ في مجلد المشروع).</translation>
+    </message>
+    <message>
+        <source>Finish it (&apos;git rebase --continue&apos;) or undo it (&apos;git rebase --abort&apos;) in a terminal in the project folder.</source>
+        <translation>أكمِل إعادة التأسيس (⁦&apos;git rebase --continue&apos;⁩) أو ألغِها (⁦&apos;git rebase --abort&apos;⁩) في طرفية داخل مجلد المشروع.</translation>
+    </message>
+    <message>
+        <source>Sync sends only your own files, and files that are not yours were changed in this folder. Undo those changes (&apos;git status&apos; lists them) or ask your coordinator.</source>
+        <translation>لا تُرسِل المزامنة إلا ملفاتك أنت، وقد تغيّرت في هذا المجلد ملفات ليست لك. تراجع عن تلك التغييرات (يسردها ⁦&apos;git status&apos;⁩) أو اسأل المنسِّق.</translation>
+    </message>
+    <message>
+        <source>Install git (e.g. &apos;sudo apt-get install git&apos;), then sync again.</source>
+        <translation>ثبِّت git (بالأمر ⁦&apos;sudo apt-get install git&apos;⁩ مثلًا)، ثم زامِن مرة أخرى.</translation>
+    </message>
+    <message>
+        <source>The team&apos;s repository did not answer: check the network, then sync again. Your work is saved on this computer.</source>
+        <translation>لم يستجب مستودع الفريق: تحقّق من الشبكة، ثم زامِن مرة أخرى. عملك محفوظ على هذا الحاسوب.</translation>
+    </message>
+    <message>
+        <source>The team&apos;s repository could not be reached: check the network and your access to it (git credentials or SSH key), then sync again. Your work is saved on this computer.</source>
+        <translation>تعذّر الوصول إلى مستودع الفريق: تحقّق من الشبكة ومن صلاحية وصولك إليه (بيانات اعتماد git أو مفتاح SSH)، ثم زامِن مرة أخرى. عملك محفوظ على هذا الحاسوب.</translation>
+    </message>
+    <message>
+        <source>Your files could not be sent: check your access to the team&apos;s repository, then sync again. Your work is committed on this computer.</source>
+        <translation>تعذّر إرسال ملفاتك: تحقّق من صلاحية وصولك إلى مستودع الفريق، ثم زامِن مرة أخرى. عملك مُودَع في git على هذا الحاسوب.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Every %n minute(s)</source>
+        <translation>
+            <numerusform>كل %n دقيقة</numerusform>
+            <numerusform>كل دقيقة</numerusform>
+            <numerusform>كل دقيقتين</numerusform>
+            <numerusform>كل %n دقائق</numerusform>
+            <numerusform>كل %n دقيقة</numerusform>
+            <numerusform>كل %n دقيقة</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Only when I ask</source>
+        <translation>عند طلبي فقط</translation>
+    </message>
+    <message>
+        <source>Also when closing the window</source>
+        <translation>وعند إغلاق النافذة أيضًا</translation>
+    </message>
+    <message>
+        <source>A sync is already running</source>
+        <translation>هناك مزامنة جارية بالفعل</translation>
+    </message>
+    <message>
+        <source>the file changed on disk; choose in the banner above the text</source>
+        <translation>تغيّر الملف على القرص؛ اختر من الشريط فوق النص</translation>
+    </message>
+    <message>
+        <source>it could not be written</source>
+        <translation>تعذّرت كتابته</translation>
+    </message>
+    <message>
+        <source>Your changes to {doc} are not saved ({reason}). Resolve that in the window, then sync again.</source>
+        <translation>تغييراتك في ⁨{doc}⁩ غير محفوظة (⁨{reason}⁩). عالج ذلك في النافذة، ثم زامِن مرة أخرى.</translation>
+    </message>
+    <message>
+        <source>Nothing was sent or received.</source>
+        <translation>لم يُرسَل شيء ولم يُستلَم شيء.</translation>
+    </message>
+    <message>
+        <source>The team&apos;s project.json cannot be read: {problem}</source>
+        <translation>تتعذّر قراءة ملف project.json الخاص بالفريق: ⁨{problem}⁩</translation>
+    </message>
+    <message numerus="yes">
+        <source>sent %n file(s)</source>
+        <translation>
+            <numerusform>لم يُرسَل أي ملف</numerusform>
+            <numerusform>أُرسل ملف واحد</numerusform>
+            <numerusform>أُرسل ملفان</numerusform>
+            <numerusform>أُرسلت %n ملفات</numerusform>
+            <numerusform>أُرسل %n ملفًا</numerusform>
+            <numerusform>أُرسل %n ملف</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>received %n file(s)</source>
+        <translation>
+            <numerusform>لم يُستلَم أي ملف</numerusform>
+            <numerusform>استُلم ملف واحد</numerusform>
+            <numerusform>استُلم ملفان</numerusform>
+            <numerusform>استُلمت %n ملفات</numerusform>
+            <numerusform>استُلم %n ملفًا</numerusform>
+            <numerusform>استُلم %n ملف</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>nothing to send or receive</source>
+        <translation>لا شيء للإرسال أو الاستلام</translation>
+    </message>
+    <message>
+        <source>Synced with the team: {what}</source>
+        <translation>تمّت المزامنة مع الفريق: {what}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Synced with the team: {what}.
+
+%n file(s) were changed both on this computer and by the team. The team&apos;s version is now in place and yours was kept aside; open the document to keep yours or take theirs:
+{documents}</source>
+        <translation>
+            <numerusform>تمّت المزامنة مع الفريق: {what}.
+
+لم يتغيّر أي ملف على هذا الحاسوب ولدى الفريق معًا:
+{documents}</numerusform>
+            <numerusform>تمّت المزامنة مع الفريق: {what}.
+
+تغيّر ملف واحد على هذا الحاسوب ولدى الفريق معًا. وُضعت نسخة الفريق مكانه وحُفظت نسختك جانبًا؛ افتح المستند لتُبقي نسختك أو تأخذ نسختهم:
+{documents}</numerusform>
+            <numerusform>تمّت المزامنة مع الفريق: {what}.
+
+تغيّر ملفان على هذا الحاسوب ولدى الفريق معًا. وُضعت نسخة الفريق مكان كل منهما وحُفظت نسختك جانبًا؛ افتح المستند لتُبقي نسختك أو تأخذ نسختهم:
+{documents}</numerusform>
+            <numerusform>تمّت المزامنة مع الفريق: {what}.
+
+تغيّرت %n ملفات على هذا الحاسوب ولدى الفريق معًا. وُضعت نسخة الفريق مكان كل منها وحُفظت نسختك جانبًا؛ افتح المستند لتُبقي نسختك أو تأخذ نسختهم:
+{documents}</numerusform>
+            <numerusform>تمّت المزامنة مع الفريق: {what}.
+
+تغيّر %n ملفًا على هذا الحاسوب ولدى الفريق معًا. وُضعت نسخة الفريق مكان كل منها وحُفظت نسختك جانبًا؛ افتح المستند لتُبقي نسختك أو تأخذ نسختهم:
+{documents}</numerusform>
+            <numerusform>تمّت المزامنة مع الفريق: {what}.
+
+تغيّر %n ملف على هذا الحاسوب ولدى الفريق معًا. وُضعت نسخة الفريق مكان كل منها وحُفظت نسختك جانبًا؛ افتح المستند لتُبقي نسختك أو تأخذ نسختهم:
+{documents}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>موافق</translation>
+    </message>
+    <message>
+        <source>Open {doc}</source>
+        <translation>فتح ⁨{doc}⁩</translation>
+    </message>
+    <message>
+        <source>Changed here and by the team</source>
+        <translation>تغيّر هنا ولدى الفريق</translation>
+    </message>
+    <message>
+        <source>Automatic sync failed: {why}</source>
+        <translation>فشلت المزامنة التلقائية: ⁨{why}⁩</translation>
+    </message>
+    <message>
+        <source>Details: {why}</source>
+        <translation>التفاصيل: ⁨{why}⁩</translation>
+    </message>
+    <message>
+        <source>Cannot sync</source>
+        <translation>تتعذّر المزامنة</translation>
+    </message>
+    <message>
+        <source>Closing once the sync is done…</source>
+        <translation>سيُغلَق محرر التوسيم حين تنتهي المزامنة…</translation>
+    </message>
+    <message>
+        <source>Syncing with the team before closing…</source>
+        <translation>جارٍ المزامنة مع الفريق قبل الإغلاق…</translation>
+    </message>
+    <message>
+        <source>The sync before closing did not go through: {why}</source>
+        <translation>لم تتمّ المزامنة قبل الإغلاق: ⁨{why}⁩</translation>
+    </message>
+    <message>
+        <source>Close anyway? Your work is saved on this computer and is sent at the next sync.</source>
+        <translation>هل تُغلق رغم ذلك؟ عملك محفوظ على هذا الحاسوب وسيُرسَل في المزامنة التالية.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>إغلاق</translation>
+    </message>
+    <message>
+        <source>Stay</source>
+        <translation>البقاء</translation>
+    </message>
+    <message>
+        <source>Syncing with the team…</source>
+        <translation>جارٍ المزامنة مع الفريق…</translation>
+    </message>
+    <message>
+        <source>Last sync {time}</source>
+        <translation>آخر مزامنة ⁨{time}⁩</translation>
+    </message>
+    <message>
+        <source>Not synced yet</source>
+        <translation>لم تتمّ المزامنة بعد</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) to send</source>
+        <translation>
+            <numerusform>لا ملفات للإرسال</numerusform>
+            <numerusform>ملف واحد للإرسال</numerusform>
+            <numerusform>ملفان للإرسال</numerusform>
+            <numerusform>%n ملفات للإرسال</numerusform>
+            <numerusform>%n ملفًا للإرسال</numerusform>
+            <numerusform>%n ملف للإرسال</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>nothing to send</source>
+        <translation>لا شيء للإرسال</translation>
+    </message>
+    <message>
+        <source>Sync failed · {what}</source>
+        <translation>فشلت المزامنة · {what}</translation>
+    </message>
+</context>
+<context>
+    <name>TeamStatusDialog</name>
+    <message>
+        <source>Team status — {project}</source>
+        <translation>حالة الفريق — ⁨{project}⁩</translation>
+    </message>
+    <message>
+        <source>Progress on the documents assigned to each annotator (all they annotated when nothing is assigned to them)</source>
+        <translation>التقدُّم في المستندات المُسنَدة إلى كل مُعلِّق (وفي كل ما وسمه إن لم يُسنَد إليه شيء)</translation>
+    </message>
+    <message>
+        <source>Annotator</source>
+        <translation>المُعلِّق</translation>
+    </message>
+    <message>
+        <source>Assigned</source>
+        <translation>المُسنَدة</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>الجديدة</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>قيد العمل</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>المُنجَزة</translation>
+    </message>
+    <message>
+        <source>Agreement on the documents two annotators annotated and both marked done</source>
+        <translation>الاتفاق في المستندات التي وسمها مُعلِّقان وعلَّمها كلاهما مُنجَزة</translation>
+    </message>
+    <message>
+        <source>Annotator A</source>
+        <translation>المُعلِّق A</translation>
+    </message>
+    <message>
+        <source>Annotator B</source>
+        <translation>المُعلِّق B</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>المستندات</translation>
+    </message>
+    <message>
+        <source>F1 (exact)</source>
+        <translation>F1 (تطابق تام)</translation>
+    </message>
+    <message>
+        <source>Kappa</source>
+        <translation>كابا</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;تحديث</translation>
+    </message>
+    <message>
+        <source>Reading the project&apos;s annotation files…</source>
+        <translation>جارٍ قراءة ملفات التوسيم في المشروع…</translation>
+    </message>
+    <message>
+        <source>The figures cannot be read:
+{problems}</source>
+        <translation>تتعذّر قراءة الأرقام:
+⁨{problems}⁩</translation>
+    </message>
+    <message>
+        <source>Nobody annotates in this project yet: &apos;annotator assign&apos; hands out the documents.</source>
+        <translation>لا أحد يَسِم في هذا المشروع بعد: الأمر ⁦&apos;annotator assign&apos;⁩ يوزِّع المستندات.</translation>
+    </message>
+    <message>
+        <source>No document was annotated by two annotators and marked done by both yet: no agreement to show.</source>
+        <translation>لم يَسِم مُعلِّقان أي مستند ويعلِّماه كلاهما مُنجَزًا بعد: لا اتفاق لعرضه.</translation>
+    </message>
+    <message>
+        <source>F1 counts spans with the same start, end and label; kappa compares the label of every word.</source>
+        <translation>يَعُدّ F1 المقاطع المتماثلة في البداية والنهاية والتسمية؛ وتقارن كابا تسمية كل كلمة.</translation>
     </message>
 </context>
 <context>

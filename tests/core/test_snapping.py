@@ -70,9 +70,9 @@ def _at_clitic_boundary(text: str, offset: int) -> bool:
 @settings(max_examples=150, deadline=None)
 @given(texts, st.integers(0, 60), st.integers(0, 60), st.booleans(), st.booleans())
 def test_snapped_spans_are_clean_and_cover_the_selected_letters(
-        text: str, a: int, b: int, words: bool, keep_cuts: bool) -> None:
+        text: str, a: int, b: int, words: bool, sloppy: bool) -> None:
     a, b = min(a, len(text)), min(b, len(text))
-    result = snap(text, a, b, words, keep_cuts=keep_cuts)
+    result = snap(text, a, b, words, sloppy=sloppy)
     lo, hi = sorted((a, b))
     if result is None:
         trimmed = "ZPC" if words else "ZC"
@@ -85,14 +85,15 @@ def test_snapped_spans_are_clean_and_cover_the_selected_letters(
     if words:
         assert unicodedata.category(text[s])[0] not in "PZ"
         assert unicodedata.category(text[e - 1])[0] not in "PZ"
-        # inside a word only at a clitic boundary the selection already lay on
+        # inside a word only at a clitic boundary the selection already lay on (a sloppy
+        # one knows no forms here: it is always widened)
         assert not (s > 0 and is_word_char(text[s - 1]) and is_word_char(text[s])) or (
-            keep_cuts and s == lo and _at_clitic_boundary(text, s))
+            not sloppy and s == lo and _at_clitic_boundary(text, s))
         assert not (e < len(text) and is_word_char(text[e - 1]) and is_word_char(text[e])) or (
-            keep_cuts and e == hi and _at_clitic_boundary(text, e))
+            not sloppy and e == hi and _at_clitic_boundary(text, e))
         # every letter that was selected is in the span
         assert all(s <= i < e for i in range(lo, hi) if is_word_char(text[i]))
-        assert snap(text, s, e, words, keep_cuts=keep_cuts) == (s, e)  # idempotent
+        assert snap(text, s, e, words, sloppy=sloppy) == (s, e)  # idempotent
     else:
         assert lo <= s and e <= hi
 
@@ -149,23 +150,33 @@ def test_an_edge_at_a_clitic_boundary_is_never_widened() -> None:
     assert GIFT[slice(*snap(GIFT, GIFT.index("قابل"), end))] == "قابل وبوتين"  # type: ignore[misc]
 
 
+def _snapped(start: int, end: int, **options: object) -> str:
+    bounds = snap(GIFT, start, end, **options)  # type: ignore[arg-type]
+    assert bounds is not None
+    return GIFT[bounds[0]:bounds[1]]
+
+
 def test_sloppy_mouse_selections_are_widened_then_cut_to_a_known_stem() -> None:
     start = GIFT.index("وسترةً") + 1
-    s, e = snap(GIFT, start, start + 3, keep_cuts=False)  # type: ignore[misc]
-    assert GIFT[s:e] == "وسترةً"  # nothing known: the whole word
-    s, e = snap(GIFT, start, start + 3, keep_cuts=False, known={normalized("سترة")})  # type: ignore[misc]
-    assert GIFT[s:e] == "سترةً"  # normalised: the tanween does not matter
+    assert _snapped(start, start + 3, sloppy=True) == "وسترةً"  # nothing known: the word
+    assert _snapped(start + 1, start + 3, sloppy=True) == "وسترةً"  # وس|ترة: not known either
+    stem = {normalized("سترة")}  # normalised: the tanween does not matter
+    assert _snapped(start, start + 3, known=stem, sloppy=True) == "سترةً"
+    assert _snapped(start + 1, start + 3, known=stem, sloppy=True) == "سترةً"
+    # the keyboard keeps both boundaries, until the known stem settles the split
+    assert _snapped(start + 1, start + 5) == "ترةً"
+    assert _snapped(start + 1, start + 5, known=stem) == "وسترةً"
     word = GIFT.index("وبالكرملين")
-    s, e = snap(GIFT, word + 3, word + 6, keep_cuts=False,  # type: ignore[misc]
-                known={"الكرملين", "وبالكرملين_"})
-    assert GIFT[s:e] == "الكرملين"  # the article stays with the stem
+    assert _snapped(word + 3, word + 6, known={"الكرملين"}, sloppy=True) == "الكرملين"
     assert stem_start(GIFT, word, word + 10, {"كرملين"}) == word + 4
     assert stem_start(GIFT, word, word + 10, {"وبالكرملين"}) == word  # the whole is known
     assert stem_start(GIFT, word + 1, word + 10, {"الكرملين"}) == word + 1  # not a word start
     putin = GIFT.index("قابل")
-    s, e = snap(GIFT, putin, GIFT.index("وبوتين") + 2, keep_cuts=False,  # type: ignore[misc]
-                known={"بوتين"})
-    assert GIFT[s:e] == "قابل وبوتين"  # only the first word's proclitic is shed
+    assert _snapped(putin, GIFT.index("وبوتين") + 2, known={"بوتين"},
+                    sloppy=True) == "قابل وبوتين"  # only the first word's proclitic is shed
+    # a known whole word has no boundary in it, for the keyboard either
+    assert snap("قال وزير", 5, 8) == (5, 8)
+    assert snap("قال وزير", 5, 8, known={"وزير"}) == (4, 8)
 
 
 def test_toggle_proclitic_sheds_then_restores() -> None:

@@ -18,7 +18,7 @@ from annotator.core.project import GOLD
 from annotator.io.store import stamped_bytes
 from annotator.ui.actions import ACTIONS
 from annotator.ui.main_window import MainWindow
-from tests.ui.conftest import hit_zone
+from tests.ui.conftest import drag, hit_zone
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
@@ -175,3 +175,22 @@ def test_edge_drag_moves_only_the_dragged_edge(
     assert session.aset.span(span.id).text == "سترةً واقية"
     data = json.dumps([s.text for s in session.aset.spans()], ensure_ascii=False)
     assert "وسترة" not in data
+
+
+def test_a_drag_keeps_a_left_out_proclitic_only_before_a_known_stem(
+        qtbot: QtBot, make_window: Callable[..., MainWindow], project_dir: Path) -> None:
+    """One letter into a word is sloppiness, unless what follows is a form already labelled."""
+    window = _window(make_window, project_dir)
+    view, session = window.view, window.workspace.session
+    assert session is not None
+    glued = CLITICS.index("وبوتين")
+    drag(qtbot, view, hit_zone(view, glued + 1), hit_zone(view, glued + 6))
+    assert view.selection_origin == "mouse"
+    qtbot.keyClick(view, "1")
+    assert [s.text for s in session.aset.spans()] == ["وبوتين"]  # nothing known: widened
+    qtbot.keyClick(view, Qt.Key.Key_Z, CTRL)
+    _write(project_dir, GOLD, [("بوتين", "entity")])
+    window.known.reload()
+    drag(qtbot, view, hit_zone(view, glued + 1), hit_zone(view, glued + 6))
+    qtbot.keyClick(view, "1")
+    assert [s.text for s in session.aset.spans()] == ["بوتين"]  # left out on purpose

@@ -134,6 +134,10 @@ def test_f3_scrolls_to_a_match_far_down(
     assert view.selection_range() == last
     qtbot.keyClick(view, Qt.Key.Key_F3, SHIFT)
     assert view.selection_range() == _boxes(window)[0]
+    qtbot.mouseClick(window.find_bar.next, Qt.MouseButton.LeftButton)  # the bar's arrows
+    assert view.selection_range() == last
+    qtbot.mouseClick(window.find_bar.previous, Qt.MouseButton.LeftButton)
+    assert view.selection_range() == _boxes(window)[0]
 
 
 def test_label_all_in_the_document_previews_skips_and_is_one_undo_step(
