@@ -10,22 +10,19 @@ stale file is used re-anchored, with a warning, as the window would open it.
 from __future__ import annotations
 
 import argparse
-import functools
 import json
 import sys
-from collections.abc import Sequence
 from pathlib import Path
 
 from annotator.cli import UsageError, open_project
 from annotator.cli.terminal import table
 from annotator.core.agreement import Agreement, AnnotatedDocument, compute_agreement
-from annotator.core.errors import AnnotatorError, Problem
+from annotator.core.errors import Problem
 from annotator.core.project import GOLD, Project, name_problem
-from annotator.core.spans import STATUSES, Relation, Span
+from annotator.core.spans import STATUSES
 from annotator.io.outputs import check_output_file
-from annotator.io.parallel import map_chunks
 from annotator.io.report_html import write_report
-from annotator.io.store import load
+from annotator.io.team import annotated_documents
 
 NAME = "agreement"
 HELP = "agreement between annotators: F1, Cohen's kappa, Krippendorff's alpha (table, JSON, HTML)"
@@ -72,48 +69,14 @@ def load_documents(project: Project, annotators: list[str],
                    status: str | None) -> list[AnnotatedDocument]:
     """The documents at least two of ``annotators`` annotated (with that status, if given).
 
-    Read on every core (:mod:`annotator.io.parallel`); a file that breaks the
-    format stops the command with every such problem listed.
+    Read on every core by :func:`annotator.io.team.annotated_documents`; a file
+    that breaks the format stops the command with every such problem listed, a
+    stale one is used re-anchored with a warning.
     """
-    files = {name: set(project.annotated_doc_ids(name)) for name in annotators}
-    work = [(doc_id, [name for name in annotators if doc_id in files[name]])
-            for doc_id in project.doc_ids()]
-    work = [(doc_id, having) for doc_id, having in work if len(having) >= 2]
-    documents: list[AnnotatedDocument] = []
-    problems: list[Problem] = []
-    reader = functools.partial(_read_chunk, project, status)
-    for read, broken, warnings in map_chunks(reader, work):
-        documents += read
-        problems += broken
-        for problem in warnings:
-            print(f"annotator agreement: warning: {problem}", file=sys.stderr)
-    if problems:
-        raise AnnotatorError(*problems)
-    return documents
+    def warn(problem: Problem) -> None:
+        print(f"annotator agreement: warning: {problem}", file=sys.stderr)
 
-
-def _read_chunk(project: Project, status: str | None, work: Sequence[tuple[str, list[str]]],
-                ) -> tuple[list[AnnotatedDocument], list[Problem], list[Problem]]:
-    """Documents of one chunk, the problems that stop the command, and warnings."""
-    documents: list[AnnotatedDocument] = []
-    problems: list[Problem] = []
-    warnings: list[Problem] = []
-    for doc_id, having in work:
-        document = project.load_document(doc_id)
-        spans: dict[str, list[Span]] = {}
-        relations: dict[str, list[Relation]] = {}
-        for name in having:
-            loaded = load(project, doc_id, name, document)
-            if not loaded.result.openable:
-                problems += loaded.result.problems
-                continue
-            warnings += loaded.result.problems
-            if status is None or loaded.annotations.status == status:
-                spans[name] = loaded.annotations.spans()
-                relations[name] = loaded.annotations.relations()
-        if len(spans) >= 2:
-            documents.append(AnnotatedDocument(doc_id, document.text, spans, relations))
-    return documents, problems, warnings
+    return annotated_documents(project, annotators, status, warn)
 
 
 def _figure(value: float | None) -> str:
