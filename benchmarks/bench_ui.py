@@ -1,28 +1,37 @@
 """Benchmark the annotation window on a 10 MB Arabic article with 50,000 spans.
 
-Prints (never asserts) figures measured in one run, next to a baseline from the
-same run, since shared machines are noisy:
+Figures measured in one run, each next to a baseline from the same run (shared
+machines are noisy); :func:`measure` returns them by name:
 
-- opening and showing the article in the window (reading the text and the
-  annotation file, the span table, the first paint with highlights) next to a
-  bare ``QPlainTextEdit.setPlainText`` + show + first paint of the same text;
-- the median time to repaint after scrolling one page, with highlights;
-- the median time to add one span at 50,000 spans through the real labelling
-  path (selection, snapping, core edit on the undo stack, table row, repaint);
-- one save of the 50,000-span file, and the longest time the event loop is
-  blocked while it runs (a 5 ms ``QTimer`` records the gaps between its
-  ticks): written on the GUI thread (``DocumentSession.save``, as every save
-  was before, and as leaving a document still is) and in the background
-  (Ctrl+S and autosave: ``save_in_background``); the target is 50 ms;
-- peak memory (``resource.getrusage``), before and after the window opened.
+- ``open_10mb_s``: opening and showing the article in the window (reading the
+  text and the annotation file, the span table, the first paint with
+  highlights), next to ``open_10mb_baseline_s``, a bare
+  ``QPlainTextEdit.setPlainText`` + show + first paint of the same text, and
+  their ratio ``open_10mb_ratio``; ``open_10mb_reading_s`` is the part
+  :func:`annotator.io.store.load` takes, measured alone;
+- ``repaint_ms_median``: repainting after a jump through the text, highlights on;
+- ``add_span_ms_median`` / ``add_span_ms_max``: adding one span at 50,000 spans
+  through the real labelling path (selection, snapping, core edit on the undo
+  stack, table row, repaint);
+- ``save_block_ms_max``: the longest the event loop is blocked while the
+  50,000-span file is written in the background (Ctrl+S and autosave:
+  ``save_in_background``; a 5 ms ``QTimer`` records the gaps between its
+  ticks), next to ``save_block_gui_ms_max``, the same save written on the GUI
+  thread (``DocumentSession.save``, as leaving a document does); target 50 ms;
+- ``memory_10mb_mb``: the peak resident memory (``resource.getrusage``) of a
+  fresh process that opens the window on the article, scrolls through it,
+  adds the spans and saves, next to ``memory_10mb_baseline_mb``, a fresh
+  process showing the same text in a bare ``QPlainTextEdit`` and scrolling
+  through it, and their ratio ``memory_10mb_ratio``.
 
-Run: ``.venv/bin/python benchmarks/bench_ui.py [--mb 10] [--spans 50000]``
+Run: ``.venv/bin/python benchmarks/bench_ui.py [--mb 10] [--spans 50000] [--json]``
 (offscreen unless a display is set).
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import multiprocessing
 import os
 import random
@@ -65,6 +74,7 @@ VOCABULARY = (
     "خمس عشرة في من إلى على مع بعد قبل"
 )
 WORDS = VOCABULARY.split()
+SEED = 20231
 
 
 def make_text(megabytes: float, rng: random.Random) -> str:
@@ -171,110 +181,187 @@ def measure_saves(app: QApplication, session: DocumentSession, background: bool,
     return figures
 
 
+def app() -> QApplication:
+    instance = QApplication.instance()
+    if isinstance(instance, QApplication):
+        return instance
+    made = QApplication(sys.argv[:1])
+    load_fonts()
+    return made
+
+
+def build(folder: Path, megabytes: float, spans: int) -> Path:
+    """The project, written by a child process (what making it takes stays there)."""
+    root = folder / "project"
+    child = multiprocessing.get_context("spawn").Process(
+        target=make_project, args=(root, megabytes, spans, SEED))
+    child.start()
+    child.join()
+    if child.exitcode != 0:
+        raise RuntimeError(f"building the project failed ({child.exitcode})")
+    return root
+
+
+def bare_open(text: str) -> float:
+    """Seconds for a bare ``QPlainTextEdit`` with the same text and font: set, show, paint."""
+    application = app()
+    began = time.perf_counter()
+    bare = QPlainTextEdit()
+    bare.setFont(article_font(16))
+    bare.setPlainText(text)
+    bare.resize(1000, 700)
+    bare.show()
+    settle(application)
+    bare.viewport().repaint()
+    elapsed = time.perf_counter() - began
+    bare.close()
+    bare.deleteLater()
+    settle(application)
+    return elapsed
+
+
+def open_window(root: Path, settings: Settings) -> tuple[MainWindow, float]:
+    """The window on the big document: seconds to open, show and paint it."""
+    application = app()
+    began = time.perf_counter()
+    window = MainWindow(open_project(root), "bench", settings, "big", autosave_ms=-1)
+    window.resize(1280, 900)
+    window.show()
+    settle(application)
+    window.view.viewport().repaint()
+    return window, time.perf_counter() - began
+
+
+def scroll(view: QPlainTextEdit, pages: int = 40) -> list[float]:
+    """Seconds to repaint after each of ``pages`` jumps through the text."""
+    bar = view.verticalScrollBar()
+    times = []
+    for i in range(pages):
+        bar.setValue((i + 1) * bar.pageStep() * 37 % max(1, bar.maximum()))
+        began = time.perf_counter()
+        view.viewport().repaint()
+        times.append(time.perf_counter() - began)
+    return times
+
+
+def add_spans(window: MainWindow, count: int, rng: random.Random) -> list[float]:
+    """Seconds to add each of ``count`` spans on free words through the labelling path."""
+    application = app()
+    session = window.workspace.session
+    assert session is not None
+    text = session.text
+    free_words: set[tuple[int, int]] = set()
+    while len(free_words) < count:  # words no span touches yet
+        bounds = word_at(text, rng.randrange(len(text)))
+        if bounds is not None and not session.aset.overlapping(*bounds):
+            free_words.add(bounds)
+    adds = []
+    for start, end in sorted(free_words, key=lambda _: rng.random()):
+        began = time.perf_counter()
+        window.view.select_range(start, end)
+        window.annotating.apply_label("gift")
+        settle(application)
+        adds.append(time.perf_counter() - began)
+    return adds
+
+
+def measure(megabytes: float = 10.0, spans: int = 50_000, adds: int = 200,
+            memory: bool = True) -> dict[str, float]:
+    """Every figure of this benchmark, by name (see the module's docstring)."""
+    rng = random.Random(SEED)
+    figures: dict[str, float] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        root = build(Path(tmp), megabytes, spans)
+        if memory:  # first, while this process is small: a child's ru_maxrss counts the
+            # memory of the process it was forked from (Linux keeps it across exec)
+            figures.update(measure_memory(root, adds))
+        application = app()
+        text = (root / "documents" / "big.txt").read_bytes().decode("utf-8")
+        figures["open_10mb_baseline_s"] = min(bare_open(text) for _ in range(2))
+        settings = Settings.at(str(Path(tmp) / "settings.ini"))
+        began = time.perf_counter()
+        store.load(open_project(root), "big", "bench")
+        figures["open_10mb_reading_s"] = time.perf_counter() - began
+        window, figures["open_10mb_s"] = open_window(root, settings)
+        figures["open_10mb_ratio"] = figures["open_10mb_s"] / figures["open_10mb_baseline_s"]
+        session = window.workspace.session
+        assert session is not None and len(session.aset) > 0.9 * spans
+        repaints = scroll(window.view)
+        figures["repaint_ms_median"] = statistics.median(repaints) * 1000
+        times = add_spans(window, adds, rng)
+        figures["add_span_ms_median"] = statistics.median(times) * 1000
+        figures["add_span_ms_max"] = max(times) * 1000
+        assert session.save()
+        began = time.perf_counter()
+        for _ in range(20):
+            frozen_copy(session.aset)
+        figures["save_copy_ms"] = (time.perf_counter() - began) / 20 * 1000
+        on_gui = measure_saves(application, session, background=False)
+        figures["save_block_gui_ms_max"] = max(stall for stall, _ in on_gui)
+        in_background = measure_saves(application, session, background=True)
+        figures["save_block_ms_max"] = max(stall for stall, _ in in_background)
+        figures["save_ms_median"] = statistics.median(took for _, took in in_background)
+        window.workspace.close_document()
+        window.close()
+        window.deleteLater()
+        settle(application)
+    return figures
+
+
+def _memory_child(root: Path, window: bool, adds: int,
+                  queue: multiprocessing.Queue[float]) -> None:
+    """In a fresh process: the bare view or the window on the document, used as a user would
+    (scrolled through; in the window, spans added and saved); the peak resident memory."""
+    application = app()
+    if window:
+        with tempfile.TemporaryDirectory() as tmp:
+            shown, _ = open_window(root, Settings.at(str(Path(tmp) / "settings.ini")))
+            scroll(shown.view)
+            add_spans(shown, adds, random.Random(SEED))
+            session = shown.workspace.session
+            assert session is not None
+            session.save_in_background()
+            while session.saving:
+                application.processEvents()
+                time.sleep(0.005)
+    else:
+        bare = QPlainTextEdit()
+        bare.setFont(article_font(16))
+        bare.setPlainText((root / "documents" / "big.txt").read_bytes().decode("utf-8"))
+        bare.resize(1000, 700)
+        bare.show()
+        settle(application)
+        scroll(bare)
+    queue.put(peak_mb())
+
+
+def measure_memory(root: Path, adds: int) -> dict[str, float]:
+    """Peak memory of a process showing the document in the window, next to one showing it
+    in a bare ``QPlainTextEdit`` (each a fresh process: nothing else counted)."""
+    context = multiprocessing.get_context("spawn")
+    peaks = {}
+    for window in (False, True):
+        queue: multiprocessing.Queue[float] = context.Queue()
+        child = context.Process(target=_memory_child, args=(root, window, adds, queue))
+        child.start()
+        peaks[window] = queue.get()
+        child.join()
+    return {"memory_10mb_mb": peaks[True], "memory_10mb_baseline_mb": peaks[False],
+            "memory_10mb_ratio": peaks[True] / peaks[False]}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mb", type=float, default=10.0)
     parser.add_argument("--spans", type=int, default=50_000)
     parser.add_argument("--adds", type=int, default=200)
+    parser.add_argument("--json", action="store_true", help="also one line of JSON (stdout)")
     args = parser.parse_args()
-    rng = random.Random(20231)
-    with tempfile.TemporaryDirectory() as tmp:
-        root = Path(tmp) / "project"
-        child = multiprocessing.get_context("fork").Process(
-            target=make_project, args=(root, args.mb, args.spans, 20231))
-        child.start()
-        child.join()
-        app = QApplication.instance() or QApplication(sys.argv[:1])
-        load_fonts()
-        text = (root / "documents" / "big.txt").read_bytes().decode("utf-8")
-        size = (root / "documents" / "big.txt").stat().st_size
-        json_size = (root / "annotations" / "bench" / "big.json").stat().st_size
-        print(f"article: {size / 1e6:.1f} MB, {len(text):,} code points, "
-              f"{text.count(chr(10)) + 1:,} paragraphs; annotation file {json_size / 1e6:.1f} MB")
-        print(f"peak memory before any widget: {peak_mb():.0f} MB")
-
-        # Baseline: a bare QPlainTextEdit with the same text and font.
-        t0 = time.perf_counter()
-        bare = QPlainTextEdit()
-        bare.setFont(article_font(16))
-        bare.setPlainText(text)
-        bare.resize(1000, 700)
-        bare.show()
-        settle(app)
-        bare.viewport().repaint()
-        baseline = time.perf_counter() - t0
-        bare.close()
-        bare.deleteLater()
-        settle(app)
-        print(f"peak memory after the bare QPlainTextEdit: {peak_mb():.0f} MB")
-
-        settings = Settings.at(str(Path(tmp) / "settings.ini"))
-        project = open_project(root)
-        t0 = time.perf_counter()
-        store.load(project, "big", "bench")
-        reading = time.perf_counter() - t0
-        t0 = time.perf_counter()
-        window = MainWindow(project, "bench", settings, "big", autosave_ms=-1)
-        window.resize(1280, 900)
-        window.show()
-        settle(app)
-        window.view.viewport().repaint()
-        opened = time.perf_counter() - t0
-        session = window.workspace.session
-        assert session is not None and len(session.aset) > 0.9 * args.spans
-        print(f"open + show + first paint, {len(session.aset):,} spans: {opened:.2f} s "
-              f"(bare QPlainTextEdit.setPlainText + show: {baseline:.2f} s, "
-              f"ratio {opened / baseline:.1f}x)")
-        print(f"  of which reading and checking the annotation file (annotator.io.store.load, "
-              f"measured alone): {reading:.2f} s")
-
-        print(f"peak memory after opening the window: {peak_mb():.0f} MB")
-        view = window.view
-        page = view.verticalScrollBar().pageStep()
-        times = []
-        for i in range(40):
-            view.verticalScrollBar().setValue((i + 1) * page * 37 % view.verticalScrollBar()
-                                              .maximum())
-            t0 = time.perf_counter()
-            view.viewport().repaint()
-            times.append(time.perf_counter() - t0)
-        print(f"repaint after a jump/scroll, with highlights: median "
-              f"{statistics.median(times) * 1000:.1f} ms, max {max(times) * 1000:.1f} ms")
-
-        free_words: set[tuple[int, int]] = set()
-        while len(free_words) < args.adds:  # words no span touches yet
-            bounds = word_at(text, rng.randrange(len(text)))
-            if bounds is not None and not session.aset.overlapping(*bounds):
-                free_words.add(bounds)
-        adds = []
-        for start, end in sorted(free_words, key=lambda _: rng.random()):
-            t0 = time.perf_counter()
-            view.select_range(start, end)
-            window.annotating.apply_label("gift")
-            settle(app)
-            adds.append(time.perf_counter() - t0)
-        print(f"add one span at {len(session.aset):,} spans (select, label, table row, "
-              f"repaint): median {statistics.median(adds) * 1000:.1f} ms, "
-              f"max {max(adds) * 1000:.1f} ms")
-
-        t0 = time.perf_counter()
-        assert session.save()
-        print(f"save {len(session.aset):,} spans, waited for: {time.perf_counter() - t0:.2f} s")
-        t0 = time.perf_counter()
-        for _ in range(20):
-            frozen_copy(session.aset)
-        print(f"  copying the set for the worker (on the GUI thread): "
-              f"{(time.perf_counter() - t0) / 20 * 1000:.1f} ms")
-        for background, how in ((False, "before: written on the GUI thread (save)"),
-                                (True, "after: written in the background (save_in_background)")):
-            figures = measure_saves(app, session, background)
-            print(f"longest event-loop stall while saving {len(session.aset):,} spans, {how}: "
-                  f"{max(stall for stall, _ in figures):.0f} ms (each of {len(figures)} "
-                  f"saves: {', '.join(f'{stall:.0f}' for stall, _ in figures)} ms; the save "
-                  f"took {statistics.median(took for _, took in figures):.0f} ms)")
-        print(f"peak memory with the window open: {peak_mb():.0f} MB")
-        window.workspace.close_document()
-        window.close()
+    figures = measure(args.mb, args.spans, args.adds)
+    for key, value in figures.items():
+        print(f"{key:28} {value:10.3f}", file=sys.stderr)
+    if args.json:
+        print(json.dumps({k: round(v, 3) for k, v in figures.items()}))
 
 
 if __name__ == "__main__":

@@ -334,10 +334,10 @@ class Project:
             # folder) by the type the listing already gave (not a link)
             if _plainly_fine(stem) and not entry.is_symlink() and (
                     entry.is_dir(follow_symlinks=False) if folder_wanted
-                    else entry.is_file(follow_symlinks=False)):
-                if not (folder_wanted and stem == GOLD):
-                    yield stem, None
-                    continue
+                    else entry.is_file(follow_symlinks=False)) and not (
+                    folder_wanted and stem == GOLD):
+                yield stem, None
+                continue
             yield stem, self._entry_problem(entry, Path(entry.path), stem, folder_wanted, what,
                                             real_root)
 

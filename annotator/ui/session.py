@@ -129,7 +129,9 @@ class DocumentSession(QObject):
         self._relay = _Relay(self)  # queued even from this thread: see _on_job_finished
         self._relay.finished.connect(self._on_job_finished, Qt.ConnectionType.QueuedConnection)
         # this document's stack from an earlier visit, if the file is still as it was left
-        kept = history.take(annotator, doc_id, self.fingerprint, self.document.sha256) \
+        # the set's hash of the text: reading the file made it already (the document's own
+        # would hash a 10 MB text a second time)
+        kept = history.take(annotator, doc_id, self.fingerprint, self.aset.sha256) \
             if history is not None else None
         self.undo_stack: DocumentUndoStack = kept or (
             history.new_stack() if history is not None else DocumentUndoStack(self))
@@ -348,6 +350,6 @@ class DocumentSession(QObject):
         stack.setParent(history)
         if self.saved and not self.in_conflict and not self.read_only:
             history.keep(self.annotator, self.doc_id, stack, self.fingerprint,
-                         self.document.sha256)
+                         self.aset.sha256)
         else:  # unsaved work was copied aside or discarded: its edits do not fit the file
             history.drop(stack)

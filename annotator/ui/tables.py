@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QHeaderView,
     QMainWindow,
+    QStyle,
     QTableView,
     QWidget,
 )
@@ -35,7 +36,7 @@ from annotator.core.edits import Changes
 from annotator.core.errors import AnnotatorError
 from annotator.core.project import Project
 from annotator.ui.models.document_filter import DocumentFilterModel
-from annotator.ui.models.documents import DocumentListModel
+from annotator.ui.models.documents import NOT_READ, STATUS_TEXT, DocumentListModel
 from annotator.ui.models.span_table import SpanTableModel
 from annotator.ui.widgets.article_view import ArticleView
 from annotator.ui.widgets.bidi_delegate import BidiDelegate
@@ -58,11 +59,26 @@ def table(model: QAbstractItemModel, name: str) -> QTableView:
 
 
 def document_table(model: QAbstractItemModel) -> QTableView:
+    """The document list's table: the id column stretches, status and count fit their words.
+
+    The two narrow columns get widths from the words they can show (every status,
+    a five-digit count, "…", the headers), not from the rows: a column sized to its
+    contents asks a thousand rows for their text at every change of any row,
+    which made each switch of documents in a big project slow. The user can still
+    widen them.
+    """
     view = table(model, "document-list")
     header = view.horizontalHeader()
-    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-    header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(DocumentListModel.COL_DOC, QHeaderView.ResizeMode.Stretch)
+    metrics = view.fontMetrics()
+    padding = 2 * view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 14
+    icon = view.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize) + 6
+    for column, words, extra in (
+            (DocumentListModel.COL_STATUS, [STATUS_TEXT[code] for code in STATUS_TEXT], icon),
+            (DocumentListModel.COL_SPANS, ["99999", NOT_READ], 0)):
+        widest = max(metrics.horizontalAdvance(word) for word in words) + extra + padding
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(column, max(widest, header.sectionSizeHint(column)))
     return view
 
 

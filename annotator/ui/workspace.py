@@ -16,6 +16,14 @@ open session's signals are relayed, so a widget connects once for every
 document. Leaving a document always saves it first; when that is impossible
 the user is asked through :class:`~annotator.ui.feedback.Feedback`, and the
 only way past keeps a copy of the unsaved work.
+
+Switching documents does the same work however big the project: the open
+document's place in the list is looked up (:class:`DocumentIds`), never
+searched for, and the document shown is written to the settings
+(:meth:`remember_now`) once the user stays on it a moment (:data:`REMEMBER_MS`)
+or leaves (another project, quitting), not at every switch: each write syncs
+the settings file to disk, twice ``fdatasync``, which a slow or network home
+folder makes cost more than the whole switch.
 """
 
 from __future__ import annotations
@@ -24,7 +32,7 @@ import logging
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, overload
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.project import Project
@@ -36,6 +44,7 @@ from annotator.ui.undo import UndoHistory
 log = logging.getLogger(__name__)
 
 KEEP_COPY, CANCEL, OK = "keep-copy", "cancel", "ok"  # answers to the workspace's questions
+REMEMBER_MS = 2000  # the document shown goes into the settings once the user stays this long
 
 
 def label_colors(project: Project) -> dict[str, str]:
@@ -130,6 +139,14 @@ class Workspace(QObject):
         self.session: DocumentSession | None = None
         self.broken: tuple[str, AnnotatorError] | None = None  # shown, cannot be opened
         self.undo_history = UndoHistory(self)  # per document, while the window is open
+        self._remembered: tuple[str, str] | None = None  # (project, document) to write
+        self._remember = QTimer(self)
+        self._remember.setSingleShot(True)
+        self._remember.setInterval(REMEMBER_MS)
+        self._remember.timeout.connect(self.remember_now)
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self._on_quit)
 
     @property
     def current_doc_id(self) -> str | None:
@@ -141,7 +158,9 @@ class Workspace(QObject):
     # -- documents -----------------------------------------------------------------
     def open_first_document(self, doc_id: str | None = None) -> bool:
         """Open ``doc_id``, else the one last opened in this project, else the first."""
-        remembered = self.settings.last_document(str(self.project.root))
+        root = str(self.project.root)
+        remembered = self._remembered[1] if self._remembered is not None and (
+            self._remembered[0] == root) else self.settings.last_document(root)
         first = doc_id or (remembered if remembered in self.doc_ids else None) or (
             self.doc_ids[0] if self.doc_ids else None)
         return first is not None and self.open_document(first)
@@ -159,7 +178,7 @@ class Workspace(QObject):
             log.warning("cannot open %s as %s: %s", doc_id, self.annotator, exc)
             self._drop_session()
             self.broken = (doc_id, exc)
-            self.settings.set_last_document(str(self.project.root), doc_id)
+            self._remember_document(doc_id)
             self.document_failed.emit(doc_id, exc)
             return False
         self._drop_session()
@@ -173,9 +192,27 @@ class Workspace(QObject):
                               (session.save_finished, self.save_finished)):
             source.connect(relay.emit)
         self.undo_history.group.setActiveStack(session.undo_stack)
-        self.settings.set_last_document(str(self.project.root), doc_id)
+        self._remember_document(doc_id)
         self.document_opened.emit(doc_id)
         return True
+
+    def _remember_document(self, doc_id: str) -> None:
+        self._remembered = (str(self.project.root), doc_id)
+        self._remember.start()
+
+    def remember_now(self) -> None:
+        """Write the document shown to the settings now, if it is not yet (the window's
+        closing should call this before it syncs the settings)."""
+        self._remember.stop()
+        if self._remembered is not None:
+            root, doc_id = self._remembered
+            self._remembered = None
+            self.settings.set_last_document(root, doc_id)
+
+    def _on_quit(self) -> None:
+        if self._remembered is not None:
+            self.remember_now()
+            self.settings.sync()
 
     def close_document(self) -> None:
         """Show no document (the open one was saved, or is deliberately discarded)."""
@@ -267,6 +304,7 @@ class Workspace(QObject):
         if not self.leave_current():
             return False
         self.close_document()
+        self.remember_now()  # the old project's last document
         self.undo_history.clear()
         self.project = project
         self.colors = label_colors(project)

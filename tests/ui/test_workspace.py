@@ -44,6 +44,7 @@ def test_documents_open_fail_and_close_through_one_path(
     assert not workspace.open_document("b-crlf")  # a-visit is saved first, then b-crlf fails
     assert project.annotation_path("a-visit", "tester").is_file()
     assert workspace.session is None and workspace.current_doc_id == "b-crlf"
+    workspace.remember_now()  # (written a moment after a switch, or when leaving)
     assert settings.last_document(str(project.root)) == "b-crlf"
     workspace.close_document()
     assert workspace.current_doc_id is None

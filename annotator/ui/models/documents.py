@@ -35,16 +35,18 @@ a dictionary, and a change repaints only the rows it touches.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import threading
 import time
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
+import shiboken6
 from PySide6.QtCore import (
+    QAbstractEventDispatcher,
     QCoreApplication,
     QFileSystemWatcher,
     QObject,
@@ -78,6 +80,8 @@ SYNC_BYTES = 2_000_000
 BATCH_ROWS = 500  # rows a worker hands back at once (at least every BATCH_SECONDS)
 BATCH_SECONDS = 0.1
 SETTLE_MS = 300  # a look at the rows waits this long after a change in a folder
+BUSY_WAIT = 0.25  # a worker waits at most this long for the window to be idle, then...
+BUSY_SLICE = 0.01  # ...reads for this long before it waits again
 
 log = logging.getLogger(__name__)
 
@@ -88,27 +92,82 @@ def _dot(color: str) -> QIcon:
     return QIcon(pixmap)
 
 
-@dataclass
-class DocumentRow:
+class DocumentRow(NamedTuple):
+    """One row of the list, as read; the model keeps each as a plain ``tuple`` (:data:`Stored`).
+
+    A tuple of strings and numbers is one the garbage collector stops following once
+    it has seen it; a named tuple, like any object, it follows for good. 100,000 rows
+    kept as objects made every full collection take a quarter of a second, a pause in
+    the middle of whatever key was pressed then.
+    """
+
     doc_id: str
-    status: str | None  # a span status, ERROR, or None: not read yet
+    shown: bool  # False: not read yet, the row shows "…"
+    status: str = ""  # a span status, or ERROR
     spans: int = 0
     problem: str | None = None  # why the document cannot be opened
     unplaced: int = 0  # spans kept aside, still to place or discard
-    read: store.ListEntry | None = None  # what the files said (with their stamps), if shown
+    stamp: store.RowStamp | None = None  # the files when read (None: the window's values)
     version: int = 0  # bumped each time the window sets the row: older reads are dropped
 
 
-def _shown(row: DocumentRow, entry: store.ListEntry) -> DocumentRow:
-    """``row`` showing what was read from disk."""
+Stored = tuple[Any, ...]  # a DocumentRow as the model keeps it: tuple(row)
+
+
+def _load(stored: Stored) -> DocumentRow:
+    return DocumentRow._make(stored)
+
+
+# doc id, the row's version when it was read, stamp, status, spans, problem, unplaced
+Result = tuple[str, int, store.RowStamp, str, int, str | None, int]
+
+
+def _result(entry: store.ListEntry, version: int) -> Result:
     found = entry.summary
     if found is None:
-        return DocumentRow(row.doc_id, ERROR, 0, entry.problem, read=entry, version=row.version)
-    return DocumentRow(row.doc_id, found.status, found.spans, unplaced=found.unplaced,
-                       read=entry, version=row.version)
+        return (entry.doc_id, version, entry.stamp, ERROR, 0, entry.problem, 0)
+    return (entry.doc_id, version, entry.stamp, found.status, found.spans, None,
+            found.unplaced)
 
 
-Result = tuple[str, int, store.ListEntry]  # doc id, the row's version when read, the read
+class _Idle:
+    """Whether the GUI thread's event loop is waiting for something to do (set) or busy.
+
+    A worker reading the rows holds the interpreter lock most of the time, and
+    the GUI thread, which gives the lock up at many calls into Qt, then waits for
+    it at each one: a switch of documents took 70 ms instead of 18 while a big
+    list filled in. So workers read while the window is idle
+    (``QAbstractEventDispatcher.aboutToBlock``) and pause as soon as it wakes
+    (``awake``), until it is idle again, or :data:`BUSY_WAIT` has passed, when
+    they read for :data:`BUSY_SLICE` (a window never idle still gets its list).
+    """
+
+    _instance: _Idle | None = None
+
+    def __init__(self) -> None:
+        self.event = threading.Event()
+        self.event.set()
+        dispatcher = QAbstractEventDispatcher.instance()
+        if dispatcher is not None:
+            dispatcher.aboutToBlock.connect(self.event.set)
+            dispatcher.awake.connect(self.event.clear)
+
+    @classmethod
+    def of_gui(cls) -> threading.Event:
+        """The flag for the GUI thread's event loop (made on that thread, once)."""
+        if cls._instance is None:
+            cls._instance = cls()
+        return cls._instance.event
+
+
+def _pace(idle: threading.Event, until: float) -> float:
+    """Wait for the window to be idle, if the slice of reading that ended at ``until`` is
+    over; the end of the next slice."""
+    if idle.is_set() or time.monotonic() < until:
+        return until
+    if idle.wait(BUSY_WAIT):  # idle again: read while it lasts
+        return until
+    return time.monotonic() + BUSY_SLICE
 
 
 class _Relay(QObject):
@@ -131,29 +190,34 @@ class _Look:
     object, run on a worker thread or, for a small project, on the calling one.
     """
 
-    def __init__(self, project: Project, annotator: str, rows: list[DocumentRow],
+    def __init__(self, project: Project, annotator: str, rows: list[Stored],
                  index: dict[str, int], which: list[int] | None, wanted: deque[str],
-                 listing: bool, relay: _Relay | None) -> None:
+                 listing: bool, relay: _Relay | None, idle: threading.Event | None = None,
+                 current: str | None = None) -> None:
         self.project = project
         self.annotator = annotator
         self.rows = rows
         self.index = index
+        self.current = current  # the open document: its row, once set, is the window's
         self.which = which  # the rows to look at (None: all)
         self._which = set(which) if which is not None else None
         self.wanted = wanted
         self.listing = listing  # also check the documents folder's listing against the rows
         self.relay = relay
+        self.idle = idle  # a worker reads while it is set (see _Idle)
         self.cancelled = False
         self.finished = threading.Event()
 
     def results(self) -> Iterator[list[Result]]:
         """The results, in batches (every :data:`BATCH_ROWS` rows or :data:`BATCH_SECONDS`)."""
-        stamps = store.RowStamps(self.project, self.annotator)
+        reader = store.ListReader(self.project, self.annotator)
         order = iter(range(len(self.rows)) if self.which is None else self.which)
         taken: set[int] = set()  # rows looked at first because they were wanted
         batch: list[Result] = []
-        sent = time.monotonic()
+        sent = slice_end = time.monotonic()
         while not self.cancelled:
+            if self.idle is not None:
+                slice_end = _pace(self.idle, slice_end)
             i = self._next_wanted(taken)
             if i is None:
                 i = next(order, None)
@@ -161,16 +225,21 @@ class _Look:
                     break
                 if i in taken:
                     continue
-            row = self.rows[i]
-            stamp = stamps(row.doc_id)
-            if row.read is not None and row.read.stamp == stamp:
-                if row.status is None:  # shows "…": what was read is still true
-                    batch.append((row.doc_id, row.version, row.read))
+            row = _load(self.rows[i])
+            if row.shown and row.doc_id == self.current:  # what the model would drop anyway
+                continue
+            stamp = reader.stamp(row.doc_id)
+            if row.stamp == stamp:
+                if not row.shown:  # shows "…": what was read is still true
+                    batch.append((row.doc_id, row.version, stamp, row.status, row.spans,
+                                  row.problem, row.unplaced))
             else:
-                batch.append((row.doc_id, row.version,
-                              store.list_entry(self.project, row.doc_id, self.annotator, stamp)))
-            if batch and (len(batch) >= BATCH_ROWS or time.monotonic() - sent > BATCH_SECONDS):
-                yield batch
+                batch.append(_result(reader.entry(row.doc_id, stamp), row.version))
+            if len(batch) >= BATCH_ROWS or time.monotonic() - sent > BATCH_SECONDS:
+                if self.relay is not None and not shiboken6.isValid(self.relay):
+                    self.cancelled = True  # the model went (the window closed): stop
+                elif batch:
+                    yield batch
                 batch, sent = [], time.monotonic()
         if batch and not self.cancelled:
             yield batch
@@ -189,19 +258,24 @@ class _Look:
     def listing_differs(self) -> bool:
         """Whether documents were added or removed since the rows were listed."""
         return self.listing and not self.cancelled and (
-            self.project.doc_ids() != [row.doc_id for row in self.rows])
+            self.project.doc_ids() != [row[0] for row in self.rows])
 
     def run(self) -> None:  # on a worker thread
-        assert self.relay is not None
+        relay = self.relay
+        assert relay is not None
         try:
             for batch in self.results():
-                self.relay.batch.emit(self, batch)
+                relay.batch.emit(self, batch)
             if self.listing_differs():
-                self.relay.listing_changed.emit(self)
+                relay.listing_changed.emit(self)
+            relay.done.emit(self)
+        except RuntimeError:  # the model (and its relay) went meanwhile: no one to tell
+            self.cancelled = True
         except Exception:  # a defect: the rows stay as they are, the log says why
             log.exception("reading the document list of %s failed", self.project.root)
+            with contextlib.suppress(RuntimeError):
+                relay.done.emit(self)
         finally:
-            self.relay.done.emit(self)
             self.finished.set()
 
 
@@ -220,9 +294,10 @@ class DocumentListModel(RowTableModel):
         super().__init__(parent)
         self.project = project
         self.annotator = annotator
-        self._rows: list[DocumentRow] = []
+        self._rows: list[Stored] = []
         self._index: dict[str, int] = {}  # doc id -> row
         self._unknown = 0  # rows showing "…"
+        self._counts: Counter[str] = Counter()  # rows shown, by status
         self._source: tuple[str, str] | None = None  # project folder and annotator of the rows
         self._current: str | None = None
         self._icons = {status: _dot(color) for status, color in STATUS_COLOR.items()}
@@ -231,7 +306,7 @@ class DocumentListModel(RowTableModel):
         self._look_rows: set[str] = set()  # at these rows,
         self._look_listing = False  # at the documents folder's listing
         self._wanted: deque[str] = deque()  # rows not read yet that are being painted
-        self._asked: set[str] = set()  # (each asked for once per look)
+        self._asked: set[str] = set()  # (each asked for once per listing)
         self._relay = _Relay(self)
         self._relay.batch.connect(self._on_batch, Qt.ConnectionType.QueuedConnection)
         self._relay.done.connect(self._on_look_done, Qt.ConnectionType.QueuedConnection)
@@ -258,12 +333,14 @@ class DocumentListModel(RowTableModel):
         """
         ids = list(doc_ids) if doc_ids is not None else self.project.doc_ids()
         source = (str(self.project.root), self.annotator)
-        before = {row.doc_id: row.read for row in self._rows} if source == self._source else {}
+        before = {row[0]: row for row in self._rows} if source == self._source else {}
         self._cancel()
         self.beginResetModel()
-        self._rows = [DocumentRow(doc_id, None, read=before.get(doc_id)) for doc_id in ids]
+        self._rows = [tuple(_load(before[doc_id])._replace(shown=False)) if doc_id in before
+                      else tuple(DocumentRow(doc_id, False)) for doc_id in ids]
         self._index = {doc_id: i for i, doc_id in enumerate(ids)}
         self._unknown = len(ids)
+        self._counts.clear()
         self._source = source
         self.endResetModel()
         self._watch()
@@ -291,6 +368,7 @@ class DocumentListModel(RowTableModel):
         """Wait (on this thread) for the looks under way or asked for, and take their results;
         False if they took longer than ``timeout`` seconds."""
         end = time.monotonic() + timeout
+        _Idle.of_gui().set()  # this thread waits: the worker need not
         while self.reading():
             self._soon.stop()
             self._settle.stop()
@@ -314,10 +392,11 @@ class DocumentListModel(RowTableModel):
         """Whether the rows are few and small enough to read on this thread at once."""
         if len(self._rows) > SYNC_ROWS:
             return False
-        stamps = store.RowStamps(self.project, self.annotator)
+        reader = store.ListReader(self.project, self.annotator)
         size = 0
         for row in self._rows:
-            size += sum(max(0, stamp[2]) for stamp in stamps(row.doc_id) if stamp is not None)
+            size += sum(max(0, stamp[2]) for stamp in reader.stamp(row[0])
+                        if stamp is not None)
         return size <= SYNC_BYTES
 
     def _watch(self) -> None:
@@ -348,6 +427,8 @@ class DocumentListModel(RowTableModel):
         self._look = None
         self._look_all = self._look_listing = False
         self._look_rows.clear()
+        self._wanted.clear()  # (ids of rows that are no more)
+        self._asked.clear()
         self._soon.stop()
         self._settle.stop()
 
@@ -363,11 +444,10 @@ class DocumentListModel(RowTableModel):
         if which == [] and not listing:
             return
         self._watch_again_if_created()
-        self._wanted.clear()
-        self._asked.clear()
         small = self._small()
         look = _Look(self.project, self.annotator, self._rows, self._index, which,
-                     self._wanted, listing, None if small else self._relay)
+                     self._wanted, listing, None if small else self._relay,
+                     None if small else _Idle.of_gui(), self._current)
         self._look = look
         if not small:
             QThreadPool.globalInstance().start(look.run)
@@ -394,28 +474,47 @@ class DocumentListModel(RowTableModel):
     def _on_batch(self, look: _Look, batch: list[Result]) -> None:
         if look is not self._look:  # cancelled: these rows are not the model's any more
             return
-        first = last = -1
-        for doc_id, version, entry in batch:
+        changed = []
+        for doc_id, version, stamp, status, spans, problem, unplaced in batch:
             i = self._index.get(doc_id)
             if i is None:
                 continue
-            row = self._rows[i]
+            row = _load(self._rows[i])
             if row.version != version:  # the window set the row since it was read
                 continue
-            if doc_id == self._current and row.status is not None:  # the window's, once set
+            if doc_id == self._current and row.shown:  # the window's, once set
                 continue
-            new = _shown(row, entry)
-            self._rows[i] = new
-            if (new.status, new.spans, new.problem, new.unplaced) == (
-                    row.status, row.spans, row.problem, row.unplaced):
+            new = DocumentRow(doc_id, True, status, spans, problem, unplaced, stamp, version)
+            self._rows[i] = tuple(new)
+            if row.shown and new[2:6] == row[2:6]:  # nothing to repaint
                 continue
-            if row.status is None:
-                self._unknown -= 1
-            first = i if first < 0 else min(first, i)
-            last = max(last, i)
-        if first >= 0:
-            self.dataChanged.emit(self.index(first, 0),
-                                  self.index(last, len(self.HEADERS) - 1))
+            self._count(row, new)
+            changed.append(i)
+        self._repaint(changed)
+
+    def _repaint(self, rows: list[int]) -> None:
+        """``dataChanged`` for each run of consecutive ``rows``: never a range holding rows
+        that did not change (a filter over the list checks every row of the range again)."""
+        rows.sort()
+        start = 0
+        for k in range(1, len(rows) + 1):
+            if k == len(rows) or rows[k] != rows[k - 1] + 1:
+                self.dataChanged.emit(self.index(rows[start], 0),
+                                      self.index(rows[k - 1], len(self.HEADERS) - 1))
+                start = k
+
+    def _count(self, old: DocumentRow, new: DocumentRow) -> None:
+        """Keep the counts of rows shown, by status, as a row goes from ``old`` to ``new``."""
+        if old.shown:
+            self._counts[old.status] -= 1
+        else:
+            self._unknown -= 1
+        self._counts[new.status] += 1
+
+    def status_counts(self) -> dict[str, int]:
+        """How many rows show each status (``new``, ``in_progress``, ``done``, ``error``); rows
+        not read yet are :meth:`unknown_count`. Kept as rows change: no row is looked at."""
+        return {status: n for status, n in self._counts.items() if n}
 
     def _on_look_done(self, look: _Look) -> None:
         if look is not self._look:
@@ -436,57 +535,57 @@ class DocumentListModel(RowTableModel):
 
     # -- rows ---------------------------------------------------------------------
     def doc_ids(self) -> list[str]:
-        return [row.doc_id for row in self._rows]
+        return [row[0] for row in self._rows]
 
     def row_of(self, doc_id: str) -> int | None:
         return self._index.get(doc_id)
 
     def doc_id_at(self, row: int) -> str:
-        return self._rows[row].doc_id
+        return _load(self._rows[row]).doc_id
 
     def _row(self, doc_id: str) -> DocumentRow | None:
         i = self._index.get(doc_id)
-        return None if i is None else self._rows[i]
+        return None if i is None else _load(self._rows[i])
 
     def status_of(self, doc_id: str) -> str | None:
         """The row's status; None when there is no such row or it is not read yet."""
         row = self._row(doc_id)
-        return None if row is None else row.status
+        return None if row is None or not row.shown else row.status
 
     def span_count(self, doc_id: str) -> int | None:
         row = self._row(doc_id)
-        return None if row is None or row.status is None else row.spans
+        return None if row is None or not row.shown else row.spans
 
     def unplaced_count(self, doc_id: str) -> int | None:
         row = self._row(doc_id)
-        return None if row is None or row.status is None else row.unplaced
+        return None if row is None or not row.shown else row.unplaced
 
     def problem_of(self, doc_id: str) -> str | None:
         row = self._row(doc_id)
-        return None if row is None else row.problem
+        return None if row is None or not row.shown else row.problem
 
     def _changed(self, row: int) -> None:
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.HEADERS) - 1))
 
-    def _set(self, row: DocumentRow) -> None:
+    def _set(self, doc_id: str, status: str, spans: int, problem: str | None,
+             unplaced: int) -> None:
         """The window sets a row (what it holds in memory, not what a file says)."""
-        i = self._index[row.doc_id]
-        old = self._rows[i]
-        row.version = old.version + 1
-        if old.status is None:
-            self._unknown -= 1
-        self._rows[i] = row
+        i = self._index.get(doc_id)
+        if i is None:
+            return
+        old = _load(self._rows[i])
+        new = DocumentRow(doc_id, True, status, spans, problem, unplaced, None, old.version + 1)
+        self._count(old, new)
+        self._rows[i] = tuple(new)
         self._changed(i)
 
     def update(self, doc_id: str, status: str, spans: int, unplaced: int = 0) -> None:
         """The document is open: its status and span counts as they are now."""
-        if doc_id in self._index:
-            self._set(DocumentRow(doc_id, status, spans, unplaced=unplaced))
+        self._set(doc_id, status, spans, None, unplaced)
 
     def mark_error(self, doc_id: str, problem: str) -> None:
         """The document could not be opened, for the reason ``problem``."""
-        if doc_id in self._index:
-            self._set(DocumentRow(doc_id, ERROR, 0, problem))
+        self._set(doc_id, ERROR, 0, problem, 0)
 
     def set_current(self, doc_id: str | None) -> None:
         """Mark ``doc_id`` as the one shown; the one left is read again a moment later
@@ -504,9 +603,9 @@ class DocumentListModel(RowTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        row = self._rows[index.row()]
+        row = _load(self._rows[index.row()])
         column = index.column()
-        if row.status is None:  # not read yet: "…", never a guess
+        if not row.shown:  # not read yet: "…", never a guess
             return self._not_read(row, column, role)
         error = row.status == ERROR
         if role == Qt.ItemDataRole.DisplayRole:
