@@ -19,22 +19,7 @@ set -euo pipefail
 source "$(dirname "$0")/screen_common.sh" "$@"
 # a doccano source: two spans of the fourth article, offsets in UTF-16 units, one
 # of them with a label that is not in the project (as in screenshot_dialogs.sh)
-"$python" - "$work" <<'PY'
-import json, sys
-from pathlib import Path
-work = Path(sys.argv[1])
-text = (work / "project/documents/04-putin-summit.txt").read_text(encoding="utf-8")
-def units(offset): return len(text[:offset].encode("utf-16-le")) // 2
-words = [w for w in text.split() if len(w) > 4 and w.isalpha()]
-first, last = words[0], words[-1]
-spans = []
-for word, label in ((first, "person"), (last, "entity")):
-    start = text.rindex(word) if word == last else text.index(word)
-    spans.append([units(start), units(start + len(word)), label])
-record = {"id": 1, "text": text, "label": spans}
-(work / "doccano.jsonl").write_text(json.dumps(record, ensure_ascii=False) + "\n",
-                                    encoding="utf-8")
-PY
+"$python" "$repo/tools/make_doccano_source.py" "$work"
 
 xvfb-run -a -s "-screen 0 1280x900x24" bash -euo pipefail -c '
   openbox >/dev/null 2>&1 & sleep 1
