@@ -225,5 +225,6 @@ class MainWindow(QMainWindow):
             return
         self.settings.set(keys.GEOMETRY, bytes(self.saveGeometry().data()))
         self.settings.set(self._state_key(), bytes(self.saveState().data()))
+        self.workspace.remember_now()  # the last document, written at once, not 2 s later
         self.settings.sync()
         event.accept()

@@ -51,7 +51,14 @@ def row_status(model: QAbstractItemModel, row: int) -> str | None:
 
 
 def progress(model: QAbstractItemModel) -> tuple[int, int]:
-    """(documents done, documents) in the list's model."""
+    """(documents done, documents) in the list's model.
+
+    The document list keeps its counts as rows change (``status_counts``): read
+    them instead of every row (300 ms per change at 100,000 documents).
+    """
+    source = model.sourceModel() if isinstance(model, QSortFilterProxyModel) else model
+    if isinstance(source, DocumentListModel):
+        return source.status_counts().get("done", 0), source.rowCount()
     total = model.rowCount()
     done_text = STATUS_TEXT["done"]
     done = sum(model.index(row, DocumentListModel.COL_STATUS).data() == done_text
