@@ -57,9 +57,10 @@ from annotator.core.edits import (
 )
 from annotator.core.errors import EditError
 from annotator.core.snapping import moved_bounds, snap, toggle_proclitic
-from annotator.core.spans import Status
+from annotator.core.spans import Span, Status
 from annotator.ui.actions import ActionRegistry
 from annotator.ui.feedback import Feedback
+from annotator.ui.session import DocumentSession
 from annotator.ui.status import status_word
 from annotator.ui.tables import SpanList
 from annotator.ui.widgets.article_view import ArticleView
@@ -216,6 +217,15 @@ class Annotating(QObject):
         self.view.setFocus()
 
     # -- the selected span ---------------------------------------------------------
+    def _selected_span(self) -> tuple[DocumentSession, Span] | None:
+        """The open session and the span selected in the view, or None after saying so."""
+        session = self.workspace.session
+        span_id = self.view.selected_key
+        if session is None or span_id is None or span_id not in session.aset:
+            self._say(self.tr("No span selected"), "no-span-selected")
+            return None
+        return session, session.aset.span(span_id)
+
     def delete_selected(self) -> None:
         session = self.workspace.session
         span_id = self.view.selected_key
@@ -227,12 +237,11 @@ class Annotating(QObject):
             self.spans.select(None)
 
     def edit_note(self) -> None:
-        session = self.workspace.session
-        span_id = self.view.selected_key
-        if session is None or span_id is None or span_id not in session.aset:
-            self._say(self.tr("No span selected"), "no-span-selected")
+        selected = self._selected_span()
+        if selected is None:
             return
-        span = session.aset.span(span_id)
+        _session, span = selected
+        span_id = span.id
         note = self.feedback.ask_text(
             self.tr("Note"), self.tr("Note on “{text}” ({label}):").format(text=span.text,
                                                                           label=span.label),
@@ -246,12 +255,11 @@ class Annotating(QObject):
             self._push(set_note(session.aset, span_id, note))
 
     def move_edge(self, edge: str, screen_left: bool) -> None:
-        session = self.workspace.session
-        span_id = self.view.selected_key
-        if session is None or span_id is None or span_id not in session.aset:
-            self._say(self.tr("No span selected"), "no-span-selected")
+        selected = self._selected_span()
+        if selected is None:
             return
-        span = session.aset.span(span_id)
+        session, span = selected
+        span_id = span.id
         rtl = self.view.direction_at(span.start) == "rtl"
         forward = screen_left == rtl
         moved = moved_bounds(session.text, span.start, span.end, edge, forward,
@@ -263,12 +271,11 @@ class Annotating(QObject):
 
     def toggle_clitic(self) -> None:
         """Shed the selected span's proclitic (``وسترة`` -> ``سترة``), or restore it."""
-        session = self.workspace.session
-        span_id = self.view.selected_key
-        if session is None or span_id is None or span_id not in session.aset:
-            self._say(self.tr("No span selected"), "no-span-selected")
+        selected = self._selected_span()
+        if selected is None:
             return
-        span = session.aset.span(span_id)
+        session, span = selected
+        span_id = span.id
         moved = toggle_proclitic(session.text, span.start, span.end, self.known)
         if moved is None:
             self._say(self.tr("“{text}” has no proclitic to take off or give back").format(
