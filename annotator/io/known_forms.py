@@ -13,6 +13,8 @@ changed.
 from __future__ import annotations
 
 import os
+from collections import Counter
+from collections.abc import KeysView
 from pathlib import Path
 
 from annotator.core.arabic import normalized
@@ -40,11 +42,23 @@ def span_forms(data: bytes, source: str) -> frozenset[str]:
 
 
 class KnownForms:
-    """One person's known forms in one project, re-read file by file when files change."""
+    """One person's known forms in one project, re-read file by file when files change.
+
+    The forms are counted over the files (a form stays known while any file has
+    it), so a changed file costs only its own forms, and switching the file left
+    out (the open document) costs two files, not a scan of the folder.
+    """
 
     def __init__(self) -> None:
         self._files: dict[Path, tuple[_Stamp, frozenset[str]]] = {}
-        self.forms: frozenset[str] = frozenset()
+        self._counts: Counter[str] = Counter()
+        self._left_out: Path | None = None
+        self._root: Path | None = None
+
+    @property
+    def forms(self) -> KeysView[str]:
+        """Every known form (a live view: no copy)."""
+        return self._counts.keys()
 
     @staticmethod
     def _folders(project: Project, person: str) -> list[Path]:
@@ -56,13 +70,41 @@ class KnownForms:
                 return folders
         return folders
 
+    def _set(self, path: Path, entry: tuple[_Stamp, frozenset[str]] | None) -> None:
+        """Put ``path``'s forms in place of what it held (None: it holds nothing now)."""
+        old = self._files.pop(path, None)
+        if old is not None:
+            self._counts.subtract(old[1])
+            for form in old[1]:
+                if self._counts[form] <= 0:
+                    del self._counts[form]
+        if entry is not None:
+            self._files[path] = entry
+            self._counts.update(entry[1])
+
+    def _read(self, path: Path, root: Path) -> tuple[_Stamp, frozenset[str]] | None:
+        """``path``'s stamp and forms, re-parsed only if its stamp changed; None if unreadable."""
+        try:
+            info = path.stat()
+        except OSError:
+            return None
+        stamp = (info.st_mtime_ns, info.st_size)
+        kept = self._files.get(path)
+        if kept is not None and kept[0] == stamp:
+            return kept
+        try:
+            data = read_regular_file(path, root)
+        except (OSError, AnnotatorError):  # gone, a link out of the project, not a file
+            return None
+        return stamp, span_forms(data, str(path))
+
     def refresh(self, project: Project, person: str,
                 leave_out: Path | None = None) -> frozenset[str]:
         """Read ``person``'s files and gold's again where they changed; all their forms.
 
         ``leave_out``: a file whose spans the caller follows itself (the open one).
         """
-        seen: dict[Path, tuple[_Stamp, frozenset[str]]] = {}
+        seen: set[Path] = set()
         for folder in self._folders(project, person):
             try:
                 entries = list(os.scandir(folder))
@@ -74,22 +116,26 @@ class KnownForms:
                 path = Path(entry.path)
                 if path == leave_out:
                     continue
-                try:
-                    info = entry.stat(follow_symlinks=False)
-                except OSError:
-                    continue
-                stamp = (info.st_mtime_ns, info.st_size)
+                seen.add(path)
                 kept = self._files.get(path)
-                if kept is not None and kept[0] == stamp:
-                    seen[path] = kept
-                    continue
-                try:
-                    data = read_regular_file(path, project.root)
-                except OSError:
-                    continue
-                except AnnotatorError:  # a link out of the project, not a regular file
-                    continue
-                seen[path] = (stamp, span_forms(data, str(path)))
-        self._files = seen
-        self.forms = frozenset().union(*(forms for _stamp, forms in seen.values()))
-        return self.forms
+                read = self._read(path, project.root)
+                if read is not kept:
+                    self._set(path, read)
+        for path in [p for p in self._files if p not in seen]:
+            self._set(path, None)
+        self._left_out, self._root = leave_out, project.root
+        return frozenset(self._counts)
+
+    def switch(self, leave_out: Path | None) -> None:
+        """Another file is left out (another document opened): two files change, no scan.
+
+        The file left out before comes back (read again if it changed); the new one
+        goes. Call :meth:`refresh` for changes made behind the window's back.
+        """
+        if leave_out == self._left_out or self._root is None:
+            return
+        previous, self._left_out = self._left_out, leave_out
+        if previous is not None and previous.exists():
+            self._set(previous, self._read(previous, self._root))
+        if leave_out is not None:
+            self._set(leave_out, None)

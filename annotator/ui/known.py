@@ -37,11 +37,13 @@ class KnownForms(QObject):
         self.workspace = ws = workspace
         self._files = FileForms()
         self._open: Counter[str] = Counter()  # the open document's spans, by form
-        for signal in (ws.document_opened, ws.labels_changed, ws.annotator_changed,
-                       ws.project_changed, ws.documents_changed):
+        # a new person, project or listing: read the files again where they changed
+        for signal in (ws.labels_changed, ws.annotator_changed, ws.project_changed,
+                       ws.documents_changed):
             signal.connect(self.reload)
-        ws.document_closed.connect(self.reload)
-        ws.document_failed.connect(self.reload)
+        # another document: only the file left and the file opened change (no scan)
+        for signal in (ws.document_opened, ws.document_closed, ws.document_failed):
+            signal.connect(self.switch)
         ws.spans_changed.connect(self._on_spans_changed)
         self.reload()
 
@@ -51,6 +53,16 @@ class KnownForms(QObject):
         session = ws.session
         self._files.refresh(ws.project, ws.user,
                             session.path if session is not None else None)
+        self._count_open()
+
+    def switch(self, *_args: object) -> None:
+        """Follow the open document: count its spans, give the file left back to the files."""
+        session = self.workspace.session
+        self._files.switch(session.path if session is not None else None)
+        self._count_open()
+
+    def _count_open(self) -> None:
+        session = self.workspace.session
         self._open = Counter(form(span) for span in session.aset) if session is not None \
             else Counter()
         self._open.pop("", None)
@@ -58,7 +70,9 @@ class KnownForms(QObject):
     def _on_spans_changed(self, changes: Changes) -> None:
         self._open.subtract(form(span) for span in changes.removed)
         self._open.update(form(span) for span in changes.added)
-        self._open = +self._open  # drop the forms no span has any more
+        for gone in {form(span) for span in changes.removed}:  # no copy of the Counter
+            if self._open[gone] <= 0:
+                del self._open[gone]
 
     def __contains__(self, item: object) -> bool:
         return item in self._open or item in self._files.forms
@@ -68,4 +82,4 @@ class KnownForms(QObject):
         yield from (f for f in self._open if f not in self._files.forms)
 
     def __len__(self) -> int:
-        return len(self._files.forms | set(self._open))
+        return len(self._files.forms | self._open.keys())
