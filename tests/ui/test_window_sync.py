@@ -393,7 +393,8 @@ def test_the_timer_syncs_by_itself_and_asks_nothing(
     menu = window.registry.submenu("file.sync_options")
     assert menu.findChild(QAction, "sync-every-5").isChecked()
     label(qtbot, window, "leader")
-    timer.setInterval(10)  # as if five minutes had passed
+    timer.setSingleShot(True)  # one automatic sync, no second one racing the teardown
+    timer.start(10)  # as if five minutes had passed
     with qtbot.waitSignal(window.syncing.finished, timeout=30000) as blocker:
         pass
     assert isinstance(blocker.args[0], SyncReport) and blocker.args[0].sent == [FILE]
