@@ -46,7 +46,6 @@ from typing import Any, NamedTuple
 
 import shiboken6
 from PySide6.QtCore import (
-    QAbstractEventDispatcher,
     QCoreApplication,
     QFileSystemWatcher,
     QObject,
@@ -61,6 +60,7 @@ from annotator.core.errors import AnnotatorError
 from annotator.core.project import Project
 from annotator.io import store
 from annotator.ui.i18n import QT_TRANSLATE_NOOP
+from annotator.ui.idle import GuiIdle, pace
 from annotator.ui.models.table import Index, RowTableModel, Translated
 
 ERROR = "error"
@@ -80,8 +80,6 @@ SYNC_BYTES = 2_000_000
 BATCH_ROWS = 500  # rows a worker hands back at once (at least every BATCH_SECONDS)
 BATCH_SECONDS = 0.1
 SETTLE_MS = 300  # a look at the rows waits this long after a change in a folder
-BUSY_WAIT = 0.25  # a worker waits at most this long for the window to be idle, then...
-BUSY_SLICE = 0.01  # ...reads for this long before it waits again
 
 log = logging.getLogger(__name__)
 
@@ -130,46 +128,6 @@ def _result(entry: store.ListEntry, version: int) -> Result:
             found.unplaced)
 
 
-class _Idle:
-    """Whether the GUI thread's event loop is waiting for something to do (set) or busy.
-
-    A worker reading the rows holds the interpreter lock most of the time, and
-    the GUI thread, which gives the lock up at many calls into Qt, then waits for
-    it at each one: a switch of documents took 70 ms instead of 18 while a big
-    list filled in. So workers read while the window is idle
-    (``QAbstractEventDispatcher.aboutToBlock``) and pause as soon as it wakes
-    (``awake``), until it is idle again, or :data:`BUSY_WAIT` has passed, when
-    they read for :data:`BUSY_SLICE` (a window never idle still gets its list).
-    """
-
-    _instance: _Idle | None = None
-
-    def __init__(self) -> None:
-        self.event = threading.Event()
-        self.event.set()
-        dispatcher = QAbstractEventDispatcher.instance()
-        if dispatcher is not None:
-            dispatcher.aboutToBlock.connect(self.event.set)
-            dispatcher.awake.connect(self.event.clear)
-
-    @classmethod
-    def of_gui(cls) -> threading.Event:
-        """The flag for the GUI thread's event loop (made on that thread, once)."""
-        if cls._instance is None:
-            cls._instance = cls()
-        return cls._instance.event
-
-
-def _pace(idle: threading.Event, until: float) -> float:
-    """Wait for the window to be idle, if the slice of reading that ended at ``until`` is
-    over; the end of the next slice."""
-    if idle.is_set() or time.monotonic() < until:
-        return until
-    if idle.wait(BUSY_WAIT):  # idle again: read while it lasts
-        return until
-    return time.monotonic() + BUSY_SLICE
-
-
 class _Relay(QObject):
     """Carries a look's results from the worker to the GUI thread (queued signals)."""
 
@@ -204,7 +162,7 @@ class _Look:
         self.wanted = wanted
         self.listing = listing  # also check the documents folder's listing against the rows
         self.relay = relay
-        self.idle = idle  # a worker reads while it is set (see _Idle)
+        self.idle = idle  # a worker reads while it is set (see GuiIdle)
         self.cancelled = False
         self.finished = threading.Event()
 
@@ -217,7 +175,7 @@ class _Look:
         sent = slice_end = time.monotonic()
         while not self.cancelled:
             if self.idle is not None:
-                slice_end = _pace(self.idle, slice_end)
+                slice_end = pace(self.idle, slice_end)
             i = self._next_wanted(taken)
             if i is None:
                 i = next(order, None)
@@ -368,7 +326,7 @@ class DocumentListModel(RowTableModel):
         """Wait (on this thread) for the looks under way or asked for, and take their results;
         False if they took longer than ``timeout`` seconds."""
         end = time.monotonic() + timeout
-        _Idle.of_gui().set()  # this thread waits: the worker need not
+        GuiIdle.of_gui().set()  # this thread waits: the worker need not
         while self.reading():
             self._soon.stop()
             self._settle.stop()
@@ -447,7 +405,7 @@ class DocumentListModel(RowTableModel):
         small = self._small()
         look = _Look(self.project, self.annotator, self._rows, self._index, which,
                      self._wanted, listing, None if small else self._relay,
-                     None if small else _Idle.of_gui(), self._current)
+                     None if small else GuiIdle.of_gui(), self._current)
         self._look = look
         if not small:
             QThreadPool.globalInstance().start(look.run)
