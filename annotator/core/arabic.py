@@ -20,6 +20,7 @@ keep their first letter when the caller knows them).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Collection
 from dataclasses import dataclass
@@ -88,6 +89,20 @@ def normalize(text: str) -> Normalized:
 def normalized(text: str) -> str:
     """Only the normalised text (for comparing, keys, gazetteers)."""
     return "".join(normalize_char(ch) for ch in text)
+
+
+@functools.lru_cache(maxsize=65536)
+def _short_form(text: str) -> str:
+    return normalized(text).strip()
+
+
+def known_form(text: str) -> str:
+    """A span text as snapping knows it: normalised, outer white space gone.
+
+    Cached for span-sized texts (the same names and words recur in every
+    article: 50,000 spans are 50,000 normalisations otherwise).
+    """
+    return _short_form(text) if len(text) <= 64 else normalized(text).strip()
 
 
 def is_word_char(ch: str) -> bool:

@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from collections.abc import KeysView
+from collections.abc import Callable, KeysView, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
-from annotator.core.arabic import normalized
+from annotator.core.arabic import known_form
 from annotator.core.errors import AnnotatorError
 from annotator.core.project import GOLD, Project
 from annotator.core.safe_files import read_regular_file
@@ -35,10 +36,71 @@ def span_forms(data: bytes, source: str) -> frozenset[str]:
     spans = raw.get("spans") if isinstance(raw, dict) else None
     if not isinstance(spans, list):
         return frozenset()
-    forms = {normalized(span["text"]).strip() for span in spans
+    forms = {known_form(span["text"]) for span in spans
              if isinstance(span, dict) and isinstance(span.get("text"), str)}
     forms.discard("")
     return frozenset(forms)
+
+
+FileEntry = tuple[_Stamp, frozenset[str]]
+
+
+def read_entry(path: Path, root: Path, kept: FileEntry | None = None) -> FileEntry | None:
+    """``path``'s stamp and forms, re-parsed only if its stamp differs from ``kept``'s;
+    None if unreadable (gone, a link out of the project, not a file)."""
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    stamp = (info.st_mtime_ns, info.st_size)
+    if kept is not None and kept[0] == stamp:
+        return kept
+    try:
+        data = read_regular_file(path, root)
+    except (OSError, AnnotatorError):
+        return None
+    return stamp, span_forms(data, str(path))
+
+
+@dataclass(frozen=True)
+class Scan:
+    """The files of one person and gold, each with what it held, and the forms counted."""
+
+    files: dict[Path, FileEntry]
+    counts: Counter[str]
+
+
+def scan(project: Project, person: str, leave_out: Path | None,
+         previous: Mapping[Path, FileEntry], pause: Callable[[], None] | None = None,
+         cancelled: Callable[[], bool] | None = None) -> Scan:
+    """Read ``person``'s files and gold's, re-parsing only those whose stamps differ from
+    ``previous`` (never changed here: safe to run on a worker while others read it).
+
+    ``pause`` is called between files (a worker waits there while the window is busy);
+    ``cancelled`` stops the scan early (what it found is then incomplete).
+    """
+    files: dict[Path, FileEntry] = {}
+    counts: Counter[str] = Counter()
+    for folder in KnownForms.folders(project, person):
+        try:
+            with os.scandir(folder) as listing:
+                names = [entry.path for entry in listing
+                         if not entry.name.startswith(".") and entry.name.endswith(".json")]
+        except OSError:  # no such folder yet, or a bad annotator name
+            continue
+        for name in names:
+            if cancelled is not None and cancelled():
+                return Scan(files, counts)
+            if pause is not None:
+                pause()
+            path = Path(name)
+            if path == leave_out:
+                continue
+            entry = read_entry(path, project.root, previous.get(path))
+            if entry is not None:
+                files[path] = entry
+                counts.update(entry[1])
+    return Scan(files, counts)
 
 
 class KnownForms:
@@ -50,7 +112,7 @@ class KnownForms:
     """
 
     def __init__(self) -> None:
-        self._files: dict[Path, tuple[_Stamp, frozenset[str]]] = {}
+        self._files: dict[Path, FileEntry] = {}
         self._counts: Counter[str] = Counter()
         self._left_out: Path | None = None
         self._root: Path | None = None
@@ -61,7 +123,7 @@ class KnownForms:
         return self._counts.keys()
 
     @staticmethod
-    def _folders(project: Project, person: str) -> list[Path]:
+    def folders(project: Project, person: str) -> list[Path]:
         folders = [project.gold_dir]
         if person != GOLD:
             try:
@@ -70,7 +132,7 @@ class KnownForms:
                 return folders
         return folders
 
-    def _set(self, path: Path, entry: tuple[_Stamp, frozenset[str]] | None) -> None:
+    def _set(self, path: Path, entry: FileEntry | None) -> None:
         """Put ``path``'s forms in place of what it held (None: it holds nothing now)."""
         old = self._files.pop(path, None)
         if old is not None:
@@ -82,21 +144,8 @@ class KnownForms:
             self._files[path] = entry
             self._counts.update(entry[1])
 
-    def _read(self, path: Path, root: Path) -> tuple[_Stamp, frozenset[str]] | None:
-        """``path``'s stamp and forms, re-parsed only if its stamp changed; None if unreadable."""
-        try:
-            info = path.stat()
-        except OSError:
-            return None
-        stamp = (info.st_mtime_ns, info.st_size)
-        kept = self._files.get(path)
-        if kept is not None and kept[0] == stamp:
-            return kept
-        try:
-            data = read_regular_file(path, root)
-        except (OSError, AnnotatorError):  # gone, a link out of the project, not a file
-            return None
-        return stamp, span_forms(data, str(path))
+    def _read(self, path: Path, root: Path) -> FileEntry | None:
+        return read_entry(path, root, self._files.get(path))
 
     def refresh(self, project: Project, person: str,
                 leave_out: Path | None = None) -> frozenset[str]:
@@ -104,27 +153,18 @@ class KnownForms:
 
         ``leave_out``: a file whose spans the caller follows itself (the open one).
         """
-        seen: set[Path] = set()
-        for folder in self._folders(project, person):
-            try:
-                entries = list(os.scandir(folder))
-            except OSError:  # no such folder yet, or a bad annotator name
-                continue
-            for entry in entries:
-                if entry.name.startswith(".") or not entry.name.endswith(".json"):
-                    continue
-                path = Path(entry.path)
-                if path == leave_out:
-                    continue
-                seen.add(path)
-                kept = self._files.get(path)
-                read = self._read(path, project.root)
-                if read is not kept:
-                    self._set(path, read)
-        for path in [p for p in self._files if p not in seen]:
-            self._set(path, None)
-        self._left_out, self._root = leave_out, project.root
+        self.adopt(scan(project, person, leave_out, self._files), project.root, leave_out)
         return frozenset(self._counts)
+
+    def adopt(self, scanned: Scan, root: Path, leave_out: Path | None) -> None:
+        """Take what :func:`scan` found (made from this object's files, on any thread)."""
+        self._files, self._counts = scanned.files, scanned.counts
+        self._left_out, self._root = leave_out, root
+
+    @property
+    def files(self) -> Mapping[Path, FileEntry]:
+        """What each file held when last read (for :func:`scan` on another thread)."""
+        return self._files
 
     def switch(self, leave_out: Path | None) -> None:
         """Another file is left out (another document opened): two files change, no scan.

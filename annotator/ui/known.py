@@ -4,28 +4,82 @@ Clitic-aware snapping cuts a proclitic off a sloppy mouse selection when the
 rest is a *known form* (:mod:`annotator.core.snapping`). Known forms are the
 normalised texts of the user's own spans in the project and of gold's, never
 another annotator's (:mod:`annotator.io.known_forms`). :class:`KnownForms`
-reads the files when a document opens, the annotator or the project changes,
-or the labels change (an import), re-parsing only files that changed; the
-open document's own spans are followed edit by edit instead, so a word
-labelled a moment ago already counts.
+reads the files again after the annotator, the project, the labels (an import)
+or the listing change, re-parsing only files that changed, and only when
+snapping first asks (opening a window or a document never waits for it). The
+open document's own spans are counted when first asked too, then followed
+edit by edit, so a word labelled a moment ago already counts.
+
+A project of more than :data:`SYNC_DOCUMENTS` documents is read on a worker
+thread that pauses while the window is busy (:mod:`annotator.ui.idle`): the
+window opens at once, and snapping uses the open document's forms (and those
+read before) until the worker is done. A read begun before the last reload is
+dropped when it ends, so nothing stale replaces what is current.
 """
 
 from __future__ import annotations
 
+import contextlib
+import logging
+import time
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, KeysView
+from pathlib import Path
 
-from PySide6.QtCore import QObject
+import shiboken6
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from annotator.core.arabic import normalized
+from annotator.core.arabic import known_form
 from annotator.core.edits import Changes
 from annotator.core.spans import Span
 from annotator.io.known_forms import KnownForms as FileForms
+from annotator.io.known_forms import Scan, scan
+from annotator.ui.idle import GuiIdle, pace
 from annotator.ui.workspace import Workspace
+
+SYNC_DOCUMENTS = 2000  # a project at most this big is read at once, on the GUI thread
+
+
+log = logging.getLogger(__name__)
 
 
 def form(span: Span) -> str:
-    return normalized(span.text).strip()
+    return known_form(span.text)
+
+
+class _Read(QRunnable):
+    """One scan of the files on a worker; ``done`` carries (generation, Scan, root, leave_out)."""
+
+    def __init__(self, relay: _Relay, generation: int, workspace: Workspace,
+                 files: FileForms, leave_out: Path | None) -> None:
+        super().__init__()
+        self.relay = relay
+        self.generation = generation
+        self.project, self.person = workspace.project, workspace.user
+        self.previous = dict(files.files)  # a copy: the GUI thread goes on changing its own
+        self.leave_out = leave_out
+        self.cancelled = False
+        self.idle = GuiIdle.of_gui()
+        self._slice_end = time.monotonic()
+
+    def _pause(self) -> None:
+        self._slice_end = pace(self.idle, self._slice_end)
+
+    def run(self) -> None:  # on a worker thread
+        try:
+            found = scan(self.project, self.person, self.leave_out, self.previous,
+                         self._pause, lambda: self.cancelled)
+        except Exception:  # a defect: snapping keeps what it had, the log says why
+            log.exception("reading the known forms of %s failed", self.project.root)
+            return
+        if not self.cancelled and shiboken6.isValid(self.relay):
+            with contextlib.suppress(RuntimeError):  # the window went meanwhile
+                self.relay.done.emit((self.generation, found, self.project.root,
+                                      self.leave_out))
+
+
+class _Relay(QObject):
+    done = Signal(object)
 
 
 class KnownForms(QObject):
@@ -36,7 +90,13 @@ class KnownForms(QObject):
         super().__init__(parent)
         self.workspace = ws = workspace
         self._files = FileForms()
-        self._open: Counter[str] = Counter()  # the open document's spans, by form
+        self._files_stale = False  # the files are read again when next asked
+        self._generation = 0  # bumped at each reload: a read begun before is dropped
+        self._reading: _Read | None = None
+        self._relay = _Relay(self)
+        self._relay.done.connect(self._on_read)
+        self._open: Counter[str] | None = None  # the open document's spans by form (None:
+        # not counted yet)
         # a new person, project or listing: read the files again where they changed
         for signal in (ws.labels_changed, ws.annotator_changed, ws.project_changed,
                        ws.documents_changed):
@@ -51,23 +111,74 @@ class KnownForms(QObject):
         """Read the files again (where they changed) and count the open document's spans."""
         ws = self.workspace
         session = ws.session
-        self._files.refresh(ws.project, ws.user,
-                            session.path if session is not None else None)
+        leave_out = session.path if session is not None else None
+        self._generation += 1
+        if self._reading is not None:
+            self._reading.cancelled = True
+            self._reading = None
+        if len(ws.doc_ids) <= SYNC_DOCUMENTS:
+            self._files_stale = True  # read when first asked: opening a window never waits
+        else:
+            self._reading = _Read(self._relay, self._generation, ws, self._files, leave_out)
+            QThreadPool.globalInstance().start(self._reading)
         self._count_open()
+
+    @property
+    def reading(self) -> bool:
+        """Whether a read of the files is under way on a worker."""
+        return self._reading is not None
+
+    def _on_read(self, result: tuple[int, Scan, Path, Path | None]) -> None:
+        generation, found, root, leave_out = result
+        if generation != self._generation:  # a reload came since: its read is the one
+            return
+        self._reading = None
+        self._files_stale = False
+        self._files.adopt(found, root, leave_out)
+        self.switch()  # the document open now, if another than when the read began
+        log.debug("known forms read: %d forms from %d files", len(found.counts),
+                  len(found.files))
+
+    def close(self) -> None:
+        """Stop a read under way (the window closes)."""
+        if self._reading is not None:
+            self._reading.cancelled = True
+            self._reading = None
 
     def switch(self, *_args: object) -> None:
         """Follow the open document: count its spans, give the file left back to the files."""
         session = self.workspace.session
-        self._files.switch(session.path if session is not None else None)
+        if not self._files_stale:  # (stale: the next read leaves the open one out anyway)
+            self._files.switch(session.path if session is not None else None)
         self._count_open()
 
+    @property
+    def _file_forms(self) -> KeysView[str]:
+        """The files' forms, read first if a reload asked for it."""
+        if self._files_stale:
+            self._files_stale = False
+            ws, session = self.workspace, self.workspace.session
+            self._files.refresh(ws.project, ws.user,
+                                session.path if session is not None else None)
+        return self._files.forms
+
     def _count_open(self) -> None:
-        session = self.workspace.session
-        self._open = Counter(form(span) for span in session.aset) if session is not None \
-            else Counter()
-        self._open.pop("", None)
+        """Count the open document's spans when first asked (:attr:`_open_forms`), not now:
+        opening a document of 50,000 spans must not wait for 50,000 normalisations."""
+        self._open = None
+
+    @property
+    def _open_forms(self) -> Counter[str]:
+        if self._open is None:
+            session = self.workspace.session
+            self._open = Counter(form(span) for span in session.aset) \
+                if session is not None else Counter()
+            self._open.pop("", None)
+        return self._open
 
     def _on_spans_changed(self, changes: Changes) -> None:
+        if self._open is None:  # not counted yet: it will be, edits included
+            return
         self._open.subtract(form(span) for span in changes.removed)
         self._open.update(form(span) for span in changes.added)
         for gone in {form(span) for span in changes.removed}:  # no copy of the Counter
@@ -75,11 +186,12 @@ class KnownForms(QObject):
                 del self._open[gone]
 
     def __contains__(self, item: object) -> bool:
-        return item in self._open or item in self._files.forms
+        return item in self._file_forms or item in self._open_forms
 
     def __iter__(self) -> Iterator[str]:
-        yield from self._files.forms
-        yield from (f for f in self._open if f not in self._files.forms)
+        files = self._file_forms
+        yield from files
+        yield from (f for f in self._open_forms if f not in files)
 
     def __len__(self) -> int:
-        return len(self._files.forms | self._open.keys())
+        return len(self._file_forms | self._open_forms.keys())

@@ -7,10 +7,12 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from pytestqt.qtbot import QtBot
 
+import annotator.ui.known as known_module
 from annotator.core.annotations import AnnotationSet
 from annotator.core.arabic import normalized
 from annotator.core.edits import AddSpan
@@ -154,6 +156,8 @@ def test_snapping_toggles_with_f9_and_no_shortcut_is_taken_twice(
     assert window.view.snap_words is True
     seen: dict[str, str] = {}
     for name, action in window.registry.actions.items():
+        if window.registry.specs[name].shares_keys is not None:
+            continue  # uses the keys of the action it names; only one of the two is enabled
         for sequence in action.shortcuts():
             key = sequence.toString(QKeySequence.SequenceFormat.PortableText)
             assert key not in seen, f"{key} is both {seen[key]} and {name}"
@@ -194,3 +198,23 @@ def test_a_drag_keeps_a_left_out_proclitic_only_before_a_known_stem(
     drag(qtbot, view, hit_zone(view, glued + 1), hit_zone(view, glued + 6))
     qtbot.keyClick(view, "1")
     assert [s.text for s in session.aset.spans()] == ["بوتين"]  # left out on purpose
+
+
+def test_known_forms_of_a_big_project_are_read_on_a_worker_and_a_stale_read_is_dropped(
+        qtbot: QtBot, make_window: Callable[..., MainWindow], project_dir: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(known_module, "SYNC_DOCUMENTS", 0)  # every project is "big"
+    _write(project_dir, GOLD, [("بوتين", "entity")])
+    window = _window(make_window, project_dir)
+    known = window.known
+    qtbot.waitUntil(lambda: not known.reading, timeout=5000)
+    assert normalized("بوتين") in known  # read on the worker, then taken
+    _write(project_dir, GOLD, [("كيم", "entity")])  # changed behind the window's back
+    known.reload()
+    assert known.reading
+    stale = known._generation
+    known.reload()  # a second reload: the first read's result must be dropped
+    assert known._generation == stale + 1
+    qtbot.waitUntil(lambda: not known.reading, timeout=5000)
+    assert normalized("كيم") in known
+    assert normalized("بوتين") not in known  # nothing stale is kept
