@@ -26,6 +26,7 @@ from __future__ import annotations
 import functools
 import logging
 import os
+import time
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -33,7 +34,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from annotator.core.agreement import AnnotatedDocument, compute_agreement
+from annotator.core.agreement import AgreementTally, AnnotatedDocument, compute_agreement
 from annotator.core.errors import AnnotatorError, Problem
 from annotator.core.project import Project
 from annotator.core.spans import Relation, Span
@@ -74,10 +75,7 @@ def annotated_documents(project: Project, annotators: list[str], status: str | N
     on every core (:mod:`annotator.io.parallel`, which forks; a window passes
     False).
     """
-    files = {name: set(project.annotated_doc_ids(name)) for name in annotators}
-    work = [(doc_id, [name for name in annotators if doc_id in files[name]])
-            for doc_id in project.doc_ids()]
-    work = [(doc_id, having) for doc_id, having in work if len(having) >= 2]
+    work = _agreement_work(project, annotators)
     documents: list[AnnotatedDocument] = []
     problems: list[Problem] = []
     reader = functools.partial(_read_chunk, project, status)
@@ -90,6 +88,48 @@ def annotated_documents(project: Project, annotators: list[str], status: str | N
     if problems:
         raise AnnotatorError(*problems)
     return documents
+
+
+def agreement_tally(project: Project, annotators: list[str], status: str | None,
+                    warn: Warn | None = None, parallel: bool = True) -> AgreementTally:
+    """The agreement counts of the documents :func:`annotated_documents` would give.
+
+    Each process reads a chunk of documents and counts it (the counting is most
+    of the work once the files are read), so only counts come back, never the
+    texts and spans. Problems and warnings as for :func:`annotated_documents`.
+    """
+    work = _agreement_work(project, annotators)
+    tally = AgreementTally.of(annotators)
+    problems: list[Problem] = []
+    counter = functools.partial(_count_chunk, project, status, tuple(annotators))
+    chunks = map_chunks(counter, work) if parallel else [counter(work)]
+    for counted, broken, warnings in chunks:
+        tally.merge(counted)
+        problems += broken
+        for problem in warnings:
+            (warn or _log_warning)(problem)
+    if problems:
+        raise AnnotatorError(*problems)
+    return tally
+
+
+def _agreement_work(project: Project, annotators: list[str]) -> list[tuple[str, list[str]]]:
+    """Each document at least two of ``annotators`` have a file for, with who has one."""
+    files = {name: set(project.annotated_doc_ids(name)) for name in annotators}
+    work = [(doc_id, [name for name in annotators if doc_id in files[name]])
+            for doc_id in project.doc_ids()]
+    return [(doc_id, having) for doc_id, having in work if len(having) >= 2]
+
+
+def _count_chunk(project: Project, status: str | None, annotators: tuple[str, ...],
+                 work: Sequence[tuple[str, list[str]]],
+                 ) -> tuple[AgreementTally, list[Problem], list[Problem]]:
+    """One chunk's agreement counts, the problems that stop the reading, and warnings."""
+    documents, problems, warnings = _read_chunk(project, status, work)
+    tally = AgreementTally.of(annotators)
+    for document in documents:
+        tally.add(document)
+    return tally, problems, warnings
 
 
 def _log_warning(problem: Problem) -> None:
@@ -228,15 +268,47 @@ class Resolution:
     backup: Path  # the hidden file keeping the version that lost
 
 
+# A folder's conflict copies by the file they are copies of, kept while the folder's
+# listing is unchanged (its modification time), so opening a document does not list a
+# folder of 100,000 files (0.4 s) each time. A listing changed less than RACY_NS before
+# it was read may change again within the same tick of the clock: not kept.
+_COPIES: dict[Path, tuple[int, dict[str, list[str]]]] = {}
+RACY_NS = 2_000_000_000
+COPY_OF = ".json" + CONFLICT_MARK  # what follows the name of the file copied
+
+
+def _copies_in(folder: Path) -> dict[str, list[str]]:
+    """The conflict copies' names in ``folder``, by the name of the file they copy."""
+    try:
+        changed = folder.stat().st_mtime_ns
+    except OSError:
+        _COPIES.pop(folder, None)
+        return {}
+    kept = _COPIES.get(folder)
+    if kept is not None and kept[0] == changed:
+        return kept[1]
+    by_file: dict[str, list[str]] = {}
+    try:
+        with os.scandir(folder) as listing:
+            for entry in listing:
+                name = entry.name
+                if CONFLICT_MARK in name and is_conflict_copy(name):
+                    copied = name.partition(COPY_OF)[0] + ".json"
+                    by_file.setdefault(copied, []).append(name)
+    except OSError:
+        return {}
+    if time.time_ns() - changed > RACY_NS:
+        _COPIES[folder] = (changed, by_file)
+    else:
+        _COPIES.pop(folder, None)
+    return by_file
+
+
 def conflict_copies(project: Project, doc_id: str, annotator: str) -> list[ConflictCopy]:
     """``annotator``'s conflict copies of ``doc_id``, oldest first."""
     path = project.annotation_path(doc_id, annotator)
     start = f"{path.name}{CONFLICT_MARK}"
-    try:
-        names = sorted(name for name in (e.name for e in os.scandir(path.parent))
-                       if name.startswith(start) and is_conflict_copy(name))
-    except OSError:
-        return []
+    names = sorted(_copies_in(path.parent).get(path.name, ()))
     found = []
     for name in names:
         copy = path.parent / name

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 from datetime import UTC, datetime
@@ -156,3 +157,24 @@ def test_local_state_lists_what_waits_to_be_sent(root: Path, tmp_path: Path,
     assert main(["sync", str(root), "--annotator", "amal"]) == 0
     assert team.local_state(open_project(root), "amal").unsent == ()
     capsys.readouterr()
+
+
+def test_the_index_of_copies_sees_copies_made_and_removed_behind_its_back(root: Path) -> None:
+    """The folder's listing is kept while its modification time stays (no scan per open);
+    a copy added or removed changes that time, and the next look sees it."""
+    path = open_project(root).annotation_path("doc-1", "amal")
+    annotate(root, "amal", "doc-1", "الوفد")
+    folder = path.parent
+    long_ago = 1_600_000_000
+    os.utime(folder, (long_ago, long_ago))  # old enough to be kept
+    assert team.conflict_copies(open_project(root), "doc-1", "amal") == []
+    assert folder in team._COPIES  # kept: the next open does not list the folder
+    copy = conflict_copy_name(path, "b", datetime(2025, 5, 1, tzinfo=UTC))
+    copy.write_bytes(path.read_bytes())  # the folder's time changes with its listing
+    assert [c.copy for c in team.conflict_copies(open_project(root), "doc-1", "amal")] == [copy]
+    os.utime(folder, (long_ago + 10, long_ago + 10))
+    copy.unlink()
+    assert team.conflict_copies(open_project(root), "doc-1", "amal") == []
+    other = open_project(root).annotation_path("doc-2", "amal")
+    assert team.conflict_copies(open_project(root), "doc-2", "amal") == []
+    assert other.parent == folder
