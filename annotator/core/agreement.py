@@ -331,38 +331,72 @@ def _pair_confusion(group_pairs: Counter[tuple[TokenLabel, TokenLabel]],
     return +result
 
 
-def compute_agreement(documents: Iterable[AnnotatedDocument], annotators: Sequence[str],
-                      labels: Sequence[str] = ()) -> Agreement:
-    """Every figure for ``annotators`` (in the given order) over ``documents``.
+_Pair = tuple[str, str]
+_RelationKeys = tuple[Counter[tuple[object, ...]], Counter[tuple[object, ...]]]
 
-    Only documents that at least two of ``annotators`` annotated count; other
-    annotators' spans are ignored. ``labels`` orders the per-label figures (the
-    project's labels); labels found in spans but not listed follow, sorted.
+
+@dataclass
+class AgreementTally:
+    """What :func:`compute_agreement` counts over documents, before any figure is made.
+
+    Counting is per document and tallies add up (:meth:`merge`), so a big project is
+    counted in chunks on several processes (:func:`annotator.io.team.agreement_tally`)
+    and the figures made once from the sum (:meth:`result`): the same figures as
+    counting every document in one place.
     """
-    names = tuple(dict.fromkeys(annotators))
-    if len(names) < 2:
-        raise ValueError("agreement needs at least two annotators")
-    pair_names = list(itertools.combinations(names, 2))
-    seen_labels: set[str] = set()
 
-    span_totals: dict[tuple[str, str], dict[str, _SpanCounts]] = {
-        p: defaultdict(_SpanCounts) for p in pair_names}
-    pair_docs: Counter[tuple[str, str]] = Counter()
-    confusion: dict[tuple[str, str], Counter[tuple[TokenLabel, TokenLabel]]] = {
-        p: Counter() for p in pair_names}
-    units: Counter[tuple[TokenLabel, ...]] = Counter()
-    per_document: list[DocumentFigures] = []
-    relation_totals: dict[tuple[str, str], tuple[Counter[tuple[object, ...]],
-                                                 Counter[tuple[object, ...]]]] = {
-        p: (Counter(), Counter()) for p in pair_names}
+    names: tuple[str, ...]
+    seen_labels: set[str] = field(default_factory=set)
+    span_totals: dict[_Pair, dict[str, _SpanCounts]] = field(default_factory=dict)
+    pair_docs: Counter[_Pair] = field(default_factory=Counter)
+    confusion: dict[_Pair, Counter[tuple[TokenLabel, TokenLabel]]] = field(default_factory=dict)
+    units: Counter[tuple[TokenLabel, ...]] = field(default_factory=Counter)
+    per_document: list[DocumentFigures] = field(default_factory=list)
+    relation_totals: dict[_Pair, _RelationKeys] = field(default_factory=dict)
 
-    for document in documents:
-        present = tuple(name for name in names if name in document.spans)
+    @classmethod
+    def of(cls, annotators: Sequence[str]) -> AgreementTally:
+        names = tuple(dict.fromkeys(annotators))
+        if len(names) < 2:
+            raise ValueError("agreement needs at least two annotators")
+        tally = cls(names)
+        for pair in itertools.combinations(names, 2):
+            tally.span_totals[pair] = defaultdict(_SpanCounts)
+            tally.confusion[pair] = Counter()
+            tally.relation_totals[pair] = (Counter(), Counter())
+        return tally
+
+    @property
+    def documents(self) -> int:
+        """Documents counted (those at least two of the annotators annotated)."""
+        return len(self.per_document)
+
+    def merge(self, other: AgreementTally) -> None:
+        """Add ``other``'s counts (same annotators, other documents) to these."""
+        if other.names != self.names:
+            raise ValueError("tallies of different annotators cannot be merged")
+        self.seen_labels |= other.seen_labels
+        for pair, totals in other.span_totals.items():
+            mine = self.span_totals[pair]
+            for label, counts in totals.items():
+                mine[label].add(counts)
+        self.pair_docs.update(other.pair_docs)
+        for pair, counter in other.confusion.items():
+            self.confusion[pair].update(counter)
+        self.units.update(other.units)
+        self.per_document += other.per_document
+        for pair, (keys_a, keys_b) in other.relation_totals.items():
+            self.relation_totals[pair][0].update(keys_a)
+            self.relation_totals[pair][1].update(keys_b)
+
+    def add(self, document: AnnotatedDocument) -> None:
+        """Count one document (nothing if fewer than two of the annotators annotated it)."""
+        present = tuple(name for name in self.names if name in document.spans)
         if len(present) < 2:
-            continue
+            return
         spans_by = document.spans
         for name in present:
-            seen_labels.update(s.label for s in spans_by[name])
+            self.seen_labels.update(s.label for s in spans_by[name])
         text = document.text
         # Tokens cut at every boundary of every annotator present; the pairs'
         # tokens (cut at their own boundaries only) are derived from these.
@@ -377,7 +411,7 @@ def compute_agreement(documents: Iterable[AnnotatedDocument], annotators: Sequen
         foreign = [(start, i) for i, start in enumerate(tokens.starts)
                    if start not in word_starts]
         doc_units = Counter(zip(*group.values(), strict=True))
-        units.update(doc_units)
+        self.units.update(doc_units)
         by_label = {name: _by_label(spans_by[name]) for name in present}
 
         doc_pairs: dict[tuple[str, str], PairDocument] = {}
@@ -385,13 +419,13 @@ def compute_agreement(documents: Iterable[AnnotatedDocument], annotators: Sequen
         keys_of = {name: relation_keys(spans_by[name], document.relations.get(name, ()))
                    for name in present}
         for a, b in itertools.combinations(present, 2):
-            pair_docs[(a, b)] += 1
+            self.pair_docs[(a, b)] += 1
             for side, name in ((0, a), (1, b)):  # keyed by document too: never across two
-                relation_totals[(a, b)][side].update(
+                self.relation_totals[(a, b)][side].update(
                     {(*key, document.id): n for key, n in keys_of[name].items()})
             pair_counts = _SpanCounts()
             for label, counts in _span_counts(by_label[a], by_label[b]).items():
-                span_totals[(a, b)][label].add(counts)
+                self.span_totals[(a, b)][label].add(counts)
                 pair_counts.add(counts)
             doc_spans.add(pair_counts)
             ia, ib = present.index(a), present.index(b)
@@ -400,43 +434,60 @@ def compute_agreement(documents: Iterable[AnnotatedDocument], annotators: Sequen
                 group_pairs[(unit[ia], unit[ib])] += count
             doc_confusion = _pair_confusion(group_pairs, group[a], group[b], foreign,
                                             cuts_of[a] | cuts_of[b])
-            confusion[(a, b)].update(doc_confusion)
+            self.confusion[(a, b)].update(doc_confusion)
             doc_pairs[(a, b)] = PairDocument(
                 f1(pair_counts.exact, pair_counts.a, pair_counts.b),
                 f1(pair_counts.overlap, pair_counts.a, pair_counts.b),
                 cohen_kappa(doc_confusion), pair_counts.a, pair_counts.b,
                 pair_counts.exact, pair_counts.overlap)
 
-        per_document.append(DocumentFigures(
+        self.per_document.append(DocumentFigures(
             document.id, present, krippendorff_alpha(doc_units),
             f1(doc_spans.exact, doc_spans.a, doc_spans.b),
             f1(doc_spans.overlap, doc_spans.a, doc_spans.b),
             len(tokens), doc_pairs))
 
-    label_order = tuple(dict.fromkeys([*labels, *sorted(seen_labels - set(labels))]))
-    pairs = []
-    for a, b in pair_names:
-        totals = span_totals[(a, b)]
-        overall = _SpanCounts()
-        for counts in totals.values():
-            overall.add(counts)
-        per_label = {}
-        for label in label_order:
-            counts = totals.get(label) or _SpanCounts()
-            per_label[label] = LabelFigures(
-                f1(counts.exact, counts.a, counts.b), f1(counts.overlap, counts.a, counts.b),
-                counts.a, counts.b, cohen_kappa(one_against_rest_pairs(confusion[(a, b)], label)))
-        pairs.append(PairFigures(
-            a, b, pair_docs[(a, b)], f1(overall.exact, overall.a, overall.b),
-            f1(overall.overlap, overall.a, overall.b), cohen_kappa(confusion[(a, b)]),
-            per_label, dict(confusion[(a, b)]), sum(confusion[(a, b)].values()),
-            relation_figures(*relation_totals[(a, b)])))
+    def result(self, labels: Sequence[str] = ()) -> Agreement:
+        """The figures of everything counted; ``labels`` orders the per-label figures."""
+        label_order = tuple(dict.fromkeys([*labels, *sorted(self.seen_labels - set(labels))]))
+        pairs = []
+        for a, b in itertools.combinations(self.names, 2):
+            totals = self.span_totals[(a, b)]
+            confusion = self.confusion[(a, b)]
+            overall = _SpanCounts()
+            for counts in totals.values():
+                overall.add(counts)
+            per_label = {}
+            for label in label_order:
+                counts = totals.get(label) or _SpanCounts()
+                per_label[label] = LabelFigures(
+                    f1(counts.exact, counts.a, counts.b), f1(counts.overlap, counts.a, counts.b),
+                    counts.a, counts.b, cohen_kappa(one_against_rest_pairs(confusion, label)))
+            pairs.append(PairFigures(
+                a, b, self.pair_docs[(a, b)], f1(overall.exact, overall.a, overall.b),
+                f1(overall.overlap, overall.a, overall.b), cohen_kappa(confusion),
+                per_label, dict(confusion), sum(confusion.values()),
+                relation_figures(*self.relation_totals[(a, b)])))
+        per_document = sorted(self.per_document, key=lambda doc: doc.id)
+        return Agreement(
+            self.names, label_order, krippendorff_alpha(self.units),
+            {label: krippendorff_alpha(one_against_rest(self.units, label))
+             for label in label_order},
+            tuple(pairs), tuple(per_document))
 
-    per_document.sort(key=lambda doc: doc.id)
-    return Agreement(
-        names, label_order, krippendorff_alpha(units),
-        {label: krippendorff_alpha(one_against_rest(units, label)) for label in label_order},
-        tuple(pairs), tuple(per_document))
+
+def compute_agreement(documents: Iterable[AnnotatedDocument], annotators: Sequence[str],
+                      labels: Sequence[str] = ()) -> Agreement:
+    """Every figure for ``annotators`` (in the given order) over ``documents``.
+
+    Only documents that at least two of ``annotators`` annotated count; other
+    annotators' spans are ignored. ``labels`` orders the per-label figures (the
+    project's labels); labels found in spans but not listed follow, sorted.
+    """
+    tally = AgreementTally.of(annotators)
+    for document in documents:
+        tally.add(document)
+    return tally.result(labels)
 
 
 def document_agreement(text: str, spans: Mapping[str, Sequence[Span]],

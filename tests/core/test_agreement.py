@@ -21,6 +21,7 @@ from sklearn.metrics import cohen_kappa_score
 
 from annotator.core.agreement import (
     Agreement,
+    AgreementTally,
     AnnotatedDocument,
     compute_agreement,
     document_agreement,
@@ -243,6 +244,23 @@ def corpora(draw: st.DrawFn) -> list[AnnotatedDocument]:
 @given(corpora())
 def test_random_corpora_match_references(docs: list[AnnotatedDocument]) -> None:
     check_against_references(docs, ["a", "b", "c"])
+
+
+@settings(max_examples=30, deadline=None)
+@given(corpora(), st.integers(0, 3))
+def test_tallies_counted_in_chunks_and_merged_give_the_same_figures(
+        docs: list[AnnotatedDocument], cut: int) -> None:
+    """What processes count apart and merge equals counting every document in one place."""
+    names = ["a", "b", "c"]
+    whole = compute_agreement(docs, names, LABELS)
+    first, second = AgreementTally.of(names), AgreementTally.of(names)
+    for document in docs[:cut]:
+        first.add(document)
+    for document in docs[cut:]:
+        second.add(document)
+    first.merge(second)
+    assert first.result(LABELS).to_json() == whole.to_json()
+    assert first.documents == len(whole.per_document)
 
 
 # -- building blocks, shapes ---------------------------------------------------
