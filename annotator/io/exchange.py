@@ -196,10 +196,12 @@ class TaggedDocument:
         return itertools.pairwise([*self.sentence_starts, len(self.tokens)])
 
 
-def tag_document(doc: ExportDocument) -> TaggedDocument:
+def tag_document(doc: ExportDocument, base: int = 0) -> TaggedDocument:
     """Tokenize at every span boundary, flat-tag (longest span wins), split sentences.
 
-    Every span the flat tagging cannot keep comes back in ``dropped``.
+    Every span the flat tagging cannot keep comes back in ``dropped``. ``base``:
+    where ``doc`` begins in the whole document, when it is a part of one (the
+    offsets reported in ``dropped`` are the whole document's).
     """
     triples = [(s.start, s.end, s.label) for s in doc.spans]
     tokens = token_arrays(doc.text, (b for s, e, _ in triples for b in (s, e)))
@@ -211,11 +213,12 @@ def tag_document(doc: ExportDocument) -> TaggedDocument:
         detail = ""
         if lost.by is not None:
             winner = by_key[lost.by]
-            detail = f"overlaps longer span {winner.id} {winner.label} {winner.start}..{winner.end}"
+            detail = (f"overlaps longer span {winner.id} {winner.label} "
+                      f"{winner.start + base}..{winner.end + base}")
         elif lost.reason == "no-token":
             detail = "covers only white space"
-        dropped.append(DroppedSpan(doc.doc_id, span.id, span.start, span.end, span.label,
-                                   lost.reason, detail))
+        dropped.append(DroppedSpan(doc.doc_id, span.id, span.start + base, span.end + base,
+                                   span.label, lost.reason, detail))
     kept = [(s, e) for s, e, _ in tagging.kept_spans()]
     return TaggedDocument(doc, tokens, tagging, iob2(tagging),
                           sentence_starts(doc.text, tokens, kept), dropped)
@@ -264,6 +267,7 @@ class ImportedSpan:
     note: str | None = None
     attributes: dict[str, str] | None = None
     origin: str | None = None  # the suggestion source it was accepted from (our own jsonl)
+    score: float | None = None  # a prediction's score, kept when imported as a suggestion
 
 
 @dataclass
