@@ -15,7 +15,7 @@ Status = Literal["new", "in_progress", "done"]
 STATUSES: tuple[Status, ...] = ("new", "in_progress", "done")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Span:
     """One labelled range. ``extra`` keeps keys this version does not know."""
 
