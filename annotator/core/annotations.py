@@ -18,6 +18,31 @@ from annotator.core.errors import Problem
 from annotator.core.spans import STATUSES, Relation, Span, Status, id_number
 
 
+@dataclass(frozen=True)
+class RejectedSuggestion:
+    """A machine suggestion the annotator turned down (FORMAT.md section 3b).
+
+    Kept in their own file under ``rejected_suggestions`` so it is never
+    offered to them again; ``extra`` keeps keys this version does not know.
+    """
+
+    start: int
+    end: int
+    label: str
+    source: str
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def key(self) -> tuple[int, int, str]:
+        """What a suggestion is matched on: start, end and label (any source)."""
+        return (self.start, self.end, self.label)
+
+    @property
+    def sort_key(self) -> tuple[int, int, str, str]:
+        """The order writers use: ``(start, end, label, source)``."""
+        return (self.start, self.end, self.label, self.source)
+
+
 @dataclass
 class AnnotationSet:
     """The annotations of ``annotator`` on document ``doc_id`` whose text is ``text``.
@@ -36,6 +61,8 @@ class AnnotationSet:
     extra: dict[str, Any] = field(default_factory=dict)
     document_extra: dict[str, Any] = field(default_factory=dict)
     unplaced: list[Span] = field(default_factory=list)
+    # suggestions turned down, kept sorted by sort_key (edits in core/suggestion_edits.py)
+    rejected_suggestions: list[RejectedSuggestion] = field(default_factory=list)
     _spans: dict[str, Span] = field(default_factory=dict, repr=False)
     _keys: dict[tuple[int, int, str], str] = field(default_factory=dict, repr=False)
     _order: list[tuple[int, int, str, str]] = field(default_factory=list, repr=False)
@@ -106,6 +133,13 @@ class AnnotationSet:
     def relations_of(self, span_id: str) -> list[Relation]:
         return [r for r in self.relations() if span_id in (r.source, r.target)]
 
+    def relation_twin(self, relation: Relation) -> Relation | None:
+        """Another relation with ``relation``'s type, ``from`` and ``to`` (the format allows
+        one), or None."""
+        return next((r for r in self._relations.values() if r.id != relation.id
+                     and (r.type, r.source, r.target) == (relation.type, relation.source,
+                                                           relation.target)), None)
+
     # -- ids -----------------------------------------------------------------
     def new_span_id(self) -> str:
         """A fresh ``T<n>`` id, never reused within this set's life nor kept aside."""
@@ -126,6 +160,11 @@ class AnnotationSet:
     # -- invariants ----------------------------------------------------------
     def span_problems(self, span: Span, replacing: str | None = None) -> list[Problem]:
         """Everything that forbids ``span`` in this set (``replacing``: the id it replaces)."""
+        start, end = span.start, span.end
+        if (0 <= start < end <= self.length and self.text[start:end] == span.text
+                and (self.labels is None or span.label in self.labels)
+                and span.id not in self._spans and span.key not in self._keys):
+            return []  # the common case, checked at once (50,000 spans are read per open)
         problems: list[Problem] = []
         where = {"file": None, "span": span.id}
         if not (0 <= span.start <= self.length and 0 <= span.end <= self.length):
@@ -208,7 +247,8 @@ class AnnotationSet:
     def snapshot(self) -> tuple[Any, ...]:
         """Everything a writer would write, for exact equality checks."""
         return (self.doc_id, self.annotator, self.status, self.text, self.spans(),
-                self.relations(), self.extra, self.document_extra, self.unplaced)
+                self.relations(), self.extra, self.document_extra, self.unplaced,
+                self.rejected_suggestions)
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, AnnotationSet):
