@@ -9,7 +9,7 @@ identical set (a property test holds us to it).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Protocol
 
 from annotator.core.annotations import AnnotationSet
@@ -104,7 +104,9 @@ class RemoveSpan:
 
     @property
     def description(self) -> str:
-        return f"Delete {self.span.label} “{_short(self.span.text)}”"
+        count = len(self.relations)
+        with_relations = f" and {count} relation{'s' if count > 1 else ''}" if count else ""
+        return f"Delete {self.span.label} “{_short(self.span.text)}”{with_relations}"
 
     @property
     def changes(self) -> Changes:
@@ -219,7 +221,7 @@ class AddRelation:
         return Changes(relations=True)
 
     def apply(self, aset: AnnotationSet) -> None:
-        _fail(aset.relation_problems(self.relation))
+        _fail(aset.relation_problems(self.relation) + _twin_problems(aset, self.relation))
         aset._insert_relation(self.relation)
 
     def inverse(self) -> Edit:
@@ -251,6 +253,92 @@ class RemoveRelation:
 
     def inverse(self) -> Edit:
         return AddRelation(self.relation)
+
+
+def _twin_problems(aset: AnnotationSet, relation: Relation) -> list[Problem]:
+    """The format allows one relation per type, ``from`` and ``to``."""
+    twin = aset.relation_twin(relation)
+    if twin is None:
+        return []
+    return [Problem("duplicate-relation", f"relation {twin.id} already links {relation.source} "
+                    f"to {relation.target} as {relation.type!r}", span=relation.id)]
+
+
+def _require_relation(aset: AnnotationSet, relation_id: str) -> Relation:
+    try:
+        return aset.relation(relation_id)
+    except KeyError:
+        raise EditError(Problem("bad-field", f"no relation with id {relation_id!r}",
+                                span=relation_id)) from None
+
+
+@dataclass(frozen=True)
+class ReplaceRelation:
+    """Change a relation's type, swap its ends, or set its note, keeping its id.
+
+    Build it with :func:`relabel_relation`, :func:`reverse_relation` or
+    :func:`set_relation_note`. The note lives in ``extra["note"]`` (written as the
+    relation's ``note`` key).
+    """
+
+    old: Relation
+    new: Relation
+
+    def __post_init__(self) -> None:
+        if self.old.id != self.new.id:
+            raise ValueError("a replaced relation keeps its id")
+
+    @property
+    def description(self) -> str:
+        if self.old.type != self.new.type:
+            return f"Change relation {self.old.type} to {self.new.type}"
+        if (self.old.source, self.old.target) != (self.new.source, self.new.target):
+            return f"Reverse relation {self.new.type}"
+        return f"Edit note of relation {self.new.type}"
+
+    @property
+    def changes(self) -> Changes:
+        return Changes(relations=True)
+
+    def apply(self, aset: AnnotationSet) -> None:
+        if _require_relation(aset, self.old.id) != self.old:
+            raise EditError(Problem("conflict", f"relation {self.old.id} changed before this edit",
+                                    span=self.old.id))
+        problems = [p for p in aset.relation_problems(self.new) if p.code != "duplicate-id"]
+        _fail(problems + _twin_problems(aset, self.new))
+        aset._delete_relation(self.old.id)
+        aset._insert_relation(self.new)
+
+    def inverse(self) -> Edit:
+        return ReplaceRelation(self.new, self.old)
+
+
+def relabel_relation(aset: AnnotationSet, relation_id: str, type_: str) -> ReplaceRelation:
+    """The edit giving relation ``relation_id`` the type ``type_``."""
+    old = _require_relation(aset, relation_id)
+    return ReplaceRelation(old, replace(old, type=type_))
+
+
+def reverse_relation(aset: AnnotationSet, relation_id: str) -> ReplaceRelation:
+    """The edit swapping the ends of relation ``relation_id`` (``from`` becomes ``to``)."""
+    old = _require_relation(aset, relation_id)
+    return ReplaceRelation(old, replace(old, source=old.target, target=old.source))
+
+
+def set_relation_note(aset: AnnotationSet, relation_id: str,
+                      note: str | None) -> ReplaceRelation:
+    """The edit setting (or, with None or "", clearing) the note of ``relation_id``."""
+    old = _require_relation(aset, relation_id)
+    extra = {k: v for k, v in old.extra.items() if k != "note"}
+    if note:
+        extra["note"] = note
+    return ReplaceRelation(old, replace(old, extra=extra))
+
+
+def relation_note(relation: Relation) -> str | None:
+    """The note of ``relation`` (its ``note`` key), or None."""
+    note = relation.extra.get("note")
+    return note if isinstance(note, str) and note else None
 
 
 # -- spans kept aside by re-anchoring (``aset.unplaced``) --------------------------
@@ -447,3 +535,16 @@ class Batch:
 def _short(text: str, limit: int = 30) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def set_attributes(aset: AnnotationSet, span_id: str,
+                   attributes: dict[str, str] | None) -> ReplaceSpan:
+    """The edit that gives span ``span_id`` these attributes (None or empty: none at all).
+
+    The window's attributes editor makes one per value chosen; which names and
+    values a label allows is the schema's business
+    (:mod:`annotator.core.attribute_schema`), checked by ``validate``.
+    """
+    old = _require(aset, span_id)
+    return ReplaceSpan(old, old.with_changes(attributes=dict(sorted(attributes.items()))
+                                             if attributes else None))

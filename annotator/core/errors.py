@@ -30,6 +30,7 @@ CODES: dict[str, str] = {
     "duplicate-span": "two spans share start, end and label",
     "dangling-relation": "a relation points to a span that does not exist",
     "bad-relation": "a relation's type is not the project's, or its ends' labels do not fit",
+    "bad-attribute": "a span's attribute name or value is not in its label's attribute schema",
     "unplaced-span": "a span of a stale file could not be found in the new text",
     "bad-project": "project.json is invalid",
     "conflict": "the file changed on disk since it was read",
