@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from annotator.cli import UsageError, open_project
+from annotator.core.attribute_schema import attribute_problems, attribute_schema
 from annotator.core.document import Document
 from annotator.core.errors import AnnotatorError, MissingPathError, Problem
 from annotator.core.project import GOLD, Project, name_problem
@@ -113,7 +114,9 @@ def validate_file(path: Path, project: Project | None = None,
         return list(exc.problems)
     except OSError as exc:
         return [Problem("unreadable", f"cannot read: {exc.strerror or exc}", file=str(path))]
-    return result.problems
+    aset = result.annotations  # attributes outside their label's schema (FORMAT.md section 2)
+    return result.problems + attribute_problems([*aset.spans(), *aset.unplaced],
+                                                attribute_schema(project), str(path))
 
 
 def _validate_documents(project: Project, work: Sequence[tuple[str, list[tuple[Path, str]]]],

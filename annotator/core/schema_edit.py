@@ -1,0 +1,468 @@
+"""Changes to a project's schema (labels, their attributes, relation types), checked as data.
+
+The Project > Labels and relations… dialog and scripts describe what they want
+as a list of small records (:data:`SchemaChange`): add a label, a relation
+type or an attribute; rename one; give it another colour or key; change a
+relation type's ends or an attribute's values. :func:`apply_change` applies
+one to a :class:`~annotator.core.project.Project` and returns the new one, or
+refuses with :class:`SchemaError`, whose :attr:`SchemaError.refusal` says why
+as a code (:class:`Refusal`) and whose message names the thing refused.
+
+The rules are those of FORMAT.md section 2: names of labels, attributes and
+relation types follow :func:`~annotator.core.project.label_name_problem` and
+are unique among labels, among a label's attributes and among relation types;
+a key is one printable character, unique across labels *and* relation types;
+a colour looks like ``#1f77b4``; a relation type's ``from`` and ``to`` are
+non-empty lists of the project's labels.
+
+A rename also changes every annotation file that uses the old name: that is
+:mod:`annotator.core.schema_rewrite` (pure, on a parsed file) and
+:mod:`annotator.io.schema_rename` (reading and writing every file in one
+journalled transaction).
+"""
+
+from __future__ import annotations
+
+import enum
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+from annotator.core.errors import EditError, Problem
+from annotator.core.project import (
+    LABEL_KEYS,
+    PALETTE,
+    Label,
+    Project,
+    is_color,
+    key_problem,
+    label_name_problem,
+)
+
+
+class Kind(enum.Enum):
+    """Which part of the schema a colour or key change is for."""
+
+    LABEL = "label"
+    RELATION = "relation"
+
+
+class Refusal(enum.Enum):
+    """Why a schema change was refused (stable codes for tests and front ends)."""
+
+    BAD_NAME = "bad-name"  # breaks the naming rules
+    NAME_TAKEN = "name-taken"  # another label / relation type / attribute has it
+    UNKNOWN = "unknown"  # the label, relation type or attribute to change does not exist
+    BAD_KEY = "bad-key"
+    KEY_TAKEN = "key-taken"
+    BAD_COLOR = "bad-color"
+    BAD_ENDS = "bad-ends"  # a relation type's from/to is empty or names unknown labels
+    BAD_VALUES = "bad-values"  # an attribute's values are empty strings or repeated
+
+
+class SchemaError(EditError):
+    """A schema change that breaks a rule; nothing was changed."""
+
+    def __init__(self, refusal: Refusal, message: str, file: str | None = None) -> None:
+        super().__init__(Problem("bad-project", message, file=file))
+        self.refusal = refusal
+
+
+# -- the changes ------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class AddLabel:
+    name: str
+    color: str | None = None  # None: the next colour of the palette
+    key: str | None = None  # None: the next free digit, if any
+
+
+@dataclass(frozen=True)
+class AddRelationType:
+    name: str
+    sources: tuple[str, ...]  # the labels the "from" end may have
+    targets: tuple[str, ...]  # the labels the "to" end may have
+    color: str | None = None
+    key: str | None = None  # None: no key
+
+
+@dataclass(frozen=True)
+class AddAttribute:
+    label: str
+    name: str
+    values: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class RenameLabel:
+    old: str
+    new: str
+
+
+@dataclass(frozen=True)
+class RenameRelationType:
+    old: str
+    new: str
+
+
+@dataclass(frozen=True)
+class RenameAttribute:
+    label: str
+    old: str
+    new: str
+
+
+@dataclass(frozen=True)
+class RenameValue:
+    label: str
+    attribute: str
+    old: str
+    new: str
+
+
+@dataclass(frozen=True)
+class SetColor:
+    kind: Kind
+    name: str
+    color: str
+
+
+@dataclass(frozen=True)
+class SetKey:
+    kind: Kind
+    name: str
+    key: str | None  # None: no key
+
+
+@dataclass(frozen=True)
+class SetEnds:
+    name: str  # a relation type
+    sources: tuple[str, ...]
+    targets: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class SetValues:
+    label: str
+    attribute: str
+    values: tuple[str, ...]
+
+
+SchemaChange = (AddLabel | AddRelationType | AddAttribute | RenameLabel | RenameRelationType
+                | RenameAttribute | RenameValue | SetColor | SetKey | SetEnds | SetValues)
+RENAMES = (RenameLabel, RenameRelationType, RenameAttribute, RenameValue)
+
+
+def renames_files(changes: Iterable[SchemaChange]) -> bool:
+    """Whether any of ``changes`` renames something annotation files may use."""
+    return any(isinstance(change, RENAMES) for change in changes)
+
+
+# -- reading the schema -----------------------------------------------------------------
+
+def relation_type_entries(project: Project) -> list[dict[str, Any]]:
+    """The project's relation types as ``project.json`` holds them (copies); [] if none."""
+    raw = project.extra.get("relations")
+    return [dict(item) for item in raw if isinstance(item, dict)] \
+        if isinstance(raw, list) else []
+
+
+def attribute_entries(label: Label) -> list[dict[str, Any]]:
+    """A label's attributes as ``project.json`` holds them (copies); [] if none."""
+    raw = label.extra.get("attributes")
+    return [dict(item) for item in raw if isinstance(item, dict)] \
+        if isinstance(raw, list) else []
+
+
+def attribute_values(label: Label) -> dict[str, tuple[str, ...] | None]:
+    """Each attribute of ``label`` with its allowed values (None: any value, also for an
+    empty list)."""
+    found: dict[str, tuple[str, ...] | None] = {}
+    for item in attribute_entries(label):
+        name, values = item.get("name"), item.get("values")
+        if isinstance(name, str):
+            found[name] = tuple(v for v in values if isinstance(v, str)) or None \
+                if isinstance(values, list) else None
+    return found
+
+
+def used_keys(project: Project) -> dict[str, str]:
+    """Every key in use, with who has it (``label 'gift'``, ``relation type 'giver'``)."""
+    keys = {label.key: f"label {label.name!r}" for label in project.labels if label.key}
+    for item in relation_type_entries(project):
+        key = item.get("key")
+        if isinstance(key, str) and key:
+            keys.setdefault(key, f"relation type {item.get('name')!r}")
+    return keys
+
+
+# -- applying ---------------------------------------------------------------------------
+
+def _name_ok(name: str, what: str) -> None:
+    problem = label_name_problem(name, what)
+    if problem is not None:
+        raise SchemaError(Refusal.BAD_NAME, problem)
+
+
+def _key_ok(project: Project, key: str | None, owner: str) -> None:
+    if key is None:
+        return
+    problem = key_problem(key)
+    if problem is not None:
+        raise SchemaError(Refusal.BAD_KEY, f"{owner}: {problem}")
+    holder = used_keys(project).get(key)
+    if holder is not None and holder != owner:
+        raise SchemaError(Refusal.KEY_TAKEN, f"{owner}: key {key!r} is already the key of "
+                                             f"{holder}")
+
+
+def _color_ok(color: str, owner: str) -> None:
+    if not is_color(color):
+        raise SchemaError(Refusal.BAD_COLOR, f"{owner}: colour {color!r} must look like "
+                                             "'#1f77b4'")
+
+
+def _ends_ok(project: Project, owner: str, sources: Sequence[str],
+             targets: Sequence[str]) -> None:
+    for end, labels in (("from", sources), ("to", targets)):
+        if not labels:
+            raise SchemaError(Refusal.BAD_ENDS, f"{owner}: '{end}' needs at least one label")
+        unknown = [name for name in labels if project.label(name) is None]
+        if unknown:
+            raise SchemaError(Refusal.BAD_ENDS, f"{owner}: '{end}' names labels the project "
+                                                f"does not have: {', '.join(unknown)}")
+
+
+def _values_ok(owner: str, values: Sequence[str]) -> None:
+    if any(not value or value != value.strip() for value in values):
+        raise SchemaError(Refusal.BAD_VALUES, f"{owner}: a value is empty or starts or ends "
+                                              "with a space")
+    repeated = [value for value, count in Counter(values).items() if count > 1]
+    if repeated:
+        raise SchemaError(Refusal.BAD_VALUES, f"{owner}: value {repeated[0]!r} is given twice")
+
+
+def _label(project: Project, name: str) -> Label:
+    label = project.label(name)
+    if label is None:
+        raise SchemaError(Refusal.UNKNOWN, f"the project has no label {name!r}")
+    return label
+
+
+def _relation_index(project: Project, name: str) -> int:
+    for i, item in enumerate(relation_type_entries(project)):
+        if item.get("name") == name:
+            return i
+    raise SchemaError(Refusal.UNKNOWN, f"the project has no relation type {name!r}")
+
+
+def _attribute_index(label: Label, name: str) -> int:
+    for i, item in enumerate(attribute_entries(label)):
+        if item.get("name") == name:
+            return i
+    raise SchemaError(Refusal.UNKNOWN, f"label {label.name!r} has no attribute {name!r}")
+
+
+def _with_label(project: Project, old: Label, new: Label) -> Project:
+    return replace(project, labels=tuple(new if label is old else label
+                                          for label in project.labels))
+
+
+def _with_relations(project: Project, relations: list[dict[str, Any]]) -> Project:
+    return replace(project, extra={**project.extra, "relations": relations})
+
+
+def _with_attributes(project: Project, label: Label, attributes: list[dict[str, Any]]) -> Project:
+    return _with_label(project, label, replace(label, extra={**label.extra,
+                                                             "attributes": attributes}))
+
+
+def apply_change(project: Project, change: SchemaChange) -> Project:
+    """``project`` with ``change`` made (a new object), or :class:`SchemaError`.
+
+    >>> from pathlib import Path
+    >>> p = apply_change(Project(Path("p"), "p"), RenameLabel("gift", "هدية"))
+    >>> [label.name for label in p.labels]
+    ['entity', 'هدية', 'meeting']
+    >>> try:
+    ...     apply_change(p, SetKey(Kind.LABEL, "entity", "2"))
+    ... except SchemaError as error:
+    ...     print(error.refusal.value, "|", error.problem.message)
+    key-taken | label 'entity': key '2' is already the key of label 'هدية'
+    """
+    if isinstance(change, AddLabel):
+        return _add_label(project, change)
+    if isinstance(change, AddRelationType):
+        return _add_relation_type(project, change)
+    if isinstance(change, AddAttribute):
+        return _add_attribute(project, change)
+    if isinstance(change, RenameLabel):
+        return _rename_label(project, change)
+    if isinstance(change, RenameRelationType):
+        return _rename_relation_type(project, change)
+    if isinstance(change, RenameAttribute):
+        return _rename_attribute(project, change)
+    if isinstance(change, RenameValue):
+        return _rename_value(project, change)
+    if isinstance(change, SetColor):
+        return _set_color(project, change)
+    if isinstance(change, SetKey):
+        return _set_key(project, change)
+    if isinstance(change, SetEnds):
+        owner = f"relation type {change.name!r}"
+        index = _relation_index(project, change.name)
+        _ends_ok(project, owner, change.sources, change.targets)
+        relations = relation_type_entries(project)
+        relations[index] = {**relations[index], "from": list(change.sources),
+                            "to": list(change.targets)}
+        return _with_relations(project, relations)
+    label = _label(project, change.label)
+    index = _attribute_index(label, change.attribute)
+    _values_ok(f"attribute {change.attribute!r}", change.values)
+    attributes = attribute_entries(label)
+    entry = {k: v for k, v in attributes[index].items() if k != "values"}
+    if change.values:  # no values: the attribute takes any value
+        entry["values"] = list(change.values)
+    attributes[index] = entry
+    return _with_attributes(project, label, attributes)
+
+
+def apply_changes(project: Project, changes: Iterable[SchemaChange]) -> Project:
+    """Every change in order; the first refused one raises (nothing is half applied)."""
+    for change in changes:
+        project = apply_change(project, change)
+    return project
+
+
+def _add_label(project: Project, change: AddLabel) -> Project:
+    _name_ok(change.name, "label")
+    if project.label(change.name) is not None:
+        raise SchemaError(Refusal.NAME_TAKEN, f"there is already a label {change.name!r}")
+    owner = f"label {change.name!r}"
+    color = change.color or PALETTE[len(project.labels) % len(PALETTE)]
+    _color_ok(color, owner)
+    color = color.lower()
+    key = change.key
+    if key is None:
+        key = next((k for k in LABEL_KEYS if k not in used_keys(project)), None)
+    _key_ok(project, key, owner)
+    return replace(project, labels=(*project.labels, Label(change.name, color, key)))
+
+
+def _add_relation_type(project: Project, change: AddRelationType) -> Project:
+    _name_ok(change.name, "relation type")
+    relations = relation_type_entries(project)
+    if any(item.get("name") == change.name for item in relations):
+        raise SchemaError(Refusal.NAME_TAKEN, f"there is already a relation type "
+                                              f"{change.name!r}")
+    owner = f"relation type {change.name!r}"
+    _ends_ok(project, owner, change.sources, change.targets)
+    color = change.color or PALETTE[(len(relations) + 5) % len(PALETTE)]
+    _color_ok(color, owner)
+    color = color.lower()
+    _key_ok(project, change.key, owner)
+    entry: dict[str, Any] = {"name": change.name, "from": list(change.sources),
+                             "to": list(change.targets), "color": color}
+    if change.key is not None:
+        entry["key"] = change.key
+    return _with_relations(project, [*relations, entry])
+
+
+def _add_attribute(project: Project, change: AddAttribute) -> Project:
+    label = _label(project, change.label)
+    _name_ok(change.name, "attribute")
+    if change.name in attribute_values(label):
+        raise SchemaError(Refusal.NAME_TAKEN, f"label {label.name!r} already has an attribute "
+                                              f"{change.name!r}")
+    _values_ok(f"attribute {change.name!r}", change.values)
+    entry: dict[str, Any] = {"name": change.name}
+    if change.values:  # no values: the attribute takes any value
+        entry["values"] = list(change.values)
+    return _with_attributes(project, label, [*attribute_entries(label), entry])
+
+
+def _rename_label(project: Project, change: RenameLabel) -> Project:
+    label = _label(project, change.old)
+    if change.new == change.old:
+        return project
+    _name_ok(change.new, "label")
+    if project.label(change.new) is not None:
+        raise SchemaError(Refusal.NAME_TAKEN, f"there is already a label {change.new!r}")
+    renamed = _with_label(project, label, replace(label, name=change.new))
+    relations = relation_type_entries(project)
+    if not relations:
+        return renamed
+    for item in relations:
+        for end in ("from", "to"):
+            if isinstance(item.get(end), list):
+                item[end] = [change.new if name == change.old else name for name in item[end]]
+    return _with_relations(renamed, relations)
+
+
+def _rename_relation_type(project: Project, change: RenameRelationType) -> Project:
+    index = _relation_index(project, change.old)
+    if change.new == change.old:
+        return project
+    _name_ok(change.new, "relation type")
+    relations = relation_type_entries(project)
+    if any(item.get("name") == change.new for item in relations):
+        raise SchemaError(Refusal.NAME_TAKEN, f"there is already a relation type "
+                                              f"{change.new!r}")
+    relations[index] = {**relations[index], "name": change.new}
+    return _with_relations(project, relations)
+
+
+def _rename_attribute(project: Project, change: RenameAttribute) -> Project:
+    label = _label(project, change.label)
+    index = _attribute_index(label, change.old)
+    if change.new == change.old:
+        return project
+    _name_ok(change.new, "attribute")
+    if change.new in attribute_values(label):
+        raise SchemaError(Refusal.NAME_TAKEN, f"label {label.name!r} already has an attribute "
+                                              f"{change.new!r}")
+    attributes = attribute_entries(label)
+    attributes[index] = {**attributes[index], "name": change.new}
+    return _with_attributes(project, label, attributes)
+
+
+def _rename_value(project: Project, change: RenameValue) -> Project:
+    label = _label(project, change.label)
+    index = _attribute_index(label, change.attribute)
+    values = attribute_values(label)[change.attribute] or ()
+    if change.old not in values:
+        raise SchemaError(Refusal.UNKNOWN, f"attribute {change.attribute!r} of label "
+                                           f"{label.name!r} has no value {change.old!r}")
+    renamed = tuple(change.new if value == change.old else value for value in values)
+    _values_ok(f"attribute {change.attribute!r}", renamed)
+    attributes = attribute_entries(label)
+    attributes[index] = {**attributes[index], "values": list(renamed)}
+    return _with_attributes(project, label, attributes)
+
+
+def _set_color(project: Project, change: SetColor) -> Project:
+    if change.kind is Kind.LABEL:
+        label = _label(project, change.name)
+        _color_ok(change.color, f"label {change.name!r}")
+        return _with_label(project, label, replace(label, color=change.color.lower()))
+    index = _relation_index(project, change.name)
+    _color_ok(change.color, f"relation type {change.name!r}")
+    relations = relation_type_entries(project)
+    relations[index] = {**relations[index], "color": change.color.lower()}
+    return _with_relations(project, relations)
+
+
+def _set_key(project: Project, change: SetKey) -> Project:
+    if change.kind is Kind.LABEL:
+        label = _label(project, change.name)
+        _key_ok(project, change.key, f"label {change.name!r}")
+        return _with_label(project, label, replace(label, key=change.key))
+    index = _relation_index(project, change.name)
+    _key_ok(project, change.key, f"relation type {change.name!r}")
+    relations = relation_type_entries(project)
+    entry = {k: v for k, v in relations[index].items() if k != "key"}
+    if change.key is not None:
+        entry["key"] = change.key
+    relations[index] = entry
+    return _with_relations(project, relations)
