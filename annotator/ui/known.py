@@ -5,10 +5,10 @@ rest is a *known form* (:mod:`annotator.core.snapping`). Known forms are the
 normalised texts of the user's own spans in the project and of gold's, never
 another annotator's (:mod:`annotator.io.known_forms`). :class:`KnownForms`
 reads the files again after the annotator, the project, the labels (an import)
-or the listing change, re-parsing only files that changed, and only when
-snapping first asks (opening a window or a document never waits for it). The
-open document's own spans are counted when first asked too, then followed
-edit by edit, so a word labelled a moment ago already counts.
+or the listing change, re-parsing only files that changed, once the window
+is idle (or when snapping asks first): opening a window or a document never
+waits for it. The open document's own spans are counted the same way, then
+followed edit by edit, so a word labelled a moment ago already counts.
 
 A project of more than :data:`SYNC_DOCUMENTS` documents is read on a worker
 thread that pauses while the window is busy (:mod:`annotator.ui.idle`): the
@@ -27,7 +27,7 @@ from collections.abc import Iterator, KeysView
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
 from annotator.core.arabic import known_form
 from annotator.core.edits import Changes
@@ -37,7 +37,7 @@ from annotator.io.known_forms import Scan, scan
 from annotator.ui.idle import GuiIdle, pace
 from annotator.ui.workspace import Workspace
 
-SYNC_DOCUMENTS = 2000  # a project at most this big is read at once, on the GUI thread
+SYNC_DOCUMENTS = 2000  # a project at most this big is read on the GUI thread, when idle
 
 
 log = logging.getLogger(__name__)
@@ -93,6 +93,10 @@ class KnownForms(QObject):
         self._files_stale = False  # the files are read again when next asked
         self._generation = 0  # bumped at each reload: a read begun before is dropped
         self._reading: _Read | None = None
+        self._count_later = QTimer(self)
+        self._count_later.setSingleShot(True)
+        self._count_later.setInterval(0)
+        self._count_later.timeout.connect(self._warm)
         self._relay = _Relay(self)
         self._relay.done.connect(self._on_read)
         self._open: Counter[str] | None = None  # the open document's spans by form (None:
@@ -117,7 +121,8 @@ class KnownForms(QObject):
             self._reading.cancelled = True
             self._reading = None
         if len(ws.doc_ids) <= SYNC_DOCUMENTS:
-            self._files_stale = True  # read when first asked: opening a window never waits
+            self._files_stale = True  # read once the window is idle (or when first asked)
+            self._count_later.start()
         else:
             self._reading = _Read(self._relay, self._generation, ws, self._files, leave_out)
             QThreadPool.globalInstance().start(self._reading)
@@ -163,9 +168,18 @@ class KnownForms(QObject):
         return self._files.forms
 
     def _count_open(self) -> None:
-        """Count the open document's spans when first asked (:attr:`_open_forms`), not now:
-        opening a document of 50,000 spans must not wait for 50,000 normalisations."""
+        """Count the open document's spans once the window is idle (or when first asked,
+        :attr:`_open_forms`), not now: opening a document of 50,000 spans must not wait
+        for them (30 ms), nor the first key press after it."""
         self._open = None
+        self._count_later.start()
+
+    def _warm(self) -> None:
+        """Read and count what is not yet (the window has just become idle)."""
+        if self._files_stale:
+            _ = self._file_forms
+        if self._open is None:
+            _ = self._open_forms
 
     @property
     def _open_forms(self) -> Counter[str]:
@@ -192,6 +206,9 @@ class KnownForms(QObject):
         files = self._file_forms
         yield from files
         yield from (f for f in self._open_forms if f not in files)
+
+    def __bool__(self) -> bool:  # (without it, `if known:` would count every form)
+        return bool(self._file_forms) or bool(self._open_forms)
 
     def __len__(self) -> int:
         return len(self._file_forms | self._open_forms.keys())

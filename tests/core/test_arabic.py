@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import doctest
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from annotator.core import arabic, search
@@ -83,3 +83,10 @@ def test_clitics_split_off_the_stem() -> None:
 def test_doctests() -> None:
     assert doctest.testmod(arabic).failed == 0
     assert doctest.testmod(search).failed == 0
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_the_translation_table_normalises_as_one_character_at_a_time(text: str) -> None:
+    """normalized() runs through a table filled as characters come: never another result."""
+    assert arabic.normalized(text) == "".join(arabic.normalize_char(ch) for ch in text)
