@@ -16,8 +16,10 @@ SQLite commits with a hot journal:
 3. **Commit point**: the staging folder is renamed to
    ``<project>/.annotator-journal`` (one atomic rename).
 4. **Apply**: each new file is renamed over its target; then the journal is
-   removed. If applying fails in the process (a rename refused), every target
-   already replaced gets its old version back and the error is raised.
+   renamed to ``.annotator-journal.done-<random>`` (one atomic rename: a
+   journal is never seen half removed) and removed. If applying fails in the
+   process (a rename refused), every target already replaced gets its old
+   version back and the error is raised.
 
 :func:`recover` (called by :func:`annotator.io.project_file.open_project`,
 so by every command and the window) finds a journal that a killed process
@@ -55,6 +57,7 @@ log = logging.getLogger(__name__)
 JOURNAL: Final = ".annotator-journal"
 STAGING_PREFIX: Final = ".annotator-txn."
 JOURNAL_FILE: Final = "journal.json"
+DONE_PREFIX: Final = JOURNAL + ".done-"  # a journal whose transaction is over, being removed
 
 
 @dataclass(frozen=True)
@@ -125,12 +128,11 @@ class Transaction:
                     _apply(self.root, journal, self.entries)
                 except OSError as exc:
                     _roll_back(self.root, journal, self.entries)
-                    shutil.rmtree(journal, ignore_errors=True)
+                    _discard(self.root, journal)
                     _remove_empty(created)
                     raise write_error(self.root / self.entries[0].target, exc,
                                       "nothing was written (every file put back)") from None
-                shutil.rmtree(journal, ignore_errors=True)
-                fsync_dir(self.root)
+                _discard(self.root, journal)
         except OSError as exc:
             shutil.rmtree(staging, ignore_errors=True)
             _remove_empty(created)
@@ -223,6 +225,16 @@ def _roll_back(root: Path, journal: Path, entries: list[_Entry]) -> None:
             log.exception("could not put back %s", target)
 
 
+def _discard(root: Path, journal: Path) -> None:
+    """Remove a journal whose transaction is over: renamed first (atomically), so a crash
+    while its files are deleted leaves a folder :func:`recover` removes silently, never a
+    journal without its ``journal.json``."""
+    done = Path(tempfile.mkdtemp(prefix=DONE_PREFIX, dir=root))
+    os.replace(journal, done / "journal")
+    fsync_dir(root)
+    shutil.rmtree(done, ignore_errors=True)
+
+
 def recover(root: Path) -> list[Problem]:
     """Finish or undo a transaction a killed process left in ``root``; say what was done.
 
@@ -233,9 +245,13 @@ def recover(root: Path) -> list[Problem]:
     done: list[Problem] = []
     journal = root / JOURNAL
     try:
-        names = [e.name for e in os.scandir(root) if e.name.startswith(STAGING_PREFIX)]
+        listing = [e.name for e in os.scandir(root)]
     except OSError:
         return done
+    for name in listing:  # journals of finished transactions that a crash left half removed
+        if name.startswith(DONE_PREFIX):
+            shutil.rmtree(root / name, ignore_errors=True)
+    names = [name for name in listing if name.startswith(STAGING_PREFIX)]
     for name in names:  # staged but never committed: the project was never touched
         staging = root / name
         handle = try_lock(staging) if staging.is_dir() else None
@@ -274,8 +290,7 @@ def recover(root: Path) -> list[Problem]:
                 _roll_back(root, journal, entries)
                 message = (f"an interrupted import could not be finished ({exc.strerror or exc})"
                            " and was undone: the project is as before it")
-        shutil.rmtree(journal, ignore_errors=True)
-        fsync_dir(root)
+        _discard(root, journal)
     log.warning("%s (%s)", message, root)
     done.append(Problem("interrupted", message, file=str(root)))
     return done

@@ -156,3 +156,27 @@ def test_validate_finishes_an_interrupted_import_and_says_so(
     assert (root / "documents" / "new-doc.txt").read_text(encoding="utf-8") == "نص جديد\n"
     assert not (root / JOURNAL).exists()
     assert main(["validate", str(root)]) == 0 and "note:" not in capsys.readouterr().err
+
+
+def test_a_crash_while_a_finished_journal_is_removed_leaves_nothing_to_undo(
+        root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Seen once when a rename across 160 files was killed: the journal was half deleted
+    (journal.json gone, old/ still there) and every later open refused the project. A
+    finished journal is renamed away first, so a crash then leaves a folder recover()
+    removes without a word, the project fully written."""
+    real = shutil.rmtree
+
+    def die_midway(path: str | Path, ignore_errors: bool = False) -> None:
+        if Path(path).name.startswith(transaction.DONE_PREFIX):
+            (Path(path) / "journal" / transaction.JOURNAL_FILE).unlink()
+            raise KeyboardInterrupt  # killed while deleting
+        real(path, ignore_errors=ignore_errors)
+
+    monkeypatch.setattr(transaction.shutil, "rmtree", die_midway)
+    with pytest.raises(KeyboardInterrupt):
+        plan(root).commit()
+    monkeypatch.undo()
+    assert not (root / JOURNAL).exists()
+    assert recover(root) == []  # nothing interrupted: the import was complete
+    assert snapshot(root) == AFTER
+    assert not [p for p in root.iterdir() if p.name.startswith(transaction.DONE_PREFIX)]
