@@ -17,10 +17,25 @@ change to gold is an ordinary core edit (undoable, saved like any other):
 - :func:`settle`: the edit that makes gold hold A's version, B's, both, or
   neither (reject) at one difference. "A's version" of an *only in B*
   difference is no span at all, so accepting it removes B's span from gold.
-  A gold span that is replaced by the other version keeps its id and note
-  (the reviewer's note survives a change of mind).
-- :func:`agreed_spans` / :func:`accept_agreed`: spans that every selected
-  annotator marked identically, added to gold in one undoable step.
+  A span goes into gold with its attributes and note; a gold span replaced by
+  the other version keeps its id, and its note unless the note was the
+  replaced version's own (a note the reviewer wrote survives a change of
+  mind). The relations of the chosen annotator(s) that touch the settled span
+  come along when both their ends are in gold afterwards, pointing at gold's
+  span ids; a relation whose other end is not in gold yet comes when that end
+  is settled.
+- ``attributes`` and ``note`` differences (same span, other attributes or
+  note) settle the gold span's attributes or note: A's, B's, both (notes
+  joined, attributes merged; conflicting values are refused with
+  :class:`SettleError`) or none; a span gold lacks yet comes in with them. A
+  ``relation`` difference settles the relation; accepting it needs both its
+  ends in gold (else :class:`SettleError`).
+- :func:`crowds_gold`: accepting both versions of a boundary difference with
+  one label would put two overlapping spans with the same label in gold,
+  which flat exports (CoNLL, Hugging Face tags) cannot keep: the window asks.
+- :func:`agreed_spans` / :func:`accept_agreed`: spans (and relations) that
+  every selected annotator marked identically, added to gold in one undoable
+  step.
 """
 
 from __future__ import annotations
@@ -31,14 +46,38 @@ from enum import StrEnum
 from typing import Literal
 
 from annotator.core.annotations import AnnotationSet
-from annotator.core.differences import Difference, Kind, classify_differences
-from annotator.core.edits import AddSpan, Batch, Edit, ReplaceSpan, remove_span
-from annotator.core.spans import Span, id_number
+from annotator.core.differences import (
+    Difference,
+    Kind,
+    Linked,
+    Work,
+    classify_all,
+    classify_differences,
+)
+from annotator.core.edits import (
+    AddRelation,
+    AddSpan,
+    Batch,
+    Edit,
+    RemoveRelation,
+    ReplaceSpan,
+    remove_span,
+)
+from annotator.core.spans import Relation, Span, id_number
 
 Choice = Literal["a", "b", "both", "none"]
 CHOICES: tuple[Choice, ...] = ("a", "b", "both", "none")
+SpanKey = tuple[int, int, str]
 
 _KIND_ORDER = {kind: i for i, kind in enumerate(Kind)}
+
+
+class SettleError(ValueError):
+    """A choice that cannot be made at a difference; ``code`` says why (for messages)."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
 
 
 @dataclass(frozen=True)
@@ -62,17 +101,19 @@ class ReviewItem:
         return self.difference.end
 
     @property
-    def identity(self) -> tuple[str, str, str]:
-        """Which spans this item pairs: ``(b, a's span id, b's span id)``."""
-        d = self.difference
-        return (self.b, d.a.id if d.a else "", d.b.id if d.b else "")
+    def identity(self) -> tuple[str, str, str, str]:
+        """Which spans (or relation) this item pairs: ``(b, kind, a's id, b's id)``."""
+        return (self.b, self.kind.value, *self.difference.ids)
 
 
-def compare(reference: str, spans: Mapping[str, Sequence[Span]]) -> list[ReviewItem]:
+def compare(reference: str, spans: Mapping[str, Sequence[Span] | Work]) -> list[ReviewItem]:
     """Every other annotator of ``spans`` against ``reference``, in text order.
 
-    Items at the same place are ordered by annotator (in ``spans``' order),
-    then by kind, so a place reads the same way in every list.
+    A value may be spans only, or a :class:`Work` (spans and relations): then
+    attributes, notes and relations are compared too
+    (:func:`~annotator.core.differences.classify_all`). Items at the same place
+    are ordered by annotator (in ``spans``' order), then by kind, so a place
+    reads the same way in every list.
 
     >>> x = Span("T1", 0, 3, "entity", "كيم")
     >>> items = compare("amal", {"amal": [x], "omar": [x], "sara": []})
@@ -82,12 +123,20 @@ def compare(reference: str, spans: Mapping[str, Sequence[Span]]) -> list[ReviewI
     if reference not in spans:
         raise KeyError(f"reference annotator {reference!r} is not among those compared")
     order = {name: i for i, name in enumerate(spans)}
+    ref = spans[reference]
     items = [ReviewItem(reference, name, difference)
              for name, theirs in spans.items() if name != reference
-             for difference in classify_differences(spans[reference], theirs)]
+             for difference in _classify(ref, theirs)]
     items.sort(key=lambda item: (item.start, item.end, order[item.b],
                                  _KIND_ORDER[item.kind], item.identity))
     return items
+
+
+def _classify(a: Sequence[Span] | Work, b: Sequence[Span] | Work) -> list[Difference]:
+    if isinstance(a, Work) or isinstance(b, Work):
+        return classify_all(a if isinstance(a, Work) else Work(a),
+                            b if isinstance(b, Work) else Work(b))
+    return classify_differences(a, b)
 
 
 class GoldState(StrEnum):
@@ -121,6 +170,16 @@ def _in_gold(gold: AnnotationSet, span: Span | None) -> Span | None:
     return gold.find(*span.key) if span is not None else None
 
 
+def gold_relation(gold: AnnotationSet, linked: Linked) -> Relation | None:
+    """Gold's relation matching ``linked`` (same type, ends with the same keys), if any."""
+    source, target = _in_gold(gold, linked.source), _in_gold(gold, linked.target)
+    if source is None or target is None:
+        return None
+    return next((r for r in gold.relations_of(source.id)
+                 if r.type == linked.relation.type and r.source == source.id
+                 and r.target == target.id), None)
+
+
 def edited_spans(gold: AnnotationSet, difference: Difference) -> list[Span]:
     """Gold spans standing in for a candidate: overlapping it with its label or its range."""
     keys = {span.key for span in candidates(difference)}
@@ -135,6 +194,15 @@ def edited_spans(gold: AnnotationSet, difference: Difference) -> list[Span]:
     return found
 
 
+def _attributes(span: Span) -> dict[str, str]:
+    return dict(span.attributes or {})
+
+
+def _detail(span: Span, kind: Kind) -> object:
+    """What an ``attributes`` or ``note`` difference is about, on one span."""
+    return _attributes(span) if kind is Kind.ATTRIBUTES else (span.note or "")
+
+
 def gold_state(gold: AnnotationSet, difference: Difference) -> GoldState:
     """Which version of ``difference`` gold holds.
 
@@ -144,6 +212,25 @@ def gold_state(gold: AnnotationSet, difference: Difference) -> GoldState:
     >>> gold_state(gold, Difference(Kind.LABEL, a, b)).value
     'b'
     """
+    kind = difference.kind
+    if kind is Kind.RELATION:
+        linked = difference.relation
+        held = linked is not None and gold_relation(gold, linked) is not None
+        if not held:
+            return GoldState.NONE
+        return GoldState.A if difference.relation_a is not None else GoldState.B
+    if kind in (Kind.ATTRIBUTES, Kind.NOTE) and difference.a and difference.b:
+        found = _in_gold(gold, difference.a)
+        if found is None:
+            return GoldState.NONE
+        here = _detail(found, kind)
+        a, b = _detail(difference.a, kind), _detail(difference.b, kind)
+        if here == a:
+            return GoldState.A
+        if here == b:
+            return GoldState.B
+        both = _both_detail(difference.a, difference.b, kind)
+        return GoldState.BOTH if here == both else GoldState.OTHER
     has_a = _in_gold(gold, difference.a) is not None
     has_b = _in_gold(gold, difference.b) is not None
     if has_a and has_b:
@@ -156,7 +243,13 @@ def gold_state(gold: AnnotationSet, difference: Difference) -> GoldState:
 
 
 def gold_span(gold: AnnotationSet, difference: Difference) -> Span | None:
-    """The gold span that stands for ``difference`` (A's, B's, or an edited one), if any."""
+    """The gold span that stands for ``difference`` (A's, B's, or an edited one), if any.
+
+    For a ``relation`` difference: gold's span at the relation's source.
+    """
+    if difference.kind is Kind.RELATION:
+        linked = difference.relation
+        return _in_gold(gold, linked.source) if linked is not None else None
     for span in (difference.a, difference.b):
         found = _in_gold(gold, span)
         if found is not None:
@@ -165,20 +258,24 @@ def gold_span(gold: AnnotationSet, difference: Difference) -> Span | None:
     return edited[0] if edited else None
 
 
-def fresh_ids(gold: AnnotationSet, count: int) -> list[str]:
-    """``count`` span ids not used in ``gold`` (``T<n>``, counting up)."""
-    number = id_number(gold.new_span_id()) or 1
+def fresh_ids(gold: AnnotationSet, count: int, prefix: str = "T") -> list[str]:
+    """``count`` span (``T``) or relation (``R``) ids not used in ``gold``, counting up."""
+    kind: Literal["span", "relation"] = "span" if prefix == "T" else "relation"
+    first = gold.new_span_id() if prefix == "T" else gold.new_relation_id()
+    number = id_number(first, kind) or 1
+    used = {r.id for r in gold.relations()} if prefix == "R" else set()
     ids: list[str] = []
     while len(ids) < count:
-        if f"T{number}" not in gold:
-            ids.append(f"T{number}")
+        candidate = f"{prefix}{number}"
+        if candidate not in gold and candidate not in used:
+            ids.append(candidate)
         number += 1
     return ids
 
 
 def copy_for_gold(span: Span, span_id: str) -> Span:
-    """An annotator's span as a new gold span: same place, label and attributes; no note."""
-    return Span(span_id, span.start, span.end, span.label, span.text,
+    """An annotator's span as a new gold span: same place, label, attributes and note."""
+    return Span(span_id, span.start, span.end, span.label, span.text, span.note,
                 attributes=dict(span.attributes) if span.attributes else None)
 
 
@@ -193,12 +290,73 @@ def wanted(difference: Difference, choice: Choice) -> list[Span]:
     return found
 
 
+def crowds_gold(difference: Difference, choice: Choice) -> bool:
+    """Whether ``choice`` puts two overlapping spans with one label in gold.
+
+    Flat exports (CoNLL, Hugging Face tags) keep only one of such spans, so the
+    window asks before it accepts both versions of such a boundary difference.
+
+    >>> a, b = Span("T1", 0, 6, "entity", "وبوتين"), Span("T2", 1, 6, "entity", "بوتين")
+    >>> crowds_gold(Difference(Kind.BOUNDARY, a, b), "both"), crowds_gold(
+    ...     Difference(Kind.BOUNDARY, a, b), "a")
+    (True, False)
+    """
+    return choice == "both" and difference.kind is Kind.BOUNDARY and difference.same_label
+
+
+@dataclass
+class _Plan:
+    """Where the spans a settlement touches end up: key -> gold id, and keys that leave."""
+
+    gold: AnnotationSet
+    placed: dict[SpanKey, str]
+    gone: set[SpanKey]
+
+    def id_of(self, key: SpanKey) -> str | None:
+        if key in self.placed:
+            return self.placed[key]
+        if key in self.gone:
+            return None
+        found = self.gold.find(*key)
+        return found.id if found is not None else None
+
+    def relations(self, linked: Iterable[Linked], touching: set[SpanKey]) -> list[Edit]:
+        """Additions of the ``linked`` relations touching ``touching`` whose ends stay in gold."""
+        have = {(r.type, r.source, r.target) for r in self.gold.relations()}
+        chosen: list[tuple[str, str, str, Relation]] = []
+        for link in linked:
+            if link.source.key not in touching and link.target.key not in touching:
+                continue
+            source, target = self.id_of(link.source.key), self.id_of(link.target.key)
+            if source is None or target is None:
+                continue
+            triple = (link.relation.type, source, target)
+            if triple in have:
+                continue
+            have.add(triple)
+            chosen.append((*triple, link.relation))
+        ids = fresh_ids(self.gold, len(chosen), "R")
+        return [AddRelation(Relation(rid, kind, source, target, _relation_extra(relation)))
+                for rid, (kind, source, target, relation) in zip(ids, chosen, strict=True)]
+
+
+def _relation_extra(relation: Relation) -> dict[str, object]:
+    """What of a relation's extra keys goes into gold: its note."""
+    note = relation.extra.get("note")
+    return {"note": note} if isinstance(note, str) else {}
+
+
 def settle(gold: AnnotationSet, difference: Difference, choice: Choice,
-           description: str | None = None) -> Edit | None:
+           description: str | None = None, relations_a: Sequence[Linked] = (),
+           relations_b: Sequence[Linked] = ()) -> Edit | None:
     """The edit making gold hold ``choice``'s version of ``difference``; None if it already does.
 
     Gold spans with a candidate's key that the choice does not want are removed,
-    or, when a wanted version is missing, changed into it (same id and note).
+    or, when a wanted version is missing, changed into it (same id; the note
+    stays unless it was the replaced version's). ``relations_a``/``relations_b``
+    are A's and B's relations: those of the chosen side(s) touching a settled
+    span are added when both their ends are in gold afterwards. Raises
+    :class:`SettleError` when the choice cannot be made.
 
     >>> a, b = Span("T1", 0, 3, "entity", "كيم"), Span("T2", 0, 8, "entity", "كيم جونغ")
     >>> gold = AnnotationSet.build("d", "كيم جونغ", "gold")
@@ -207,30 +365,124 @@ def settle(gold: AnnotationSet, difference: Difference, choice: Choice,
     >>> [(s.id, s.text) for s in gold.spans()]
     [('T1', 'كيم جونغ')]
     """
-    keep = wanted(difference, choice)
-    keep_keys = {span.key for span in keep}
-    unwanted = [found for span in candidates(difference)
-                if span.key not in keep_keys and (found := _in_gold(gold, span)) is not None]
-    missing = [span for span in keep if _in_gold(gold, span) is None]
-    edits: list[Edit] = []
-    while unwanted and missing:
-        old, new = unwanted.pop(0), missing.pop(0)
-        edits.append(ReplaceSpan(old, old.with_changes(start=new.start, end=new.end,
-                                                       label=new.label, text=new.text)))
-    edits += [remove_span(gold, span.id) for span in unwanted]
-    edits += [AddSpan(copy_for_gold(span, span_id))
-              for span, span_id in zip(missing, fresh_ids(gold, len(missing)), strict=True)]
+    if difference.kind is Kind.RELATION:
+        edits = _settle_relation(gold, difference, choice)
+    else:
+        linked = {"a": relations_a, "b": relations_b, "none": (),
+                  "both": (*relations_a, *relations_b)}[choice]
+        if difference.kind in (Kind.ATTRIBUTES, Kind.NOTE):
+            edits = _settle_detail(gold, difference, choice, linked)
+        else:
+            edits = _settle_spans(gold, difference, choice, linked)
     if not edits:
         return None
     if description is None:
         what = {"a": "Accept A", "b": "Accept B", "both": "Accept both", "none": "Reject"}[choice]
-        text = (difference.a or difference.b).text  # type: ignore[union-attr]
-        description = f"{what} “{_short(text)}”"
+        description = f"{what} “{_short(_words(difference))}”"
     return Batch(tuple(edits), description)
 
 
+def _words(difference: Difference) -> str:
+    """The text a difference is about, for undo texts."""
+    span = difference.a or difference.b
+    if span is not None:
+        return span.text
+    linked = difference.relation
+    assert linked is not None
+    return f"{linked.source.text} → {linked.target.text}"
+
+
+def _settle_spans(gold: AnnotationSet, difference: Difference, choice: Choice,
+                  linked: Sequence[Linked]) -> list[Edit]:
+    keep = wanted(difference, choice)
+    keep_keys = {span.key for span in keep}
+    unwanted = [(span, found) for span in candidates(difference)
+                if span.key not in keep_keys and (found := _in_gold(gold, span)) is not None]
+    missing = [span for span in keep if _in_gold(gold, span) is None]
+    plan = _Plan(gold, {}, set())
+    edits: list[Edit] = []
+    while unwanted and missing:
+        (was, old), new = unwanted.pop(0), missing.pop(0)
+        note = new.note if (old.note or "") == (was.note or "") else old.note
+        attributes = (dict(new.attributes) if new.attributes else None) \
+            if _attributes(old) == _attributes(was) else old.attributes
+        edits.append(ReplaceSpan(old, old.with_changes(start=new.start, end=new.end,
+                                                       label=new.label, text=new.text,
+                                                       note=note, attributes=attributes)))
+        plan.gone.add(old.key)
+        plan.placed[new.key] = old.id
+    for _, old in unwanted:
+        edits.append(remove_span(gold, old.id))
+        plan.gone.add(old.key)
+    for span, span_id in zip(missing, fresh_ids(gold, len(missing)), strict=True):
+        edits.append(AddSpan(copy_for_gold(span, span_id)))
+        plan.placed[span.key] = span_id
+    return edits + plan.relations(linked, keep_keys)
+
+
+def _both_detail(a: Span, b: Span, kind: Kind) -> object:
+    """Both versions of an attributes or note difference at once (attributes: may conflict)."""
+    if kind is Kind.NOTE:
+        notes = [n for n in (a.note, b.note) if n]
+        return "\n".join(dict.fromkeys(notes))
+    return {**_attributes(b), **_attributes(a)}
+
+
+def _settle_detail(gold: AnnotationSet, difference: Difference, choice: Choice,
+                   linked: Sequence[Linked]) -> list[Edit]:
+    """An ``attributes`` or ``note`` difference: gold's span gets the chosen side's (a span
+    gold lacks yet comes in with them, like an accepted span, relations and all)."""
+    a, b, kind = difference.a, difference.b, difference.kind
+    assert a is not None and b is not None
+    if kind is Kind.ATTRIBUTES and choice == "both":
+        clash = sorted(name for name, value in _attributes(a).items()
+                       if _attributes(b).get(name, value) != value)
+        if clash:
+            raise SettleError("attributes-conflict", "A and B give different values to "
+                              f"{', '.join(clash)}: choose A's or B's")
+    found = _in_gold(gold, a)
+    if kind is Kind.ATTRIBUTES:
+        attributes: dict[str, str] = {"a": _attributes(a), "b": _attributes(b), "none": {},
+                                      "both": {**_attributes(b), **_attributes(a)}}[choice]
+        changes: dict[str, object] = {"attributes": attributes or None}
+        same = found is not None and attributes == _attributes(found)
+    else:
+        note = {"a": a.note or "", "b": b.note or "", "none": "",
+                "both": str(_both_detail(a, b, kind))}[choice]
+        changes = {"note": note or None}
+        same = found is not None and note == (found.note or "")
+    if found is None:
+        if choice == "none":
+            return []
+        plan = _Plan(gold, {}, set())
+        (span_id,) = fresh_ids(gold, 1)
+        plan.placed[a.key] = span_id
+        base = b if choice == "b" else a
+        return [AddSpan(copy_for_gold(base, span_id).with_changes(**changes)),
+                *plan.relations(linked, {a.key})]
+    return [] if same else [ReplaceSpan(found, found.with_changes(**changes))]
+
+
+def _settle_relation(gold: AnnotationSet, difference: Difference, choice: Choice) -> list[Edit]:
+    linked = difference.relation
+    assert linked is not None
+    side = "a" if difference.relation_a is not None else "b"
+    want = choice in (side, "both")
+    held = gold_relation(gold, linked)
+    if not want:
+        return [] if held is None else [RemoveRelation(held)]
+    if held is not None:
+        return []
+    plan = _Plan(gold, {}, set())
+    if plan.id_of(linked.source.key) is None or plan.id_of(linked.target.key) is None:
+        raise SettleError("relation-ends-not-in-gold", "accept both ends of the relation into "
+                         "gold first")
+    return plan.relations([linked], {linked.source.key})
+
+
 def agreed_spans(spans: Mapping[str, Sequence[Span]]) -> list[Span]:
-    """Spans that every annotator of ``spans`` marked with the same start, end and label.
+    """Spans that every annotator of ``spans`` marked identically: same start, end, label,
+    attributes and note.
 
     Needs at least two annotators (else nothing is "agreed"); the spans returned
     are the first annotator's, in writer order.
@@ -242,20 +494,40 @@ def agreed_spans(spans: Mapping[str, Sequence[Span]]) -> list[Span]:
     groups = list(spans.values())
     if len(groups) < 2:
         return []
-    shared = set.intersection(*({span.key for span in group} for group in groups))
-    return sorted((span for span in groups[0] if span.key in shared), key=lambda s: s.sort_key)
+    shared = set.intersection(*({_identical(span) for span in group} for group in groups))
+    return sorted((span for span in groups[0] if _identical(span) in shared),
+                  key=lambda s: s.sort_key)
 
 
-def accept_agreed(gold: AnnotationSet, agreed: Iterable[Span]) -> Batch | None:
-    """One edit adding every agreed span that gold does not hold yet (None: nothing to add)."""
+def _identical(span: Span) -> tuple[object, ...]:
+    return (*span.key, tuple(sorted(_attributes(span).items())), span.note or "")
+
+
+def agreed_relations(works: Mapping[str, Work]) -> list[Linked]:
+    """Relations every annotator of ``works`` has (same type, matching ends): the first's."""
+    groups = [work.linked() for work in works.values()]
+    if len(groups) < 2:
+        return []
+    shared = set.intersection(*({link.key for link in group} for group in groups))
+    return [link for link in groups[0] if link.key in shared]
+
+
+def accept_agreed(gold: AnnotationSet, agreed: Iterable[Span],
+                  relations: Sequence[Linked] = ()) -> Batch | None:
+    """One edit adding every agreed span that gold does not hold yet, and the agreed
+    ``relations`` whose ends are then in gold (None: nothing to add)."""
     missing = [span for span in agreed if gold.find(*span.key) is None]
     unique = list({span.key: span for span in missing}.values())
-    if not unique:
+    plan = _Plan(gold, {}, set())
+    edits: list[Edit] = []
+    for span, span_id in zip(unique, fresh_ids(gold, len(unique)), strict=True):
+        edits.append(AddSpan(copy_for_gold(span, span_id)))
+        plan.placed[span.key] = span_id
+    touching = {key for link in relations for key in (link.source.key, link.target.key)}
+    edits += plan.relations(relations, touching)
+    if not edits:
         return None
-    edits: tuple[Edit, ...] = tuple(
-        AddSpan(copy_for_gold(span, span_id))
-        for span, span_id in zip(unique, fresh_ids(gold, len(unique)), strict=True))
-    return Batch(edits, f"Accept {len(unique)} agreed span(s)")
+    return Batch(tuple(edits), f"Accept {len(unique)} agreed span(s)")
 
 
 def _short(text: str, limit: int = 30) -> str:

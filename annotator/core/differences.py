@@ -11,6 +11,16 @@ one-to-one and classes every pair or leftover as one :class:`Kind`:
   labels may differ too: ``Difference.same_label`` says);
 - ``only_a`` / ``only_b``: nothing of the other annotator was paired with it.
 
+With ``details`` (review mode), a pair with the same start, end and label is
+also looked at more closely: different ``attributes`` make an ``attributes``
+difference, different notes a ``note`` difference (both, when both differ);
+only a pair equal in all of it is ``same``. :func:`classify_relations` adds
+the relations: a relation of A and one of B match when they have the same
+type and their ends match (an end matches when its spans have the same start,
+end and label); every relation left unmatched is a ``relation`` difference of
+one side. :func:`classify_all` is both, for one annotator's :class:`Work`
+against another's.
+
 :func:`match_overlapping` is the one-to-one pairing of overlapping spans
 (largest overlap first) that both this module and ``f1_overlap`` in
 :mod:`annotator.core.agreement` use, so the report and the window never
@@ -25,7 +35,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from annotator.core.spans import Span
+from annotator.core.spans import Relation, Span
 
 
 class Kind(StrEnum):
@@ -36,10 +46,18 @@ class Kind(StrEnum):
     BOUNDARY = "boundary"
     ONLY_A = "only_a"
     ONLY_B = "only_b"
+    ATTRIBUTES = "attributes"  # same span (start, end, label), other attributes
+    NOTE = "note"  # same span, other note
+    RELATION = "relation"  # a relation only one side has
 
     @property
     def description(self) -> str:
         return _DESCRIPTIONS[self]
+
+    @property
+    def of_spans(self) -> bool:
+        """Whether this kind compares spans' places and labels (the agreement's kinds)."""
+        return self in SPAN_KINDS
 
 
 _DESCRIPTIONS = {
@@ -48,7 +66,47 @@ _DESCRIPTIONS = {
     Kind.BOUNDARY: "overlapping boundaries",
     Kind.ONLY_A: "only in A",
     Kind.ONLY_B: "only in B",
+    Kind.ATTRIBUTES: "same span, different attributes",
+    Kind.NOTE: "same span, different note",
+    Kind.RELATION: "relation in one only",
 }
+SPAN_KINDS = frozenset({Kind.SAME, Kind.LABEL, Kind.BOUNDARY, Kind.ONLY_A, Kind.ONLY_B})
+
+
+@dataclass(frozen=True)
+class Linked:
+    """A relation with its two end spans (of the same annotator)."""
+
+    relation: Relation
+    source: Span
+    target: Span
+
+    @property
+    def key(self) -> tuple[str, tuple[int, int, str], tuple[int, int, str]]:
+        """What two annotators' relations must share to match: type and both ends' keys."""
+        return (self.relation.type, self.source.key, self.target.key)
+
+    @property
+    def start(self) -> int:
+        return min(self.source.start, self.target.start)
+
+    @property
+    def end(self) -> int:
+        return max(self.source.end, self.target.end)
+
+
+@dataclass(frozen=True)
+class Work:
+    """What is compared of one annotator on one document: spans and relations."""
+
+    spans: Sequence[Span]
+    relations: Sequence[Relation] = ()
+
+    def linked(self) -> list[Linked]:
+        """Each relation with its end spans (a relation whose end is missing is left out)."""
+        by_id = {span.id: span for span in self.spans}
+        return [Linked(r, by_id[r.source], by_id[r.target]) for r in self.relations
+                if r.source in by_id and r.target in by_id]
 
 
 @dataclass(frozen=True)
@@ -56,24 +114,38 @@ class Difference:
     """One paired (or unpaired) span of A and/or B and how they compare.
 
     ``a`` is None for ``only_b``, ``b`` is None for ``only_a``; both are set for
-    the other kinds. ``start``/``end`` cover both spans.
+    the other span kinds. A ``relation`` difference has no spans but one of
+    ``relation_a``/``relation_b`` (the relation with its ends). ``start``/``end``
+    cover everything it holds.
     """
 
     kind: Kind
     a: Span | None
     b: Span | None
+    relation_a: Linked | None = None
+    relation_b: Linked | None = None
 
     def __post_init__(self) -> None:
-        if self.a is None and self.b is None:
-            raise ValueError("a difference needs at least one span")
+        if (self.a is None and self.b is None and self.relation_a is None
+                and self.relation_b is None):
+            raise ValueError("a difference needs at least one span or relation")
+
+    def _ranges(self) -> list[tuple[int, int]]:
+        return [(s.start, s.end) for s in (self.a, self.b, self.relation_a, self.relation_b)
+                if s is not None]
 
     @property
     def start(self) -> int:
-        return min(s.start for s in (self.a, self.b) if s is not None)
+        return min(lo for lo, _ in self._ranges())
 
     @property
     def end(self) -> int:
-        return max(s.end for s in (self.a, self.b) if s is not None)
+        return max(hi for _, hi in self._ranges())
+
+    @property
+    def relation(self) -> Linked | None:
+        """The relation of a ``relation`` difference (A's or B's), else None."""
+        return self.relation_a or self.relation_b
 
     @property
     def same_label(self) -> bool:
@@ -84,10 +156,16 @@ class Difference:
     def agreed(self) -> bool:
         return self.kind is Kind.SAME
 
+    @property
+    def ids(self) -> tuple[str, str]:
+        """The ids of A's and B's span (or relation), "" where a side has none."""
+        a = self.relation_a.relation.id if self.relation_a else self.a.id if self.a else ""
+        b = self.relation_b.relation.id if self.relation_b else self.b.id if self.b else ""
+        return a, b
+
     def sort_key(self) -> tuple[int, int, int, str, str]:
         order = list(Kind).index(self.kind)
-        a_id = self.a.id if self.a else ""
-        return (self.start, self.end, order, a_id, self.b.id if self.b else "")
+        return (self.start, self.end, order, *self.ids)
 
 
 def overlap(a: Span, b: Span) -> int:
@@ -141,13 +219,16 @@ def match_overlapping(a: Sequence[Span], b: Sequence[Span],
     return pairs
 
 
-def classify_differences(a: Iterable[Span], b: Iterable[Span]) -> list[Difference]:
+def classify_differences(a: Iterable[Span], b: Iterable[Span],
+                         details: bool = False) -> list[Difference]:
     """Every span of A and of B, paired one-to-one and classed, in text order.
 
     Pairing goes from the strictest relation to the loosest, so each span lands
     in the first class that fits: exact matches, then equal ranges with other
     labels, then overlapping spans (:func:`match_overlapping`, preferring equal
-    labels), and what is left is only in A or only in B.
+    labels), and what is left is only in A or only in B. With ``details``, an
+    exact match whose attributes or notes differ is an ``attributes`` and/or a
+    ``note`` difference instead of ``same``.
 
     >>> a = [Span("T1", 0, 4, "entity", "كيم "), Span("T2", 10, 14, "gift", "درون")]
     >>> b = [Span("T7", 0, 3, "entity", "كيم"), Span("T8", 20, 24, "meeting", "لقاء")]
@@ -166,7 +247,7 @@ def classify_differences(a: Iterable[Span], b: Iterable[Span]) -> list[Differenc
     for span in rest_a:
         same = by_key.get(span.key)
         if same:
-            found.append(Difference(Kind.SAME, span, same.pop(0)))
+            found += _exact(span, same.pop(0), details)
         else:
             left_a.append(span)
     rest_a = left_a
@@ -196,6 +277,50 @@ def classify_differences(a: Iterable[Span], b: Iterable[Span]) -> list[Differenc
     # 4. Leftovers.
     found += [Difference(Kind.ONLY_A, s, None) for s in rest_a if id(s) not in paired]
     found += [Difference(Kind.ONLY_B, None, s) for s in rest_b if id(s) not in paired]
+    found.sort(key=Difference.sort_key)
+    return found
+
+
+def _exact(a: Span, b: Span, details: bool) -> list[Difference]:
+    """An exact match: ``same``, or (with ``details``) what of it differs."""
+    found = []
+    if details and (a.attributes or {}) != (b.attributes or {}):
+        found.append(Difference(Kind.ATTRIBUTES, a, b))
+    if details and (a.note or "") != (b.note or ""):
+        found.append(Difference(Kind.NOTE, a, b))
+    return found or [Difference(Kind.SAME, a, b)]
+
+
+def classify_relations(a: Work, b: Work) -> list[Difference]:
+    """Relations of A and of B that the other lacks (same type, matching ends), in text order.
+
+    >>> x, y = Span("T1", 0, 3, "gift", "سترة"), Span("T2", 5, 9, "entity", "كيم")
+    >>> r = Relation("R1", "giver", "T1", "T2")
+    >>> [d.relation.relation.id for d in classify_relations(Work([x, y], [r]), Work([x, y]))]
+    ['R1']
+    >>> classify_relations(Work([x, y], [r]), Work([x, y], [r]))
+    []
+    """
+    left_b: dict[tuple[str, tuple[int, int, str], tuple[int, int, str]], list[Linked]] = \
+        defaultdict(list)
+    for linked in b.linked():
+        left_b[linked.key].append(linked)
+    found: list[Difference] = []
+    for linked in a.linked():
+        same = left_b.get(linked.key)
+        if same:
+            same.pop(0)
+        else:
+            found.append(Difference(Kind.RELATION, None, None, relation_a=linked))
+    found += [Difference(Kind.RELATION, None, None, relation_b=linked)
+              for group in left_b.values() for linked in group]
+    found.sort(key=Difference.sort_key)
+    return found
+
+
+def classify_all(a: Work, b: Work) -> list[Difference]:
+    """Spans (with attributes and notes) and relations of A against B, in text order."""
+    found = classify_differences(a.spans, b.spans, details=True) + classify_relations(a, b)
     found.sort(key=Difference.sort_key)
     return found
 

@@ -1,7 +1,8 @@
-"""What review mode reads: every annotator's spans on a document, whom to compare, gold's notes.
+"""What review mode reads: every annotator's work on a document, whom to compare, gold's notes.
 
 Kept apart from the window's review controller because none of it needs a
-widget: reading every annotator's file for a document (broken files are left
+widget: reading every annotator's file for a document (spans and relations,
+as a :class:`~annotator.core.differences.Work`; broken files are left
 out and said so, stale ones are used re-anchored), choosing whom to compare by
 default, the gold notes an annotator should see, and the document's agreement
 figures (:func:`annotator.core.agreement.document_agreement`, on exactly the
@@ -16,6 +17,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from annotator.core.agreement import DocumentFigures, document_agreement
+from annotator.core.differences import Work
 from annotator.core.document import Document
 from annotator.core.errors import AnnotatorError
 from annotator.core.project import GOLD, Project
@@ -37,12 +39,13 @@ class SourceNote:
 
 
 def load_annotators(project: Project, doc_id: str
-                    ) -> tuple[dict[str, list[Span]], list[SourceNote]]:
-    """Each annotator's spans on ``doc_id`` (those with a usable file), and what to tell.
+                    ) -> tuple[dict[str, Work], list[SourceNote]]:
+    """Each annotator's spans and relations on ``doc_id`` (those with a usable file), and
+    what to tell.
 
     Gold is never among them: review mode edits gold in the window.
     """
-    spans: dict[str, list[Span]] = {}
+    spans: dict[str, Work] = {}
     notes: list[SourceNote] = []
     for name in project.annotators():
         if name == GOLD or not project.annotation_path(doc_id, name).is_file():
@@ -57,7 +60,7 @@ def load_annotators(project: Project, doc_id: str
             continue
         if loaded.result.stale:
             notes.append(SourceNote(name, "stale"))
-        spans[name] = loaded.annotations.spans()
+        spans[name] = Work(loaded.annotations.spans(), loaded.annotations.relations())
     return spans, notes
 
 

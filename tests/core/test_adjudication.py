@@ -20,7 +20,7 @@ from annotator.core.adjudication import (
     settle,
 )
 from annotator.core.annotations import AnnotationSet
-from annotator.core.differences import Difference, Kind, classify_differences
+from annotator.core.differences import SPAN_KINDS, Difference, Kind, classify_differences
 from annotator.core.edits import AddSpan, remove_span, set_note
 from annotator.core.spans import Span
 
@@ -47,7 +47,7 @@ def empty_gold() -> AnnotationSet:
 
 def by_kind() -> dict[Kind, Difference]:
     found = {d.kind: d for d in classify_differences(A, B)}
-    assert set(found) == set(Kind), "the fixture has one difference of every kind"
+    assert set(found) == SPAN_KINDS, "the fixture has one difference of every span kind"
     return found
 
 
@@ -65,7 +65,7 @@ EXPECTED = {
 }
 
 
-@pytest.mark.parametrize("kind", list(Kind), ids=str)
+@pytest.mark.parametrize("kind", sorted(SPAN_KINDS), ids=str)
 @pytest.mark.parametrize("choice", CHOICES)
 def test_each_choice_on_each_kind_from_empty_and_from_every_other_choice(
         kind: Kind, choice: adjudication.Choice) -> None:
@@ -133,16 +133,19 @@ def test_edited_gold_span_is_recognised_and_unrelated_nesting_is_not() -> None:
     assert gold_state(gold, d) is GoldState.NONE  # the meeting around it is something else
 
 
-def test_new_gold_spans_get_fresh_ids_and_no_notes() -> None:
+def test_new_gold_spans_get_fresh_ids_and_the_agreed_note_and_attributes() -> None:
     gold = empty_gold()
     AddSpan(Span("T2", 0, 4, "entity", TEXT[0:4])).apply(gold)
-    noted = [s.with_changes(note="annotator's own note") for s in A]
-    edit = accept_agreed(gold, agreed_spans({"amal": noted, "omar": B}))
+    noted = [s.with_changes(note="ملاحظة", attributes={"kind": "person"}) for s in A]
+    # a note or attributes only one side gives is not agreed (a note/attributes difference)
+    assert agreed_spans({"amal": noted, "omar": B}) == []
+    noted_b = [s.with_changes(note="ملاحظة", attributes={"kind": "person"}) for s in B]
+    edit = accept_agreed(gold, agreed_spans({"amal": noted, "omar": noted_b}))
     assert edit is not None
     edit.apply(gold)
     added = [s for s in gold.spans() if s.id != "T2"]
     assert [s.key for s in added] == [A[0].key]
-    assert all(s.note is None for s in added)
+    assert [(s.note, s.attributes) for s in added] == [("ملاحظة", {"kind": "person"})]
     assert len({s.id for s in gold.spans()}) == len(gold)
 
 
@@ -222,3 +225,143 @@ def test_any_sequence_of_choices_keeps_gold_valid_and_undoes_exactly(
 def test_docstring_examples() -> None:
     result = doctest.testmod(adjudication)
     assert result.attempted > 0 and result.failed == 0
+
+
+# -- attributes, notes and relations go into gold ----------------------------------------
+
+def _linked(spans: list[Span], *relations: tuple[str, str, str, str]) -> list[adjudication.Linked]:
+    from annotator.core.differences import Work
+    from annotator.core.spans import Relation
+
+    return Work(spans, [Relation(*r) for r in relations]).linked()
+
+
+def test_accepting_a_span_copies_its_attributes_note_and_relations_with_gold_ids() -> None:
+    from annotator.core.differences import Work
+
+    vest = span("T12", "سترة واقية", "gift").with_changes(attributes={"kind": "clothing"},
+                                                         note="واقية من الرصاص")
+    giver = span("T11", "الحاكم", "entity")
+    guest = span("T15", "ضيفه", "entity")
+    a_spans = [giver, vest, guest]
+    a_rel = _linked(a_spans, ("R1", "giver", "T12", "T11"), ("R2", "recipient", "T12", "T15"))
+    gold = empty_gold()
+    AddSpan(Span("T1", 0, 3, "entity", TEXT[0:3])).apply(gold)  # an unrelated gold span, id T1
+    # the vest first: neither end of its relations is in gold yet, so no relation
+    only_vest = Difference(Kind.ONLY_A, vest, None)
+    edit = settle(gold, only_vest, "a", relations_a=a_rel)
+    assert edit is not None
+    edit.apply(gold)
+    vest_gold = gold.find(*vest.key)
+    assert vest_gold is not None and vest_gold.id == "T2"  # a fresh gold id, not T12
+    assert (vest_gold.attributes, vest_gold.note) == ({"kind": "clothing"}, "واقية من الرصاص")
+    assert gold.relations() == []
+    # the giver: now both ends of R1 are in gold, so R1 comes, with gold's ids
+    edit = settle(gold, Difference(Kind.ONLY_A, giver, None), "a", relations_a=a_rel)
+    assert edit is not None
+    edit.apply(gold)
+    giver_gold = gold.find(*giver.key)
+    assert giver_gold is not None
+    assert [(r.type, r.source, r.target) for r in gold.relations()] == [
+        ("giver", vest_gold.id, giver_gold.id)]
+    assert gold.relations()[0].id.startswith("R")
+    # B's relations do not come with A's version
+    b_rel = _linked(a_spans, ("R9", "recipient", "T12", "T15"))
+    edit = settle(gold, Difference(Kind.ONLY_A, guest, None), "a", relations_b=b_rel)
+    assert edit is not None
+    edit.apply(gold)
+    assert len(gold.relations()) == 1
+    # undo gives back exactly the gold before
+    before = gold.snapshot()
+    edit = settle(gold, Difference(Kind.ONLY_A, guest, None), "none")
+    assert edit is not None
+    edit.apply(gold)
+    edit.inverse().apply(gold)
+    assert gold.snapshot() == before
+    # agreed relations come with accept_agreed when their ends are in gold
+    works = {"amal": Work(a_spans, [r.relation for r in a_rel]),
+             "omar": Work(a_spans, [r.relation for r in a_rel[1:]])}
+    agreed = adjudication.agreed_relations(works)
+    assert [r.relation.id for r in agreed] == ["R2"]
+    edit = accept_agreed(gold, [], agreed)
+    assert edit is not None
+    edit.apply(gold)
+    assert sorted(r.type for r in gold.relations()) == ["giver", "recipient"]
+    assert accept_agreed(gold, [], agreed) is None
+
+
+def test_a_relation_difference_needs_both_ends_in_gold() -> None:
+    from annotator.core.differences import Work, classify_relations
+    from annotator.core.spans import Relation
+
+    spans = [span("T1", "الحاكم", "entity"), span("T2", "سترة واقية", "gift")]
+    a = Work(spans, [Relation("R1", "giver", "T2", "T1", {"note": "بنفسه"})])
+    (d,) = classify_relations(a, Work(spans))
+    gold = empty_gold()
+    with pytest.raises(adjudication.SettleError) as refused:
+        settle(gold, d, "a")
+    assert refused.value.code == "relation-ends-not-in-gold"
+    assert settle(gold, d, "b") is None and gold_state(gold, d) is GoldState.NONE
+    for i, s in enumerate(spans, 5):
+        AddSpan(s.with_changes(id=f"T{i}")).apply(gold)
+    edit = settle(gold, d, "a")
+    assert edit is not None
+    edit.apply(gold)
+    (relation,) = gold.relations()
+    assert (relation.source, relation.target, relation.extra) == ("T6", "T5", {"note": "بنفسه"})
+    assert gold_state(gold, d) is GoldState.A and settle(gold, d, "both") is None
+    edit = settle(gold, d, "b")  # B's version: no such relation
+    assert edit is not None
+    edit.apply(gold)
+    assert gold.relations() == [] and gold_state(gold, d) is GoldState.NONE
+
+
+def test_attribute_and_note_differences_settle_the_gold_span() -> None:
+    a = span("T2", "سترة واقية", "gift").with_changes(attributes={"kind": "clothing"},
+                                                      note="من A")
+    b = span("T7", "سترة واقية", "gift").with_changes(attributes={"kind": "vehicle",
+                                                                  "size": "large"}, note="من B")
+    diffs = classify_differences([a], [b], details=True)
+    attrs, note = (next(d for d in diffs if d.kind is k) for k in (Kind.ATTRIBUTES, Kind.NOTE))
+    gold = empty_gold()
+    assert settle(gold, attrs, "none") is None and gold_state(gold, attrs) is GoldState.NONE
+    settle(gold, note, "b").apply(gold)  # type: ignore[union-attr]  # brings the span in
+    (held,) = gold.spans()
+    assert (held.key, held.note, held.attributes) == (a.key, "من B", b.attributes)
+    settle(gold, attrs, "a").apply(gold)  # type: ignore[union-attr]
+    settle(gold, note, "a").apply(gold)  # type: ignore[union-attr]
+    assert gold_state(gold, attrs) is GoldState.A and gold_state(gold, note) is GoldState.A
+    settle(gold, attrs, "b").apply(gold)  # type: ignore[union-attr]
+    assert gold.find(*a.key).attributes == {"kind": "vehicle", "size": "large"}  # type: ignore[union-attr]
+    assert gold_state(gold, attrs) is GoldState.B and gold_state(gold, note) is GoldState.A
+    with pytest.raises(adjudication.SettleError) as refused:
+        settle(gold, attrs, "both")  # kind: clothing or vehicle?
+    assert refused.value.code == "attributes-conflict"
+    settle(gold, note, "both").apply(gold)  # type: ignore[union-attr]
+    assert gold.find(*a.key).note == "من A\nمن B"  # type: ignore[union-attr]
+    assert gold_state(gold, note) is GoldState.BOTH
+    settle(gold, note, "none").apply(gold)  # type: ignore[union-attr]
+    assert gold.find(*a.key).note is None  # type: ignore[union-attr]
+
+
+def test_a_replaced_version_brings_its_note_unless_the_reviewer_wrote_one() -> None:
+    a = span("T3", "ست طائرات مسيّرة", "gift").with_changes(note="ست", attributes={"n": "6"})
+    b = span("T3", "طائرات مسيّرة", "gift").with_changes(note="طائرات")
+    d = Difference(Kind.BOUNDARY, a, b)
+    gold = empty_gold()
+    settle(gold, d, "a").apply(gold)  # type: ignore[union-attr]
+    settle(gold, d, "b").apply(gold)  # type: ignore[union-attr]
+    (held,) = gold.spans()
+    assert (held.key, held.note, held.attributes) == (b.key, "طائرات", None)
+    set_note(gold, held.id, "رأي المراجع").apply(gold)
+    settle(gold, d, "a").apply(gold)  # type: ignore[union-attr]
+    (held,) = gold.spans()
+    assert (held.key, held.note, held.attributes) == (a.key, "رأي المراجع", {"n": "6"})
+
+
+def test_accepting_both_extents_with_one_label_is_flagged() -> None:
+    same_label = Difference(Kind.BOUNDARY, A[2], B[2])
+    assert adjudication.crowds_gold(same_label, "both")
+    assert not any(adjudication.crowds_gold(same_label, c) for c in ("a", "b", "none"))
+    other_label = Difference(Kind.BOUNDARY, A[2], B[2].with_changes(label="entity"))
+    assert not adjudication.crowds_gold(other_label, "both")

@@ -55,7 +55,8 @@ def test_every_kind_in_one_document() -> None:
     assert diffs[2].same_label
     assert not diffs[1].same_label
     counts = count_kinds(diffs)
-    assert counts == {Kind.SAME: 1, Kind.LABEL: 1, Kind.BOUNDARY: 1, Kind.ONLY_A: 1, Kind.ONLY_B: 1}
+    assert counts == {**dict.fromkeys(Kind, 0), Kind.SAME: 1, Kind.LABEL: 1, Kind.BOUNDARY: 1,
+                      Kind.ONLY_A: 1, Kind.ONLY_B: 1}
     # the covering range of a boundary difference spans both spans
     assert (diffs[2].start, diffs[2].end) == (a[2].start, a[2].end)
 
@@ -154,3 +155,87 @@ def test_every_span_appears_exactly_once_and_classes_hold(
     assert count_kinds(swapped)[Kind.SAME] == count_kinds(diffs)[Kind.SAME]
     assert count_kinds(swapped)[Kind.ONLY_A] == count_kinds(diffs)[Kind.ONLY_B]
     assert diffs == sorted(diffs, key=Difference.sort_key)
+
+
+# -- attributes, notes and relations (review mode's details) ------------------------------
+
+def test_details_class_a_matched_span_by_what_differs() -> None:
+    from annotator.core.differences import Kind
+
+    a = [span("A1", "الزعيم", "entity").with_changes(attributes={"role": "guest"}),
+         span("A2", "بالحاكم", "entity").with_changes(note="المضيف"),
+         span("A3", "طائرة مسيّرة", "gift").with_changes(attributes={"kind": "vehicle"},
+                                                         note="هدية"),
+         span("A4", "هديةً", "gift")]
+    b = [span("B1", "الزعيم", "entity").with_changes(attributes={"role": "host"}),
+         span("B2", "بالحاكم", "entity"),
+         span("B3", "طائرة مسيّرة", "gift"),
+         span("B4", "هديةً", "gift").with_changes(note="", attributes={})]
+    assert kinds(classify_differences(a, b, details=True)) == [
+        ("attributes", "A1", "B1"),
+        ("note", "A2", "B2"),
+        ("attributes", "A3", "B3"),
+        ("note", "A3", "B3"),
+        ("same", "A4", "B4"),  # an empty note or attribute set is no note or attributes
+    ]
+    # without details (the agreement report) only places and labels count
+    assert {d.kind for d in classify_differences(a, b)} == {Kind.SAME}
+
+
+def test_relations_match_by_type_and_ends_with_the_same_start_end_and_label() -> None:
+    from annotator.core.differences import Work, classify_all, classify_relations
+    from annotator.core.spans import Relation
+
+    gift_a, who_a, place_a = (span("T1", "طائرة مسيّرة", "gift"), span("T2", "الزعيم", "entity"),
+                              span("T3", "المدينة الساحلية", "entity"))
+    # B's ids differ; its spans are the same (start, end, label) but for the place
+    gift_b, who_b, place_b = (span("T7", "طائرة مسيّرة", "gift"), span("T8", "الزعيم", "entity"),
+                              span("T9", "المدينة", "entity"))
+    a = Work([gift_a, who_a, place_a], [Relation("R1", "recipient", "T1", "T2"),
+                                        Relation("R2", "place", "T1", "T3"),
+                                        Relation("R3", "giver", "T1", "T2")])
+    b = Work([gift_b, who_b, place_b], [Relation("R5", "recipient", "T7", "T8"),   # matches R1
+                                        Relation("R6", "place", "T7", "T9"),       # other end
+                                        Relation("R7", "giver", "T8", "T7")])      # reversed
+    found = classify_relations(a, b)
+    assert all(d.kind is Kind.RELATION for d in found)
+    assert sorted(d.ids for d in found) == [("", "R6"), ("", "R7"), ("R2", ""), ("R3", "")]
+    for d in found:
+        linked = d.relation
+        assert linked is not None and (d.start, d.end) == (linked.start, linked.end)
+        assert (d.relation_a is None) != (d.relation_b is None)
+    assert classify_relations(a, a) == []
+    # classify_all: the spans with details and the relations, in text order
+    every = classify_all(a, b)
+    assert [d.kind for d in every].count(Kind.RELATION) == 4
+    assert [d.sort_key() for d in every] == sorted(d.sort_key() for d in every)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 3), st.integers(0, 3), st.sampled_from("xy")),
+                max_size=5),
+       st.lists(st.tuples(st.integers(0, 3), st.integers(0, 3), st.sampled_from("xy")),
+                max_size=5))
+def test_relation_differences_are_what_one_side_lacks(
+        rel_a: list[tuple[int, int, str]], rel_b: list[tuple[int, int, str]]) -> None:
+    """Whatever the relations, a relation is a difference exactly when the other side has
+    no unmatched relation of the same type between spans with the same keys."""
+    from collections import Counter
+
+    from annotator.core.differences import Work, classify_relations
+    from annotator.core.spans import Relation
+
+    words = ["الزعيم", "بالحاكم", "المدينة", "هديةً"]
+    spans_a = [span(f"T{i}", w, "entity") for i, w in enumerate(words)]
+    spans_b = [span(f"T{i + 10}", w, "entity") for i, w in enumerate(words)]
+
+    def work(spans: list[Span], rels: list[tuple[int, int, str]]) -> Work:
+        unique = list(dict.fromkeys(rels))
+        return Work(spans, [Relation(f"R{n}", t, spans[s].id, spans[e].id)
+                            for n, (s, e, t) in enumerate(unique, 1)])
+
+    found = classify_relations(work(spans_a, rel_a), work(spans_b, rel_b))
+    only_a = Counter(dict.fromkeys(rel_a, 1)) - Counter(dict.fromkeys(rel_b, 1))
+    only_b = Counter(dict.fromkeys(rel_b, 1)) - Counter(dict.fromkeys(rel_a, 1))
+    assert sum(d.relation_a is not None for d in found) == sum(only_a.values())
+    assert sum(d.relation_b is not None for d in found) == sum(only_b.values())
