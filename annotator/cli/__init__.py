@@ -41,6 +41,7 @@ COMMANDS: tuple[str, ...] = (
     "status_cmd",
     "find_cmd",
     "suggest_cmd",
+    "train_cmd",
     "selftest_cmd",
 )
 

@@ -5,6 +5,11 @@ with a given status), keeps the documents that at least two of them annotated,
 and prints the figures of :mod:`annotator.core.agreement`. A file that breaks
 the format stops the command (agreement on damaged data would mislead); a
 stale file is used re-anchored, with a warning, as the window would open it.
+
+``--suggestions SOURCE,...`` measures machine suggestions instead: each
+source's precision and recall against the annotators' done work
+(:mod:`annotator.core.suggestion_scores`, read by
+:mod:`annotator.io.suggestion_quality`).
 """
 
 from __future__ import annotations
@@ -16,13 +21,19 @@ from pathlib import Path
 
 from annotator.cli import UsageError, open_project
 from annotator.cli.terminal import table
-from annotator.core.agreement import Agreement, AnnotatedDocument, compute_agreement
+from annotator.core.agreement import (
+    Agreement,
+    AgreementTally,
+    AnnotatedDocument,
+    compute_agreement,
+)
 from annotator.core.errors import Problem
 from annotator.core.project import GOLD, Project, name_problem
 from annotator.core.spans import STATUSES
 from annotator.io.outputs import check_output_file
 from annotator.io.report_html import write_report
-from annotator.io.team import annotated_documents
+from annotator.io.suggestion_quality import score_sources, suggestion_sources
+from annotator.io.team import agreement_tally, annotated_documents
 
 NAME = "agreement"
 HELP = "agreement between annotators: F1, Cohen's kappa, Krippendorff's alpha (table, JSON, HTML)"
@@ -42,6 +53,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         "into project data; an existing file only with --overwrite)")
     parser.add_argument("--overwrite", action="store_true",
                         help="replace the --report file if it exists")
+    parser.add_argument("--suggestions", metavar="SOURCE,...",
+                        help="instead: each suggestion source's precision and recall against "
+                        "the annotators' done work (exact start, end and label)")
     parser.add_argument("--visual", action="store_true",
                         help="shape Arabic names and labels and put them in display order, for "
                         "terminals that do neither (not with --json)")
@@ -79,6 +93,16 @@ def load_documents(project: Project, annotators: list[str],
     return annotated_documents(project, annotators, status, warn)
 
 
+def count_documents(project: Project, annotators: list[str],
+                    status: str | None) -> AgreementTally:
+    """The agreement counts of the documents :func:`load_documents` would read (warnings
+    and problems alike), counted by the processes that read them."""
+    def warn(problem: Problem) -> None:
+        print(f"annotator agreement: warning: {problem}", file=sys.stderr)
+
+    return agreement_tally(project, annotators, status, warn)
+
+
 def _figure(value: float | None) -> str:
     return f"{value:.3f}" if value is not None else "-"
 
@@ -111,20 +135,70 @@ def render_table(agreement: Agreement, status: str | None, visual: bool = False)
     return "\n".join(lines)
 
 
+def run_suggestions(args: argparse.Namespace) -> int:
+    """``--suggestions``: :func:`~annotator.io.suggestion_quality.score_sources`, table or JSON."""
+    if args.status or args.report:
+        raise UsageError("--suggestions compares with done work only and writes no report")
+    project = open_project(args.project, NAME)
+    sources = list(dict.fromkeys(s.strip() for s in args.suggestions.split(",") if s.strip()))
+    unknown = [s for s in sources if s not in suggestion_sources(project)]
+    if not sources or unknown:
+        raise UsageError(f"no suggestions from {', '.join(unknown) or '(none named)'} "
+                         f"(this project has: {', '.join(suggestion_sources(project)) or 'none'})")
+    annotators = None
+    if args.annotators:
+        annotators = [a.strip() for a in args.annotators.split(",") if a.strip()]
+        missing = [a for a in annotators if a not in project.annotators()]
+        if missing:
+            raise UsageError(f"unknown annotator(s): {', '.join(missing)}")
+
+    def warn(problem: Problem) -> None:
+        print(f"annotator agreement: warning: {problem}", file=sys.stderr)
+
+    scores = score_sources(project, sources, annotators, warn)
+    if args.json:
+        print(json.dumps({"suggestions": [s.to_json() for s in scores]}, ensure_ascii=False,
+                         indent=2))
+        return 0
+    rows = [["source", "label", "documents", "suggested", "final", "matched", "precision",
+             "recall", "F1"]]
+    for score in scores:
+        for label, counts in [("(all)", score.total), *sorted(score.by_label.items())]:
+            data = counts.to_json()
+            rows.append([score.source if label == "(all)" else "", label,
+                         str(score.documents) if label == "(all)" else "",
+                         str(data["suggested"]), str(data["final"]), str(data["matched"]),
+                         _figure(counts.precision), _figure(counts.recall), _figure(counts.f1)])
+    print(table(rows, (False, False, True, True, True, True, True, True, True), args.visual))
+    return 0
+
+
 def run(args: argparse.Namespace) -> int:
     if args.visual and args.json:
         raise UsageError("--visual is for reading in a terminal; JSON stays in logical order")
+    if args.suggestions is not None:
+        return run_suggestions(args)
     expected = check_output_file(args.report, args.overwrite) if args.report else None
     project = open_project(args.project, NAME)
     annotators = chosen_annotators(project, args.annotators)
-    documents = load_documents(project, annotators, args.status) if len(annotators) >= 2 else []
-    if not documents:
+    labels = [label.name for label in project.labels]
+    documents: list[AnnotatedDocument] = []
+    if len(annotators) < 2:
+        counted = 0
+    elif args.report is not None:  # the report shows the documents themselves
+        documents = load_documents(project, annotators, args.status)
+        counted = len(documents)
+    else:  # only counts: counted where the files are read, on every core
+        tally = count_documents(project, annotators, args.status)
+        counted = tally.documents
+    if not counted:
         scope = f" with status {args.status}" if args.status else ""
         print(f"annotator agreement: no document was annotated by at least two of "
               f"{', '.join(annotators) or 'the annotators'}{scope}: nothing to compare",
               file=sys.stderr)
         return 1
-    agreement = compute_agreement(documents, annotators, [label.name for label in project.labels])
+    agreement = compute_agreement(documents, annotators, labels) if documents \
+        else tally.result(labels)
     if args.report is not None:
         fonts = _report_fonts()
         write_report(args.report, agreement, documents, title=project.name,

@@ -1,7 +1,10 @@
 """``annotator import PROJECT --format FORMAT PATH``: other tools' annotations into a project.
 
 A thin layer over :func:`annotator.io.importing.import_annotations`, which the
-window's import dialog calls too. Exit status 1 when anything was refused.
+window's import dialog calls too; with ``--as-suggestions SOURCE``, over
+:func:`annotator.io.import_suggestions.import_suggestions` (the source's spans,
+or Label Studio's predictions, become ``suggestions/SOURCE/``). Exit status 1
+when anything was refused.
 """
 
 from __future__ import annotations
@@ -13,8 +16,9 @@ from typing import Any
 
 from annotator.cli import UsageError, annotator_argument, flag, open_project, problem_text
 from annotator.core.errors import Problem
+from annotator.core.project import name_problem
 from annotator.io.formats import IMPORTS
-from annotator.io.importing import ImportOptions, import_annotations
+from annotator.io.importing import ImportOptions, ImportSummary, import_annotations
 
 NAME = "import"
 HELP = "bring annotations from brat, doccano or Label Studio (or a jsonl export) into a project"
@@ -39,6 +43,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--skip-bad", action="store_true",
                         help="import what passes the checks and list what does not")
     parser.add_argument("--dry-run", action="store_true", help="check only; write nothing")
+    parser.add_argument("--as-suggestions", metavar="SOURCE",
+                        help="import as machine suggestions of SOURCE (suggestions/SOURCE/), "
+                        "not as anybody's annotations; Label Studio predictions with scores")
     parser.add_argument("--json", action="store_true", help="print the outcome as JSON")
 
 
@@ -50,6 +57,21 @@ def problem_json(problem: Problem) -> dict[str, Any]:
     return value
 
 
+def _as_suggestions(args: argparse.Namespace, options: ImportOptions) -> ImportSummary:
+    """``--as-suggestions SOURCE``: :func:`annotator.io.import_suggestions.import_suggestions`."""
+    from annotator.io.import_suggestions import import_suggestions
+
+    problem = name_problem(args.as_suggestions, "suggestion source")
+    if problem:
+        raise UsageError(f"--as-suggestions: {problem}")
+    for option in ("annotator", "add_labels", "replace"):
+        if getattr(args, option):
+            raise UsageError(f"{flag(option)} does not go with --as-suggestions (suggestions "
+                             "are nobody's annotations, use the project's labels, and replace "
+                             "the source's earlier ones)")
+    return import_suggestions(open_project(args.project, NAME), options, args.as_suggestions)
+
+
 def run(args: argparse.Namespace) -> int:
     if not args.project.is_dir():
         raise UsageError(f"{args.project}: no such project folder")
@@ -57,7 +79,10 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(f"{args.path}: no such file or folder")
     options = ImportOptions(args.format, args.path, args.annotator, args.add_labels,
                             args.utf16_offsets, args.replace, args.skip_bad, args.dry_run)
-    summary = import_annotations(open_project(args.project, NAME), options)
+    if args.as_suggestions is not None:
+        summary = _as_suggestions(args, options)
+    else:
+        summary = import_annotations(open_project(args.project, NAME), options)
     if args.json:
         print(json.dumps({
             "ok": summary.ok, "read": summary.read, "spans": summary.spans,
@@ -69,4 +94,7 @@ def run(args: argparse.Namespace) -> int:
             ensure_ascii=False, indent=2))
     else:
         print("\n".join(summary.lines(problem_text, flag)))
+        if args.as_suggestions is not None and summary.written and not summary.dry_run:
+            print(f"(as suggestions of {args.as_suggestions}, in "
+                  f"{args.project / 'suggestions' / args.as_suggestions}; nobody's annotations)")
     return 0 if summary.ok else 1

@@ -1,10 +1,11 @@
-"""``annotator suggest PROJECT --source gazetteer``: pre-annotate from the project's own work.
+"""``annotator suggest PROJECT --source gazetteer|model``: pre-annotate from the project's work.
 
 Writes ``suggestions/<source>/<doc_id>.json`` (FORMAT.md section 3b) with
 :func:`annotator.io.suggestions.suggest`; they are nobody's annotations until
 a person accepts them. ``--annotator NAME`` leaves out spans NAME already has
 and suggestions NAME rejected; ``--json`` prints ``{"source", "documents",
-"suggestions"}``.
+"suggestions"}``. ``--source model --model DIR`` suggests with a pipeline
+``annotator train`` saved (each span with the model's probability as score).
 """
 
 from __future__ import annotations
@@ -18,7 +19,8 @@ from annotator.core.project import name_problem
 from annotator.io.suggestions import SOURCES, suggest
 
 NAME = "suggest"
-HELP = "suggest spans from the project's own work (gazetteer), kept apart in suggestions/"
+HELP = ("suggest spans from the project's own work (gazetteer) or a trained model, kept apart "
+        "in suggestions/")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -30,6 +32,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--from", dest="sources", metavar="NAME,...",
                         help="whose work the gazetteer learns from (default: gold and every "
                         "annotator's done files)")
+    parser.add_argument("--model", type=Path, metavar="DIR",
+                        help="with --source model: the folder `annotator train` saved")
     parser.add_argument("--json", action="store_true", help="print the counts as JSON")
 
 
@@ -48,7 +52,14 @@ def run(args: argparse.Namespace) -> int:
         problem = name_problem(name, "annotator name")
         if problem:
             raise UsageError(f"--from: {problem}")
-    summary = suggest(project, args.source, docs, args.annotator, sources)
+    if (args.source == "model") != (args.model is not None):
+        raise UsageError("--model DIR goes with --source model, and only with it")
+    if args.source == "model" and args.sources:
+        raise UsageError("--from is for the gazetteer; a model learned from what "
+                         "`annotator train --from` named")
+    if args.model is not None and not args.model.is_dir():
+        raise UsageError(f"--model: {args.model}: no such folder")
+    summary = suggest(project, args.source, docs, args.annotator, sources, args.model)
     if args.json:
         print(json.dumps(summary.to_json(), ensure_ascii=False))
     else:

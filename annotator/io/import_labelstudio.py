@@ -27,7 +27,11 @@ span per label, their covered ``text`` checked, their ids kept when they are
 choices, text areas and other document-level results, results on images,
 audio or HTML, cancelled annotations, drafts, and predictions (machine
 suggestions, not anybody's annotations). A ``predictions`` value that is not
-a list of objects with a ``result`` list is a problem.
+a list of objects with a ``result`` list is a problem. Read with
+``predictions`` (``annotator import --as-suggestions``), a task's predictions
+take its annotations' place (these are then ignored, with a count), each span
+with its region's ``score``, else its prediction's; a task without
+predictions gives its annotations, like every other format.
 
 The task's text is ``data["text"]``; otherwise the data string its labels fit
 (or the only string in ``data``). A task with no text at all (an image task)
@@ -76,7 +80,8 @@ _DOCUMENT_RESULTS = ("choices", "textarea", "rating", "number", "datetime", "tax
                      "pairwise", "ranker")
 
 
-def read(path: Path) -> list[ImportedDocument]:
+def read(path: Path, predictions: bool = False) -> list[ImportedDocument]:
+    """The tasks' annotations; with ``predictions``, their predictions instead (with scores)."""
     path = Path(path)
     records = read_json_records(path)
     wrong = wrong_shape(path, records, "labelstudio", ("jsonl", "doccano"))
@@ -91,15 +96,15 @@ def read(path: Path) -> list[ImportedDocument]:
         elif isinstance(record.get("task"), dict) and "result" in record and "data" not in record:
             task = dict(record["task"])  # an annotation as old storage files hold it
             task["annotations"] = [{k: v for k, v in record.items() if k != "task"}]
-            documents.extend(_task(where, task))
+            documents.extend(_task(where, task, predictions))
         elif "data" in record:
-            documents.extend(_task(where, record))
+            documents.extend(_task(where, record, predictions))
         elif "annotation_id" in record or "annotator" in record:
             documents.append(_min_item(where, record))
         else:  # import-style: the whole task is its data
             data = {k: v for k, v in record.items() if k not in _TASK_KEYS}
             documents.extend(_task(where, {**{k: v for k, v in record.items()
-                                               if k in _TASK_KEYS}, "data": data}))
+                                               if k in _TASK_KEYS}, "data": data}, predictions))
     return documents
 
 
@@ -118,7 +123,7 @@ def _name(data: dict[str, Any]) -> str | None:
     return next((data[k] for k in ("doc_id", "name") if isinstance(data.get(k), str)), None)
 
 
-def _task(where: str, task: dict[str, Any]) -> list[ImportedDocument]:
+def _task(where: str, task: dict[str, Any], predictions: bool = False) -> list[ImportedDocument]:
     data = task["data"]
     task_id = task.get("id")
     where = f"{where} (task {task_id})" if is_int(task_id) or isinstance(task_id, str) else where
@@ -131,6 +136,8 @@ def _task(where: str, task: dict[str, Any]) -> list[ImportedDocument]:
     meta_annotator = meta.get("annotator") if isinstance(meta.get("annotator"), str) else None
     ignored: list[Ignored] = []
     problems: list[Problem] = []
+    if predictions:  # read as suggestions: the predictions take the annotations' place
+        task = _as_annotations(task, where, ignored)
     _predictions(task, where, ignored, problems)
     drafts = task.get("drafts")
     if isinstance(drafts, list) and drafts:
@@ -154,6 +161,10 @@ def _task(where: str, task: dict[str, Any]) -> list[ImportedDocument]:
                                annotator=_annotator(annotation.get("completed_by"))
                                or meta_annotator)
         _results(annotation.get("result", []), at, doc)
+        if predictions:  # a region without a score of its own has its prediction's
+            score = annotation.get("score")
+            for span in doc.spans:
+                span.score = span.score if span.score is not None else _number(score)
         documents.append(doc)
     if not documents and annotations:  # every annotation cancelled or unreadable
         return [ImportedDocument(where, None, None, ignored=ignored, problems=problems,
@@ -176,6 +187,27 @@ def _task(where: str, task: dict[str, Any]) -> list[ImportedDocument]:
     documents[0].ignored[:0] = ignored
     documents[0].problems[:0] = problems
     return documents
+
+
+def _as_annotations(task: dict[str, Any], where: str, ignored: list[Ignored]) -> dict[str, Any]:
+    """The task with its predictions as its annotations (these are ignored, said); a task
+    without predictions as it is (its annotations become the suggestions)."""
+    predictions = task.get("predictions")
+    if not isinstance(predictions, list) or not predictions:
+        return task  # (a malformed 'predictions' is reported by _predictions)
+    annotations = task.get("annotations", task.get("completions"))
+    if isinstance(annotations, list) and annotations:
+        ignored.append(Ignored("annotation(s) of tasks with predictions", "the predictions "
+                               "are imported as suggestions, not these", len(annotations),
+                               where))
+    rest = {k: v for k, v in task.items() if k not in ("annotations", "completions",
+                                                         "predictions")}
+    return {**rest, "annotations": predictions}
+
+
+def _number(value: Any) -> float | None:
+    return float(value) if isinstance(value, int | float) and not isinstance(value, bool) \
+        else None
 
 
 def _predictions(task: dict[str, Any], where: str, ignored: list[Ignored],
@@ -285,7 +317,8 @@ def _labels(result: dict[str, Any], value: dict[str, Any], where: str,
     source_id = str(rid) if isinstance(rid, str) or is_int(rid) else None
     for label in labels:
         doc.spans.append(ImportedSpan(value["start"], value["end"], label, where, covered,
-                                      source_id if len(labels) == 1 else None, note))
+                                      source_id if len(labels) == 1 else None, note,
+                                      score=_number(result.get("score"))))
     if len(labels) > 1 and source_id is not None:
         # a region with several labels: relations to it link its first label's span
         doc.spans[-len(labels)].source_id = source_id

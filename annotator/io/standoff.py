@@ -12,6 +12,11 @@ across spans, relations and spans kept aside (``unplaced_spans``), whose labels
 and field types are checked like those of spans (not their offsets). Values of
 unknown keys are kept, unless nested more than
 :data:`~annotator.io.jsonfile.MAX_DEPTH` levels deep (reported, ``too-deep``).
+``rejected_suggestions`` (section 3b) is read into
+:attr:`AnnotationSet.rejected_suggestions` (integer ``start < end``, string
+``label`` and ``source``; offsets not checked against the text) and written
+after ``relations`` and ``unplaced_spans``, sorted by ``(start, end, label,
+source)``, only when there is one.
 
 A stale file (its ``sha256`` differs from the text) is re-anchored by
 :func:`reanchor`, a one-to-one assignment: spans whose text is still at their
@@ -29,7 +34,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from annotator.core.annotations import AnnotationSet
+from annotator.core.annotations import AnnotationSet, RejectedSuggestion
 from annotator.core.errors import AnnotatorError, Problem
 from annotator.core.project import GOLD, RelationTypes
 from annotator.core.spans import STATUSES, Relation, Span, Status
@@ -38,8 +43,10 @@ from annotator.io.jsonfile import MAX_DEPTH, deeper_than, dump_json_bytes, parse
 FORMAT = "annotator/standoff"
 VERSION = 1
 UNPLACED_KEY = "unplaced_spans"
+REJECTED_KEY = "rejected_suggestions"  # FORMAT.md section 3b
 _TOP_KEYS = ("format", "version", "document", "annotator", "status", "modified", "spans",
-             "relations", UNPLACED_KEY)
+             "relations", UNPLACED_KEY, REJECTED_KEY)
+_REJECTED_KEYS = ("start", "end", "label", "source")
 _SPAN_KEYS = ("id", "start", "end", "label", "text", "note", "attributes")
 _RELATION_KEYS = ("id", "type", "from", "to")
 
@@ -172,6 +179,7 @@ def parse_annotations(data: bytes, text: str, *, source: str, doc_id: str | None
         bad("bad-length", f"document.length is {length} but the text has {len(text)} code points",
             fld="document.length")
 
+    aset.rejected_suggestions = _parse_rejected(raw.get(REJECTED_KEY, []), bad)
     spans = _parse_spans(raw.get("spans"), "spans", bad)
     unplaced = [_without_old_offsets(span)
                 for span in _parse_spans(raw.get(UNPLACED_KEY, []), UNPLACED_KEY, bad)]
@@ -227,6 +235,7 @@ def parse_annotations(data: bytes, text: str, *, source: str, doc_id: str | None
     if not isinstance(relations, list):
         bad("bad-field", "'relations' must be a list", fld="relations")
         relations = []
+    links: dict[tuple[str, str, str], str] = {}  # (type, from, to) -> the first relation's id
     for i, item in enumerate(relations):
         relation = _parse_relation(item, i, bad)
         if relation is None:
@@ -236,6 +245,13 @@ def parse_annotations(data: bytes, text: str, *, source: str, doc_id: str | None
         if relation.id in span_ids:
             rel_problems.append(Problem("duplicate-id", f"relation id {relation.id!r} is "
                                         "already used by a span", span=relation.id))
+        link = (relation.type, relation.source, relation.target)
+        twin = links.setdefault(link, relation.id)
+        if twin != relation.id:  # FORMAT.md section 3: at most one per type, from and to
+            rel_problems.append(Problem("duplicate-relation", f"relation {relation.id} repeats "
+                                        f"{twin} (type {relation.type!r}, from "
+                                        f"{relation.source}, to {relation.target})",
+                                        span=relation.id))
         if relation_types is not None:
             rel_problems += _schema_problems(relation, relation_types, aset)
         for problem in rel_problems:
@@ -255,6 +271,45 @@ def _shallow_only(values: dict[str, Any], prefix: str, bad: Any) -> dict[str, An
         else:
             kept[key] = value
     return kept
+
+
+def _parse_rejected(items: Any, bad: Any) -> list[RejectedSuggestion]:
+    """``rejected_suggestions``: objects with integer ``start < end``, string ``label`` and
+    ``source``, sorted as writers write them.
+
+    Their offsets are not checked against the text (like spans kept aside, they
+    may name places of an older text); a bad entry is reported, never dropped
+    silently (the file then opens read-only).
+    """
+    if not isinstance(items, list):
+        bad("bad-field", f"'{REJECTED_KEY}' must be a list", fld=REJECTED_KEY)
+        return []
+    found = []
+    for i, item in enumerate(items):
+        where = f"{REJECTED_KEY}[{i}]"
+        if not isinstance(item, dict) or deeper_than(item, MAX_DEPTH + 1):
+            bad("bad-field", f"{where} must be an object with start, end, label and source",
+                fld=where)
+            continue
+        wrong = [k for k in ("start", "end") if not _is_int(item.get(k))]
+        wrong += [k for k in ("label", "source") if type(item.get(k)) is not str]
+        if wrong:
+            bad("bad-field", f"{where}: {', '.join(wrong)} missing or of the wrong type",
+                fld=f"{where}.{wrong[0]}")
+            continue
+        if not 0 <= item["start"] < item["end"]:
+            bad("bad-field", f"{where}: start {item['start']} is not before end {item['end']} "
+                "(or negative)", fld=f"{where}.start")
+            continue
+        extra = {k: v for k, v in item.items() if k not in _REJECTED_KEYS}
+        found.append(RejectedSuggestion(item["start"], item["end"], item["label"],
+                                        item["source"], extra))
+    return sorted(found, key=lambda r: r.sort_key)
+
+
+def rejected_to_json(item: RejectedSuggestion) -> dict[str, Any]:
+    return {"start": item.start, "end": item.end, "label": item.label, "source": item.source,
+            **dict(sorted(item.extra.items()))}
 
 
 def _without_old_offsets(span: Span) -> Span:
@@ -478,6 +533,9 @@ def annotations_to_json(aset: AnnotationSet) -> dict[str, Any]:
     if aset.unplaced:
         value[UNPLACED_KEY] = [unplaced_to_json(s) for s in sorted(aset.unplaced,
                                                                    key=lambda s: s.sort_key)]
+    if aset.rejected_suggestions:
+        value[REJECTED_KEY] = [rejected_to_json(r) for r in sorted(
+            aset.rejected_suggestions, key=lambda r: r.sort_key)]
     value.update(sorted(aset.extra.items()))
     return value
 

@@ -13,14 +13,25 @@ by default) with its most frequent label, found with the normalised,
 clitic-aware matcher of ``annotator find`` (:mod:`annotator.core.search`), so
 ``وبوتين`` yields a suggestion on ``بوتين`` and ``احمد`` one on ``أحمد``. Its
 score is the share of that label among the text's labellings.
+
+The ``model`` source runs a pipeline saved by ``annotator train``
+(:func:`annotator.io.training.model_suggester`, needs spaCy): each span it
+predicts, with the model's probability as its score.
+
+:func:`suggest` is the one loop that writes them, for ``annotator suggest``
+and for the window's Annotate > Suggest… alike: it takes an optional
+``progress(done, total) -> bool`` (:data:`annotator.io.exchange.Progress`)
+called before each document, and stops when it returns False (each file
+written is whole; the documents not reached keep what they had).
 """
 
 from __future__ import annotations
 
 import logging
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any, Final
 
@@ -32,6 +43,7 @@ from annotator.core.search import find_in_normalized
 from annotator.core.spans import Span
 from annotator.io import store
 from annotator.io.atomic import atomic_write
+from annotator.io.exchange import Progress
 from annotator.io.jsonfile import dump_json_bytes
 from annotator.io.standoff import annotations_to_json
 
@@ -39,7 +51,7 @@ log = logging.getLogger(__name__)
 
 FOLDER: Final = "suggestions"
 REJECTED_KEY: Final = "rejected_suggestions"
-SOURCES: Final = ("gazetteer",)
+SOURCES: Final = ("gazetteer", "model")
 
 
 @dataclass(frozen=True)
@@ -61,13 +73,7 @@ def suggestion_path(project: Project, source: str, doc_id: str) -> Path:
 
 def rejected(aset: AnnotationSet) -> set[tuple[int, int, str]]:
     """(start, end, label) of the suggestions the annotator of ``aset`` rejected."""
-    items = aset.extra.get(REJECTED_KEY)
-    found = set()
-    for item in items if isinstance(items, list) else []:
-        if isinstance(item, dict) and all(isinstance(item.get(k), int) for k in ("start", "end")) \
-                and isinstance(item.get("label"), str):
-            found.add((item["start"], item["end"], item["label"]))
-    return found
+    return {item.key for item in aset.rejected_suggestions}  # read by io/standoff.py
 
 
 def known_texts(project: Project, sources: Sequence[str]) -> dict[str, tuple[str, float]]:
@@ -124,6 +130,7 @@ class SuggestSummary:
     source: str
     documents: int = 0
     suggestions: int = 0
+    finished: bool = True  # False: ``progress`` stopped the run before the last document
 
     def to_json(self) -> dict[str, Any]:
         return {"source": self.source, "documents": self.documents,
@@ -132,21 +139,39 @@ class SuggestSummary:
 
 def suggest(project: Project, source: str, doc_ids: Sequence[str] | None = None,
             annotator: str | None = None, sources: Sequence[str] | None = None,
-            ) -> SuggestSummary:
+            model: Path | None = None, progress: Progress | None = None) -> SuggestSummary:
     """Write ``suggestions/<source>/<doc_id>.json`` for each document; returns the counts.
 
     With ``annotator``, spans they already have and suggestions they rejected
-    are left out, and each file says ``"for": annotator``.
+    are left out, and each file says ``"for": annotator``. ``progress(done,
+    total)`` is called before each document and once at the end; when it
+    returns False the run stops there (``finished`` is False in the summary).
     """
     if source not in SOURCES:
         raise AnnotatorError(Problem("unsupported", f"unknown suggestion source {source!r} "
                                      f"(this version has: {', '.join(SOURCES)})"))
-    chosen = sources or [GOLD, *project.annotators()]
-    table = known_texts(project, chosen)
+    propose: Callable[[str], list[Suggestion]]
+    if source == "model":  # a pipeline saved by `annotator train` (needs spaCy: loaded here)
+        if model is None:
+            raise AnnotatorError(Problem("bad-field", "the model source needs the folder of a "
+                                         "trained model", field="model"))
+        from annotator.io.ml_support import training_module
+
+        training = training_module("suggesting with a model")
+        propose = training.model_suggester(model, project.label_names)
+    else:
+        table = known_texts(project, sources or [GOLD, *project.annotators()])
+        propose = partial(gazetteer, table=table)
     summary = SuggestSummary(source)
-    for doc_id in doc_ids or project.doc_ids():
+    wanted = list(doc_ids or project.doc_ids())
+    for done, doc_id in enumerate(wanted):
+        if progress is not None and not progress(done, len(wanted)):
+            summary.finished = False
+            log.info("suggesting from %s stopped after %d of %d document(s)", source, done,
+                     len(wanted))
+            return summary
         text = project.load_document(doc_id).text
-        items = gazetteer(text, table)
+        items = propose(text)
         if annotator is not None:
             mine = store.load(project, doc_id, annotator).annotations
             have = {span.key for span in mine} | rejected(mine)
@@ -156,6 +181,8 @@ def suggest(project: Project, source: str, doc_ids: Sequence[str] | None = None,
         atomic_write(path, suggestion_file(project, source, doc_id, text, items, annotator))
         summary.documents += 1
         summary.suggestions += len(items)
+    if progress is not None:
+        progress(len(wanted), len(wanted))
     log.info("suggestions from %s for %s: %d in %d document(s)", source, project.root,
              summary.suggestions, summary.documents)
     return summary

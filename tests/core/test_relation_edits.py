@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import doctest
+import json
 from pathlib import Path
 
 import pytest
@@ -246,3 +247,19 @@ def test_misfits_after_relabel_names_the_relations_a_new_label_breaks() -> None:
     assert misfits_after_relabel(types, aset, "T1", "entity") == []
     assert [r.id for r in misfits_after_relabel(types, aset, "T1", "meeting")] == ["R1"]
     assert misfits_after_relabel(types, aset, "T5", "gift") == []  # no relation
+
+
+def test_a_file_repeating_a_relation_is_reported_with_both_ids() -> None:
+    """FORMAT.md section 3 allows one relation per type, from and to: reading says so."""
+    text = "أهدى الرئيس ضيفه ساعة"
+    raw = {"format": "annotator/standoff", "version": 1,
+           "document": {"id": "d", "sha256": AnnotationSet("d", text, "a").sha256,
+                        "length": len(text)},
+           "annotator": "a", "status": "in_progress",
+           "spans": [{"id": "T1", "start": 5, "end": 11, "label": "entity", "text": "الرئيس"},
+                     {"id": "T2", "start": 17, "end": 21, "label": "gift", "text": "ساعة"}],
+           "relations": [{"id": "R1", "type": "giver", "from": "T2", "to": "T1"},
+                         {"id": "R2", "type": "giver", "from": "T2", "to": "T1"}]}
+    result = parse_annotations(json.dumps(raw).encode(), text, source="d.json")
+    (problem,) = [p for p in result.problems if p.code == "duplicate-relation"]
+    assert problem.span == "R2" and "R1" in problem.message and problem.file == "d.json"
