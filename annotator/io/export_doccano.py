@@ -18,8 +18,9 @@ One line per document in ``DIR/<split>.jsonl``, in the shape doccano's own
 - ``doc_id`` and ``status`` are extra keys, which doccano keeps as the
   example's metadata and writes back in its exports: importing that export
   restores the document's name and status.
-- doccano has no place for notes or attributes: each one is reported as
-  dropped (reasons ``note`` and ``attribute``), never silently lost.
+- doccano has no place for notes or attributes (``holds`` in
+  :mod:`annotator.io.formats`): the export driver counts them and reports
+  them as left out, never silently lost.
 """
 
 from __future__ import annotations
@@ -58,27 +59,11 @@ def numbers(ids: list[str], kind: str) -> dict[str, int]:
     return result
 
 
-def doccano_record(doc: ExportDocument) -> tuple[dict[str, object], list[DroppedSpan]]:
-    """A document as doccano imports it, and what of it doccano cannot hold."""
+def doccano_record(doc: ExportDocument) -> dict[str, object]:
+    """A document as doccano imports it (its notes and attributes are not in it)."""
     convert = utf16_offsets(doc.text)
     span_ids = numbers([s.id for s in doc.spans], "T")
     relation_ids = numbers([r.id for r in doc.relations], "R")
-    dropped: list[DroppedSpan] = []
-    spans = {s.id: s for s in doc.spans}
-    for span in doc.spans:
-        if span.note is not None:
-            dropped.append(DroppedSpan(doc.doc_id, span.id, span.start, span.end, span.label,
-                                       "note", "doccano has no notes"))
-        for name, value in sorted((span.attributes or {}).items()):
-            dropped.append(DroppedSpan(doc.doc_id, span.id, span.start, span.end, span.label,
-                                       "attribute", f"{name}={value!r}: doccano has no "
-                                       "attributes"))
-    for relation in doc.relations:
-        if isinstance(relation.extra.get("note"), str):
-            first = spans[relation.source]
-            dropped.append(DroppedSpan(doc.doc_id, relation.id, first.start, first.end,
-                                       relation.type, "note", "doccano has no notes",
-                                       kind="relation"))
     record: dict[str, object] = {
         "text": doc.text,
         "entities": [{"id": span_ids[s.id], "label": s.label, "start_offset": convert(s.start),
@@ -88,7 +73,7 @@ def doccano_record(doc: ExportDocument) -> tuple[dict[str, object], list[Dropped
         "doc_id": doc.doc_id,
         "status": doc.status,
     }
-    return record, dropped
+    return record
 
 
 class DoccanoWriter:
@@ -96,9 +81,8 @@ class DoccanoWriter:
         self.files = {split: staging.open(f"{split}.jsonl") for split in context.splits}
 
     def add(self, split: str, doc: ExportDocument) -> list[DroppedSpan]:
-        record, dropped = doccano_record(doc)
-        self.files[split].write(json_line(record))
-        return dropped
+        self.files[split].write(json_line(doccano_record(doc)))
+        return []
 
     def finish(self) -> None:
         pass

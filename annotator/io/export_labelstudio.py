@@ -30,8 +30,9 @@ r"""The ``labelstudio`` export: Label Studio tasks with annotations, and the lab
   colours) and relation types (those ``project.json`` declares, else the
   default ones and every type in use): paste it into the project's Labeling
   Interface, then import the tasks.
-- Label Studio's results have no place for attributes or relation notes:
-  each one is reported as dropped (reasons ``attribute`` and ``note``).
+- Label Studio's results have no place for attributes or relation notes
+  (``holds`` in :mod:`annotator.io.formats`): the export driver counts them
+  and reports them as left out.
 """
 
 from __future__ import annotations
@@ -54,10 +55,9 @@ FROM_NAME = "label"  # the <Labels> control
 TO_NAME = "text"  # the <Text> object, and the data key it shows
 
 
-def task(doc: ExportDocument) -> tuple[dict[str, Any], list[DroppedSpan]]:
-    """A document as a Label Studio task with one annotation, and what it cannot hold."""
+def task(doc: ExportDocument) -> dict[str, Any]:
+    """A document as a Label Studio task with one annotation (less attributes, relation notes)."""
     results: list[dict[str, Any]] = []
-    dropped: list[DroppedSpan] = []
     for span in doc.spans:
         result: dict[str, Any] = {
             "id": span.id, "from_name": FROM_NAME, "to_name": TO_NAME, "type": "labels",
@@ -66,23 +66,13 @@ def task(doc: ExportDocument) -> tuple[dict[str, Any], list[DroppedSpan]]:
         if span.note is not None:
             result["meta"] = {"text": [span.note]}
         results.append(result)
-        for name, value in sorted((span.attributes or {}).items()):
-            dropped.append(DroppedSpan(doc.doc_id, span.id, span.start, span.end, span.label,
-                                       "attribute", f"{name}={value!r}: Label Studio results "
-                                       "have no attributes"))
-    spans = {s.id: s for s in doc.spans}
     for relation in doc.relations:
         results.append({"from_id": relation.source, "to_id": relation.target,
                         "type": "relation", "direction": "right", "labels": [relation.type]})
-        if isinstance(relation.extra.get("note"), str):
-            first = spans[relation.source]
-            dropped.append(DroppedSpan(doc.doc_id, relation.id, first.start, first.end,
-                                       relation.type, "note", "Label Studio relations have no "
-                                       "notes", kind="relation"))
     task_value: dict[str, Any] = {"data": {TO_NAME: doc.text, "doc_id": doc.doc_id},
                                   "meta": {"annotator": doc.annotator, "status": doc.status},
                                   "annotations": [{"result": results}]}
-    return task_value, dropped
+    return task_value
 
 
 def labeling_config(labels: tuple[Label, ...], relation_types: list[str]) -> str:
@@ -109,10 +99,9 @@ class LabelStudioWriter:
         self.types_used: dict[str, None] = {}  # in the order first used
 
     def add(self, split: str, doc: ExportDocument) -> list[DroppedSpan]:
-        value, dropped = task(doc)
-        self.tasks[split].append(value)
+        self.tasks[split].append(task(doc))
         self.types_used.update(dict.fromkeys(r.type for r in doc.relations))
-        return dropped
+        return []
 
     def finish(self) -> None:
         for split, tasks in self.tasks.items():

@@ -8,6 +8,10 @@ with every problem listed; the output is written to a temporary folder next
 to the destination and moved into place only at the end, so a failed or
 cancelled export leaves nothing behind. The summary says how many documents
 and spans went out and lists every span that could not, with the reason.
+What a format has no place for at all (its ``holds`` in
+:mod:`annotator.io.formats`: relations, attributes, notes, notes on relations,
+suggestion origins) is counted here, once for every format, and said as
+"left out" (:func:`left_out`).
 
 The window calls the same function with a ``progress(done, total)`` callback
 that returns False to cancel.
@@ -29,7 +33,7 @@ from annotator.core.tokens import grapheme_cuts
 from annotator.io import store
 from annotator.io.atomic import sweep_stale, write_error
 from annotator.io.exchange import DroppedSpan, ExportContext, ExportDocument, Progress, Staging
-from annotator.io.formats import export_format
+from annotator.io.formats import CONTENTS, export_format
 from annotator.io.outputs import check_output_folder, marker_bytes
 
 log = logging.getLogger(__name__)
@@ -123,6 +127,8 @@ class ExportSummary:
     warnings: list[str] = field(default_factory=list)  # exported as is, but worth a look
     files: list[str] = field(default_factory=list)
     cancelled: bool = False
+    # what the format has no place for, by kind (formats.CONTENTS): count of items left out
+    left_out: dict[str, int] = field(default_factory=dict)
 
     @property
     def spans_dropped(self) -> int:
@@ -156,6 +162,9 @@ class ExportSummary:
         if len(shown) < len(self.dropped):
             lines.append(f"    ... and {len(self.dropped) - len(shown)} more "
                          f"({option('verbose')} lists all)")
+        if self.left_out:
+            counts = ", ".join(f"{n} {LEFT_OUT[kind]}" for kind, n in self.left_out.items())
+            lines.append(f"left out, as {self.format} has no place for them: {counts}")
         lines += [f"warning: {w}" for w in self.warnings]
         if self.skipped:
             why = Counter(reason for _, reason in self.skipped)
@@ -169,7 +178,8 @@ class ExportSummary:
                 "annotators": self.annotators, "splits": self.splits,
                 "dropped": [d.__dict__ for d in self.dropped],
                 "skipped": [{"doc_id": d, "reason": r} for d, r in self.skipped],
-                "warnings": self.warnings, "files": self.files, "cancelled": self.cancelled}
+                "left_out": self.left_out, "warnings": self.warnings, "files": self.files,
+                "cancelled": self.cancelled}
 
 
 REASONS = {
@@ -179,13 +189,45 @@ REASONS = {
     "unplaced": "the span could not be placed in the current text (kept aside in its file)",
     "label-has-space": "the label holds white space, which the format cannot write",
     "line-break-edge": "the span begins or ends with a line break, which brat cannot write",
-    "relation": "a relation not written (its type holds white space or a span was dropped)",
-    "attribute": "an attribute not written (the format has no place for it, or brat cannot "
-                 "write its name or value)",
+    "relation": "a relation the format cannot write (its type holds white space, one of its "
+                "spans was dropped, or its ends are in different sentences)",
+    "attribute": "an attribute not written (brat cannot write its name or value, or the "
+                 "format has no place for it)",
     "note": "a note not written (the format has no place for it)",
 }
 # reasons of things dropped that are not spans (a relation, a span's attribute or note)
 NOT_SPANS = frozenset({"relation", "attribute", "note"})
+# what formats.CONTENTS are called in the summary (counts go in front)
+LEFT_OUT = {"relations": "relation(s)", "attributes": "span attribute(s)",
+            "notes": "span note(s)", "relation-notes": "relation note(s)",
+            "origins": "suggestion origin(s) of spans"}
+
+
+def left_out(doc: ExportDocument, holds: frozenset[str]) -> Counter[str]:
+    """What of ``doc`` a format holding ``holds`` (formats.CONTENTS) has no place for.
+
+    Notes on relations count only where the relations themselves are held.
+
+    >>> from annotator.core.spans import Relation, Span
+    >>> doc = ExportDocument("d", "كيم", "gold", "done",
+    ...     (Span("T1", 0, 3, "entity", "كيم", "ملاحظة", {"role": "guest"}),),
+    ...     (Relation("R1", "self", "T1", "T1", {"note": "x"}),))
+    >>> sorted(left_out(doc, frozenset({"relations"})).items())
+    [('attributes', 1), ('notes', 1), ('relation-notes', 1)]
+    """
+    found: Counter[str] = Counter()
+    if "relations" not in holds:
+        found["relations"] += len(doc.relations)
+    elif "relation-notes" not in holds:
+        found["relation-notes"] += sum(isinstance(r.extra.get("note"), str)
+                                       for r in doc.relations)
+    if "attributes" not in holds:
+        found["attributes"] += sum(len(s.attributes or {}) for s in doc.spans)
+    if "notes" not in holds:
+        found["notes"] += sum(s.note is not None for s in doc.spans)
+    if "origins" not in holds:
+        found["origins"] += sum(isinstance(s.extra.get("origin"), str) for s in doc.spans)
+    return +found
 
 
 def _choose(project: Project, options: ExportOptions, summary: ExportSummary,
@@ -309,17 +351,21 @@ def _write(project: Project, options: ExportOptions, module: Any, context: Expor
     sweep_stale(options.out.parent, prefix=f".{options.out.name}.")
     staging = Staging(options.out, options.overwrite)
     staging.mark(marker_bytes(_marker_options(project, options)))
+    holds = export_format(options.format).holds
+    omitted: Counter[str] = Counter()
     try:
         writer = module.create(staging, context)
         for name, ids in splits.items():
             for doc_id in ids:
                 summary.dropped.extend(writer.add(name, documents[doc_id]))
+                omitted += left_out(documents[doc_id], holds)
                 done += 1
                 if progress is not None and not progress(done, total):
                     staging.discard()
                     summary.cancelled = True
                     return
         writer.finish()
+        summary.left_out = {kind: omitted[kind] for kind in CONTENTS if omitted[kind]}
         summary.files = staging.commit()
         summary.dropped.sort(key=lambda d: (d.doc_id, d.start, d.end, d.label, d.span_id))
     except BaseException:

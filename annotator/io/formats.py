@@ -7,6 +7,10 @@ module provides ``create(staging, context) -> Writer``; each import module
 provides ``read(path) -> list[ImportedDocument]``. A foreign format read and
 written both is one module holding its grammar, its reader and its writer
 (``brat``), named by both tables.
+
+Each export also declares what it ``holds`` of a document besides its spans'
+places and labels (:data:`CONTENTS`): the export driver counts everything else
+once, for every format alike, and reports it as left out.
 """
 
 from __future__ import annotations
@@ -18,10 +22,18 @@ from typing import Any, Literal
 
 from annotator.core.errors import AnnotatorError, Problem
 
+# What a document may carry besides its spans' places and labels: "relation-notes" are
+# notes on relations, "origins" the suggestion source a span was accepted from.
+CONTENTS: tuple[str, ...] = ("relations", "attributes", "notes", "relation-notes", "origins")
+ALL_CONTENTS = frozenset(CONTENTS)
+
 
 @dataclass(frozen=True)
 class Format:
-    """One format: its name, module, a line of description, and optional needs."""
+    """One format: its name, module, a line of description, and optional needs.
+
+    ``holds`` (exports): which of :data:`CONTENTS` the format can write.
+    """
 
     name: str
     direction: Literal["export", "import"]
@@ -30,6 +42,7 @@ class Format:
     files: str  # what it writes or reads, for help texts
     needs: str | None = None  # an optional package it imports
     install: str | None = None  # how to get that package
+    holds: frozenset[str] = ALL_CONTENTS
 
     def load(self) -> Any:
         """The format's module, after checking that what it needs is installed."""
@@ -47,23 +60,27 @@ EXPORTS: tuple[Format, ...] = (
            "DIR/<split>.jsonl"),
     Format("conll", "export", "export_conll",
            "IOB2 tags, one 'token<TAB>tag' line per token, a blank line between sentences",
-           "DIR/<split>.conll"),
+           "DIR/<split>.conll", holds=frozenset()),
     Format("brat", "export", "brat",
            "brat standoff: the text unchanged and T/R/A/# lines, offsets in code points",
-           "DIR/[<split>/]<doc_id>.txt and .ann"),
+           "DIR/[<split>/]<doc_id>.txt and .ann",
+           holds=frozenset({"relations", "attributes", "notes", "relation-notes"})),
     Format("spacy", "export", "export_spacy",
            "spaCy DocBin: tokens, sentences, flat entities, and every span in doc.spans['sc']",
            "DIR/<split>.spacy", needs="spacy",
-           install="pip install 'annotator[spacy]'  (or: pip install spacy)"),
+           install="pip install 'annotator[spacy]'  (or: pip install spacy)",
+           holds=frozenset({"relations", "relation-notes"})),
     Format("hf", "export", "export_hf",
-           "Hugging Face token classification: id, tokens, ner_tags per sentence",
-           "DIR/<split>.jsonl and DIR/labels.json"),
+           "Hugging Face token classification: id, tokens, ner_tags, relations per sentence",
+           "DIR/<split>.jsonl, DIR/labels.json and DIR/features.json",
+           holds=frozenset({"relations"})),
     Format("doccano", "export", "export_doccano",
            "doccano JSONL: entities and relations, offsets in UTF-16 units as doccano counts",
-           "DIR/<split>.jsonl"),
+           "DIR/<split>.jsonl", holds=frozenset({"relations"})),
     Format("labelstudio", "export", "export_labelstudio",
            "Label Studio tasks: labels and relations, code-point offsets; a labelling config",
-           "DIR/<split>.json and DIR/labeling_config.xml"),
+           "DIR/<split>.json and DIR/labeling_config.xml",
+           holds=frozenset({"relations", "notes"})),
 )
 
 IMPORTS: tuple[Format, ...] = (

@@ -42,7 +42,7 @@ def test_export_json_summary_with_split(project: Path, tmp_path: Path,
     assert status == 0
     summary = json.loads(capsys.readouterr().out)
     assert summary["splits"] == {"train": 1, "test": 1}
-    assert summary["files"] == ["labels.json", "test.jsonl", "train.jsonl"]
+    assert summary["files"] == ["features.json", "labels.json", "test.jsonl", "train.jsonl"]
     assert summary["annotators"] == {"salma": 2}
 
 

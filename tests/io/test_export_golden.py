@@ -3,14 +3,17 @@
 The project (tests/data/export/project) has texts of our own with numbers
 (2023, 3.5, 25,000), a Latin name, tashkeel, tatweel, ZWNJ, a \\r\\n document
 with a span across a line break, emoji and a flag before spans, overlapping,
-nested and tied spans, a relation and a note, an annotator besides gold, and a
-document nobody annotated. Regenerate the expected files after a deliberate
+nested and tied spans, relations (one across a sentence break, one to a nested
+span the flat tagging leaves out, two with a note), span attributes and notes,
+a span accepted from a suggestion (``origin``), an annotator besides gold, and
+a document nobody annotated. Regenerate the expected files after a deliberate
 change with ``UPDATE_GOLDEN=1 pytest tests/io/test_export_golden.py`` and
 review the diff.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import shutil
@@ -20,7 +23,7 @@ import pytest
 
 from annotator.core.tagging import tag
 from annotator.io import store
-from annotator.io.exporting import ExportOptions, export_project
+from annotator.io.exporting import LEFT_OUT, ExportOptions, export_project
 from annotator.io.outputs import EXPORT_MARKER
 from annotator.io.project_file import open_project
 
@@ -126,8 +129,12 @@ def test_hf_output_has_the_token_classification_shape(tmp_path: Path) -> None:
     for split in ("train", "test"):
         for line in (tmp_path / f"{split}.jsonl").read_text(encoding="utf-8").splitlines():
             record = json.loads(line)
-            assert sorted(record) == ["id", "ner_tags", "tokens"]
+            assert sorted(record) == ["id", "ner_tags", "relations", "tokens"]
             assert len(record["tokens"]) == len(record["ner_tags"]) > 0
+            for relation in record["relations"]:  # token ranges inside this sentence
+                for end in ("from", "to"):
+                    assert 0 <= relation[f"{end}_start"] < relation[f"{end}_end"] \
+                        <= len(record["tokens"])
             assert all(isinstance(t, str) and t for t in record["tokens"])
             assert all(isinstance(i, int) and 0 <= i < len(names) for i in record["ner_tags"])
             seen.append(record["id"])
@@ -155,3 +162,91 @@ def test_hf_output_loads_with_datasets(tmp_path: Path) -> None:
     for row in rows:
         assert len(row["tokens"]) == len(row["ner_tags"])
         assert all(0 <= tag < len(names) for tag in row["ner_tags"])
+    # relations: one list of structs; each end's tokens are its span's words
+    project = open_project(PROJECT)
+    loaded_relations = [(row["id"].split("/")[0], row["tokens"], r) for row in rows
+                        for r in row["relations"]]
+    assert len(loaded_relations) == 4  # of 5: gifts-crlf's R1 crosses a sentence break
+    for doc_id, tokens, relation in loaded_relations:
+        aset = store.load(project, doc_id, "gold").annotations
+        stored = aset.relation(relation["id"])
+        assert (relation["type"], relation["from"], relation["to"]) == (
+            stored.type, stored.source, stored.target)
+        for end, span_id in (("from", stored.source), ("to", stored.target)):
+            span = aset.span(span_id)
+            words = tokens[relation[f"{end}_start"]:relation[f"{end}_end"]]
+            assert "".join(words) == "".join(span.text.split())
+            assert relation[f"{end}_label"] == span.label
+
+
+def test_hf_splits_without_relations_load_with_the_declared_features(tmp_path: Path) -> None:
+    """A split whose sentences have no relation holds only empty lists: with features.json
+    it loads beside one that has relations, and ner_tags carry the tag names."""
+    datasets = pytest.importorskip("datasets")
+    export_project(open_project(PROJECT), ExportOptions("hf", tmp_path / "hf"))
+    lines = (tmp_path / "hf" / "all.jsonl").read_text(encoding="utf-8").splitlines(True)
+    without = [line for line in lines if '"relations": []' in line]
+    with_relations = [line for line in lines if line not in without]
+    assert without and with_relations
+    (tmp_path / "none.jsonl").write_text("".join(without), encoding="utf-8")
+    (tmp_path / "some.jsonl").write_text("".join(with_relations), encoding="utf-8")
+    declared = json.loads((tmp_path / "hf" / "features.json").read_text(encoding="utf-8"))
+    features = datasets.Features.from_dict(declared)
+    loaded = datasets.load_dataset("json", features=features, data_files={
+        "none": str(tmp_path / "none.jsonl"), "some": str(tmp_path / "some.jsonl")})
+    assert (loaded["none"].num_rows, loaded["some"].num_rows) == (len(without),
+                                                                  len(with_relations))
+    names = json.loads((tmp_path / "hf" / "labels.json").read_text(encoding="utf-8"))
+    assert loaded["some"].features["ner_tags"].feature.names == names
+    assert sum(len(row["relations"]) for row in loaded["some"]) == 4
+
+
+def test_every_format_says_what_it_left_out(tmp_path: Path) -> None:
+    """What a format declares it cannot hold is counted once, by the driver, and said."""
+    from annotator.io.formats import CONTENTS, EXPORTS
+
+    project = open_project(PROJECT)
+    total = {"relations": 5, "attributes": 5, "notes": 2, "relation-notes": 2, "origins": 1}
+    for fmt in EXPORTS:
+        if fmt.needs and importlib.util.find_spec(fmt.needs) is None:
+            continue  # (spacy is an extra)
+        summary = export_project(project, ExportOptions(fmt.name, tmp_path / fmt.name))
+        expected = {kind: total[kind] for kind in CONTENTS if kind not in fmt.holds
+                    and not (kind == "relation-notes" and "relations" not in fmt.holds)}
+        assert summary.left_out == expected, fmt.name
+        said = [line for line in summary.lines() if line.startswith("left out")]
+        assert len(said) == (1 if expected else 0)
+        for kind, count in expected.items():
+            assert f"{count} {LEFT_OUT[kind]}" in said[0]
+        assert summary.to_json()["left_out"] == expected
+    # hf: the relation across a sentence break is dropped, with the reason
+    summary = export_project(project, ExportOptions("hf", tmp_path / "hf-again"))
+    (crossing,) = [d for d in summary.dropped if d.kind == "relation"]
+    assert (crossing.doc_id, crossing.span_id, crossing.reason) == ("gifts-crlf", "R1",
+                                                                     "relation")
+    assert "different sentences" in crossing.detail
+
+
+def test_jsonl_records_have_the_shape_format_md_gives(tmp_path: Path) -> None:
+    """FORMAT.md section 4: id, text, annotator, status, spans (id, start, end, label, text;
+    note, attributes, origin where present), relations (id, type, from, to; note)."""
+    project = open_project(PROJECT)
+    export_project(project, ExportOptions("jsonl", tmp_path))
+    for line in (tmp_path / "all.jsonl").read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        assert list(record) == ["id", "text", "annotator", "status", "spans", "relations"]
+        aset = store.load(project, record["id"], record["annotator"]).annotations
+        assert record["text"] == aset.text and record["status"] == aset.status
+        assert [s["id"] for s in record["spans"]] == [s.id for s in aset.spans()]
+        for item, span in zip(record["spans"], aset.spans(), strict=True):
+            assert list(item)[:5] == ["id", "start", "end", "label", "text"]
+            assert set(item) - {"id", "start", "end", "label", "text"} <= {
+                "note", "attributes", "origin"}
+            assert (item["start"], item["end"], item["label"]) == span.key
+            assert item["text"] == record["text"][item["start"]:item["end"]]
+            assert item.get("note") == span.note
+            assert item.get("attributes") == span.attributes
+            assert item.get("origin") == span.extra.get("origin")
+        assert [(r["id"], r["type"], r["from"], r["to"], r.get("note"))
+                for r in record["relations"]] == [
+            (r.id, r.type, r.source, r.target, r.extra.get("note")) for r in aset.relations()]

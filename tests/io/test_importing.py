@@ -88,7 +88,7 @@ def test_brat_import_into_the_same_project_matches_the_documents(project_dir: Pa
     assert aset.find(20, 32, "entity").note == "الاسم الكامل كما ورد"  # type: ignore[union-attr]
     assert aset.find(184, 204, "gift").attributes == {  # type: ignore[union-attr]
         "kind": "clothing", "protection": "ballistic"}
-    assert summary.relations == 2 and summary.notes == 2 and summary.attributes == 3
+    assert summary.relations == 5 and summary.notes == 4 and summary.attributes == 5
 
 
 # -- doccano --------------------------------------------------------------------

@@ -12,14 +12,15 @@ from __future__ import annotations
 
 import json
 import shutil
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from annotator.io import store
-from annotator.io.exchange import DroppedSpan
 from annotator.io.exporting import ExportOptions, export_project
+from annotator.io.formats import export_format
 from annotator.io.importing import ImportOptions, import_annotations
 from annotator.io.project_file import open_project
 from tests.io.conftest import EXPORT_PROJECT as PROJECT
@@ -39,22 +40,23 @@ def jsonl_records(root: Path, out: Path, annotator: str | None = None) -> list[d
     return [json.loads(line) for line in lines]
 
 
-def without_dropped(records: list[dict[str, Any]],
-                    dropped: list[DroppedSpan]) -> list[dict[str, Any]]:
-    """``records`` less the notes and attributes an export reported it could not write."""
-    by_id = {(r["id"], item["id"]): item for r in records
-             for item in [*r["spans"], *r["relations"]]}
-    for d in dropped:
-        item = by_id[d.doc_id, d.span_id]
-        if d.reason == "note":
-            del item["note"]
-        elif d.reason == "attribute":
-            del item["attributes"][d.detail.split("=", 1)[0]]
-            if not item["attributes"]:
-                del item["attributes"]
-        else:
-            raise AssertionError(f"unexpected drop {d}")
-    return records
+def without_left_out(records: list[dict[str, Any]], fmt: str) -> tuple[list[dict[str, Any]],
+                                                                       dict[str, int]]:
+    """``records`` less what format ``fmt`` declares it cannot hold, and how many of each."""
+    holds = export_format(fmt).holds
+    counts: Counter[str] = Counter()
+    for record in records:
+        for span in record["spans"]:
+            for key, kind in (("attributes", "attributes"), ("note", "notes"),
+                              ("origin", "origins")):
+                if kind not in holds and key in span:
+                    counts[kind] += len(span[key]) if key == "attributes" else 1
+                    del span[key]
+        for relation in record["relations"]:
+            if "relation-notes" not in holds and "note" in relation:
+                counts["relation-notes"] += 1
+                del relation["note"]
+    return records, dict(counts)
 
 
 def source_of(fmt: str, out: Path) -> Path:
@@ -66,18 +68,20 @@ def test_ours_theirs_ours_gives_the_same_jsonl_export(fmt: str, empty_dir: Path,
                                                      tmp_path: Path) -> None:
     theirs = tmp_path / fmt
     exported = export_project(open_project(PROJECT), ExportOptions(fmt, theirs))
-    # what the format has no place for, and only that, is reported dropped
-    reasons = {"doccano": {"note": 2, "attribute": 3}, "labelstudio": {"note": 1, "attribute": 3}}
-    assert exported.dropped_by_reason() == reasons[fmt] and exported.spans_dropped == 0
+    assert exported.dropped == []
     # doccano counts UTF-16 units (its editor's JavaScript strings): read them as such
     summary = import_annotations(open_project(empty_dir), ImportOptions(
         fmt, source_of(fmt, theirs), annotator="gold", utf16_offsets=fmt == "doccano"))
     assert summary.ok, summary.problems
     assert summary.ignored == [] and summary.warnings == []
     assert summary.created == ["emoji-drone", "gifts-crlf", "visit-train"]  # ids kept
-    original = jsonl_records(PROJECT, tmp_path / "a")
+    original, left_out = without_left_out(jsonl_records(PROJECT, tmp_path / "a"), fmt)
     back = jsonl_records(empty_dir, tmp_path / "b")
-    assert back == without_dropped(original, exported.dropped)
+    # what the format has no place for, and only that, is missing, and it was said, counted
+    assert back == original
+    assert exported.left_out == left_out and set(left_out) == {
+        "doccano": {"attributes", "notes", "relation-notes", "origins"},
+        "labelstudio": {"attributes", "relation-notes", "origins"}}[fmt]
 
 
 def test_labelstudio_keeps_the_annotator_and_status_without_being_told(empty_dir: Path,
@@ -122,10 +126,8 @@ def test_label_studio_export_of_our_tasks_comes_back_by_name_and_status(
     assert summary.ok and summary.ignored == []
     # the Label Studio user who completed the annotation is its annotator
     assert {a for _, a in summary.written} == {"labelstudio-1"}
-    original = jsonl_records(PROJECT, tmp_path / "a")
+    expected, _ = without_left_out(jsonl_records(PROJECT, tmp_path / "a"), "labelstudio")
     back = jsonl_records(empty_dir, tmp_path / "b", annotator="labelstudio-1")
-    exported = export_project(open_project(PROJECT), ExportOptions("labelstudio", tmp_path / "c"))
-    expected = without_dropped(original, exported.dropped)
     for record in expected:
         record["annotator"] = "labelstudio-1"
     assert back == expected
@@ -152,7 +154,7 @@ def test_doccano_export_read_back_through_doccano_keeps_name_status_spans_relati
                       encoding="utf-8")
     summary = import_annotations(open_project(empty_dir), ImportOptions(
         "doccano", source, annotator="gold", utf16_offsets=True))
-    assert summary.ok and summary.ignored == [] and summary.relations == 2
+    assert summary.ok and summary.ignored == [] and summary.relations == 5
     for doc_id in summary.created:
         ours = store.load(open_project(PROJECT), doc_id, "gold").annotations
         back = store.load(open_project(empty_dir), doc_id, "gold").annotations
@@ -167,11 +169,11 @@ def test_doccano_export_read_back_through_doccano_keeps_name_status_spans_relati
 def test_brat_round_trip_keeps_notes_attributes_and_relations(empty_dir: Path,
                                                               tmp_path: Path) -> None:
     exported = export_project(open_project(PROJECT), ExportOptions("brat", tmp_path / "brat"))
-    assert exported.dropped == []
+    assert exported.dropped == [] and exported.left_out == {"origins": 1}  # brat has no origin
     summary = import_annotations(open_project(empty_dir),
                                  ImportOptions("brat", tmp_path / "brat", annotator="gold"))
     assert summary.ok and summary.ignored == []
-    assert (summary.spans, summary.relations, summary.notes, summary.attributes) == (23, 2, 2, 3)
+    assert (summary.spans, summary.relations, summary.notes, summary.attributes) == (23, 5, 4, 5)
     for doc_id in summary.created:
         ours = store.load(open_project(PROJECT), doc_id, "gold").annotations
         back = store.load(open_project(empty_dir), doc_id, "gold").annotations
@@ -221,11 +223,14 @@ def test_labelstudio_config_of_a_project_declaring_relation_types(project_dir: P
                                                                   tmp_path: Path) -> None:
     raw = json.loads((project_dir / "project.json").read_text(encoding="utf-8"))
     raw["relations"] = [{"name": "gives", "from": ["entity"], "to": ["gift"]},
-                        {"name": "hosts", "from": ["entity"], "to": ["meeting"]}]
+                        {"name": "hosts", "from": ["entity"], "to": ["meeting"]},
+                        {"name": "model", "from": ["gift"], "to": ["entity"]},
+                        {"name": "shown-to", "from": ["gift"], "to": ["entity"]}]
     (project_dir / "project.json").write_text(json.dumps(raw), encoding="utf-8")
     export_project(open_project(project_dir), ExportOptions("labelstudio", tmp_path / "ls"))
     config = (tmp_path / "ls" / "labeling_config.xml").read_text(encoding="utf-8")
-    assert '<Relation value="gives"/>\n    <Relation value="hosts"/>\n  </Relations>' in config
+    assert ('<Relation value="gives"/>\n    <Relation value="hosts"/>\n    <Relation '
+            'value="model"/>\n    <Relation value="shown-to"/>\n  </Relations>') in config
     assert "giver" not in config
 
 
