@@ -8,7 +8,10 @@ baseline it is measured against, from the same run:
 - ``bench_window``: a project of 100,000 documents (open, switch documents);
 - ``bench_cli``: validate, export jsonl, find and agreement over that project,
   next to a bare loop reading every file;
-- ``bench_export_peak``: the peak memory of exporting one 50 MB document to CoNLL.
+- ``bench_export_peak``: the peak memory of exporting one 50 MB document to CoNLL;
+- ``bench_suggestions``: gazetteer suggestions for 1,000 documents, and accepting 100
+  suggestions by keyboard in the window (issue "Suggestions"), next to reading the
+  texts alone and to labelling 100 spans by hand.
 
 The human-readable table goes to standard error; with ``--json``, the last line
 of standard output is one JSON object of every figure (each a number), among
@@ -22,7 +25,7 @@ names stay the same, ``quick`` says which run it was. The full run takes
 about ten minutes on two cores (the first one also builds the 100,000-document
 project, kept in the temporary folder for later runs).
 
-    .venv/bin/python benchmarks/run.py [--quick] [--json] [--only ui,window,cli,export]
+    .venv/bin/python benchmarks/run.py [--quick] [--json] [--only ui,window,cli,export,suggestions]
 """
 
 from __future__ import annotations
@@ -45,12 +48,14 @@ FULL: dict[str, dict[str, Any]] = {
     "window": {"count": 100_000},
     "cli": {"count": 100_000},
     "export": {"megabytes": 50.0},
+    "suggestions": {"documents": 1000, "accepts": 100},
 }
 QUICK: dict[str, dict[str, Any]] = {
     "ui": {"megabytes": 2.0, "spans": 10_000, "adds": 50},
     "window": {"count": 10_000, "keys": 20, "clicks": 10, "during_fill": 10},
     "cli": {"count": 10_000},
     "export": {"megabytes": 10.0},
+    "suggestions": {"documents": 200, "accepts": 50},
 }
 KEYS = ("open_10mb_ratio", "add_span_ms_max", "save_block_ms_max", "memory_10mb_ratio",
         "open_100k_s", "switch_ms_median", "switch_ms_max", "cli_100k_ratio_validate",
@@ -68,6 +73,9 @@ def _measure(name: str) -> Callable[..., dict[str, float]]:
     if name == "cli":
         import bench_cli
         return bench_cli.measure
+    if name == "suggestions":
+        import bench_suggestions
+        return bench_suggestions.measure
     import bench_export_peak
     return bench_export_peak.measure
 
@@ -95,7 +103,8 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="a smaller run (< 2 minutes)")
     parser.add_argument("--json", action="store_true",
                         help="print the figures as one JSON object (last line of stdout)")
-    parser.add_argument("--only", help="some of: ui, window, cli, export (comma-separated)")
+    parser.add_argument("--only", help="some of: ui, window, cli, export, suggestions "
+                                       "(comma-separated)")
     args = parser.parse_args()
     plan = QUICK if args.quick else FULL
     names = [n for n in plan if args.only is None or n in args.only.split(",")]

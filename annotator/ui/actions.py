@@ -120,6 +120,9 @@ class ActionSpec:
     context: str = "window"  # "view": only while the article view or span table has focus
     submenu: bool = False  # the action opens a menu, filled by its owner: see submenu()
     translated: bool = True
+    # the action whose keys this one also uses: exactly one of the two is enabled at a
+    # time (their owners see to it; Qt ignores a disabled action's shortcut)
+    shares_keys: str | None = None
 
 
 FILE = QT_TRANSLATE_NOOP("Menus", "&File")
@@ -188,6 +191,11 @@ ACTIONS: tuple[ActionSpec, ...] = (
                tip=QT_TRANSLATE_NOOP("Actions", "Delete the selected span"), context="view"),
     ActionSpec("span.note", QT_TRANSLATE_NOOP("Actions", "Edit &note…"), ("F2",), ANNOTATE,
                icon="document-edit"),
+    ActionSpec("span.attributes", QT_TRANSLATE_NOOP("Actions", "Edit a&ttributes"), ("F4",),
+               ANNOTATE,
+               tip=QT_TRANSLATE_NOOP("Actions", "Go to the selected span's attributes (Tab "
+                                                "between them, type to choose a value, "
+                                                "Escape back to the text)")),
     ActionSpec("span.next", QT_TRANSLATE_NOOP("Actions", "Ne&xt span"), ("Alt+Down",), ANNOTATE,
                context="view"),
     ActionSpec("span.previous", QT_TRANSLATE_NOOP("Actions", "Pre&vious span"), ("Alt+Up",),
@@ -206,11 +214,66 @@ ACTIONS: tuple[ActionSpec, ...] = (
                ("Ctrl+Shift+X",), ANNOTATE, context="view",
                tip=QT_TRANSLATE_NOOP("Actions", "Take the proclitic (و ف ب ك ل س) off the "
                                                 "start of the selected span, or give it back")),
+    # relations (annotator.ui.relations): not plain letters, which may be label keys
+    ActionSpec("relation.start", QT_TRANSLATE_NOOP("Actions", "&Link to…"), ("Ctrl+R",),
+               ANNOTATE,
+               tip=QT_TRANSLATE_NOOP("Actions", "Link the selected span to another: arrows "
+                                                "or typing choose the target, Enter, then "
+                                                "the relation type's key; Escape cancels")),
+    ActionSpec("relation.type", QT_TRANSLATE_NOOP("Actions", "Change relation &type…"),
+               ("Ctrl+Shift+T",), ANNOTATE,
+               tip=QT_TRANSLATE_NOOP("Actions", "Give the chosen relation another type "
+                                                "(press the type's key)")),
+    ActionSpec("relation.reverse", QT_TRANSLATE_NOOP("Actions", "Re&verse relation"),
+               ("Ctrl+Shift+D",), ANNOTATE,
+               tip=QT_TRANSLATE_NOOP("Actions", "Swap the chosen relation's ends")),
+    ActionSpec("relation.note", QT_TRANSLATE_NOOP("Actions", "Edit relation n&ote…"),
+               ("Shift+F2",), ANNOTATE),
+    ActionSpec("relation.delete", QT_TRANSLATE_NOOP("Actions", "Delete re&lation"),
+               ("Shift+Delete",), ANNOTATE,
+               tip=QT_TRANSLATE_NOOP("Actions", "Delete the chosen relation")),
+    ActionSpec("relation.next", QT_TRANSLATE_NOOP("Actions", "Next relation"),
+               ("Alt+PgDown",), ANNOTATE,
+               tip=QT_TRANSLATE_NOOP("Actions", "Choose the next relation of the selected "
+                                                "span (of the document, if none is "
+                                                "selected)")),
+    ActionSpec("relation.previous", QT_TRANSLATE_NOOP("Actions", "Previous relation"),
+               ("Alt+PgUp",), ANNOTATE),
     # not Ctrl+W (closes a window elsewhere), not Alt+Shift (switches keyboard layouts)
     ActionSpec("annotate.snap", QT_TRANSLATE_NOOP("Actions", "Snap to &words"), ("F9",),
                ANNOTATE, True, checkable=True,
                tip=QT_TRANSLATE_NOOP("Actions", "Widen selections to whole words and drop "
                                                 "spaces and punctuation at the edges")),
+    # suggestions (annotator/ui/suggesting.py): Backspace and Delete reject the suggestion
+    # at the cursor while no span is selected (span.delete is disabled meanwhile)
+    ActionSpec("suggestion.accept", QT_TRANSLATE_NOOP("Actions", "&Accept suggestion"),
+               ("Return", "Enter"), ANNOTATE, context="view",
+               tip=QT_TRANSLATE_NOOP("Actions", "Make the suggestion at the cursor a span, "
+                                                "then go to the next suggestion")),
+    ActionSpec("suggestion.reject", QT_TRANSLATE_NOOP("Actions", "Re&ject suggestion"),
+               ("Backspace", "Delete"), ANNOTATE, context="view", shares_keys="span.delete",
+               tip=QT_TRANSLATE_NOOP("Actions", "Never offer the suggestion at the cursor "
+                                                "again, then go to the next suggestion")),
+    ActionSpec("suggestion.accept_all", QT_TRANSLATE_NOOP("Actions", "Accept all suggestions "
+                                                                     "in this document"),
+               ("Ctrl+Shift+Return",), ANNOTATE, context="view",
+               tip=QT_TRANSLATE_NOOP("Actions", "Make every suggestion shown a span (one undo "
+                                                "step)")),
+    ActionSpec("suggestion.reject_all", QT_TRANSLATE_NOOP("Actions", "Reject all suggestions "
+                                                                     "in this document"),
+               ("Ctrl+Shift+Backspace",), ANNOTATE, context="view",
+               tip=QT_TRANSLATE_NOOP("Actions", "Never offer the suggestions shown again (one "
+                                                "undo step)")),
+    ActionSpec("suggestion.next", QT_TRANSLATE_NOOP("Actions", "Next s&uggestion"), ("F7",),
+               ANNOTATE, tip=QT_TRANSLATE_NOOP("Actions", "Put the cursor on the next "
+                                                          "suggestion")),
+    ActionSpec("suggestion.previous", QT_TRANSLATE_NOOP("Actions", "Previous su&ggestion"),
+               ("Shift+F7",), ANNOTATE,
+               tip=QT_TRANSLATE_NOOP("Actions", "Put the cursor on the previous suggestion")),
+    ActionSpec("annotate.suggest", QT_TRANSLATE_NOOP("Actions", "&Suggest…"), (), ANNOTATE,
+               tip=QT_TRANSLATE_NOOP("Actions", "Make suggestions from the spans labelled so "
+                                                "far (in gold and in files marked done), or "
+                                                "with a trained model")),
     ActionSpec("doc.previous", QT_TRANSLATE_NOOP("Actions", "&Previous document"),
                ("Ctrl+PgUp",), DOCUMENT, True, "go-up",
                tip=QT_TRANSLATE_NOOP("Actions", "Open the document above in the list")),
@@ -226,6 +289,11 @@ ACTIONS: tuple[ActionSpec, ...] = (
                checkable=True,
                tip=QT_TRANSLATE_NOOP("Actions", "List only the documents project.json assigns "
                                                 "to you")),
+    ActionSpec("project.schema", QT_TRANSLATE_NOOP("Actions", "&Labels and relations…"), (),
+               PROJECT,
+               tip=QT_TRANSLATE_NOOP("Actions", "Add, rename, recolour or rekey labels, their "
+                                                "attributes and relation types (a rename "
+                                                "changes every file that uses the name)")),
     ActionSpec("project.team_status", QT_TRANSLATE_NOOP("Actions", "&Team status…"), (),
                PROJECT,
                tip=QT_TRANSLATE_NOOP("Actions", "Each annotator's progress on their assigned "
@@ -243,6 +311,14 @@ ACTIONS: tuple[ActionSpec, ...] = (
                ("Ctrl+Shift+L",), VIEW, checkable=True,
                tip=QT_TRANSLATE_NOOP("Actions", "Write each span's label small above its "
                                                 "first letter")),
+    ActionSpec("view.suggestions", QT_TRANSLATE_NOOP("Actions", "Show s&uggestions"), (), VIEW,
+               checkable=True,
+               tip=QT_TRANSLATE_NOOP("Actions", "Draw machine suggestions as dashed boxes in "
+                                                "their label's colour")),
+    ActionSpec("view.relations", QT_TRANSLATE_NOOP("Actions", "Show &relations"),
+               ("Ctrl+Shift+K",), VIEW, checkable=True,
+               tip=QT_TRANSLATE_NOOP("Actions", "Draw relations as labelled arcs above the "
+                                                "lines")),
     ActionSpec("view.panels", QT_TRANSLATE_NOOP("Actions", "&Panels"), (), VIEW, submenu=True),
     ActionSpec("view.language", QT_TRANSLATE_NOOP("Actions", "&Language"), (), VIEW,
                icon="preferences-desktop-locale", submenu=True),

@@ -56,6 +56,7 @@ from annotator.core.edits import (
     set_note,
 )
 from annotator.core.errors import EditError
+from annotator.core.relation_schema import misfits_after_relabel, relation_types
 from annotator.core.snapping import moved_bounds, snap, toggle_proclitic
 from annotator.core.spans import Span, Status
 from annotator.ui.actions import ActionRegistry
@@ -166,6 +167,15 @@ class Annotating(QObject):
             return
         if session.aset.span(span_id).label == label:
             return
+        in_use = {r.type for r in session.aset.relations()}
+        misfits = misfits_after_relabel(relation_types(self.workspace.project, in_use),
+                                        session.aset, span_id, label)
+        if misfits:  # a relation whose ends no longer fit its type would make the file invalid
+            self._say(self.tr("Not relabelled: {label} does not fit its relations {types}; "
+                              "change or delete them first").format(
+                label=label, types=", ".join(r.type for r in misfits)),
+                "relabel-breaks-relations")
+            return
         self._push(relabel(session.aset, span_id, label))
 
     def context_menu(self, _offset: int | None) -> QMenu:
@@ -233,8 +243,22 @@ class Annotating(QObject):
             self._say(self.tr("No span selected: click a span, or use Alt+↓ / Alt+↑"),
                       "no-span-selected")
             return
-        if self._push(remove_span(session.aset, span_id)):
+        edit = remove_span(session.aset, span_id)
+        aset = session.aset
+
+        def end_text(end: str) -> str:
+            span = aset.get(end)
+            return span.text if span is not None else end
+
+        gone = "; ".join(f"{r.type}: “{end_text(r.source)}” → “{end_text(r.target)}”"
+                         for r in edit.relations)
+        if self._push(edit):
             self.spans.select(None)
+            if edit.relations:  # they go with it, and come back with it on undo
+                self._say(self.tr("Deleted “{text}” and its {count} relation(s): {relations} "
+                                  "(Ctrl+Z brings them back)").format(
+                    text=edit.span.text, count=len(edit.relations), relations=gone),
+                    "deleted-with-relations")
 
     def edit_note(self) -> None:
         selected = self._selected_span()

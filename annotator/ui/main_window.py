@@ -6,9 +6,9 @@ widgets follow its signals (:mod:`~annotator.ui.article`,
 :mod:`~annotator.ui.tables`, :mod:`~annotator.ui.status`,
 :mod:`~annotator.ui.files`); commands get the workspace, the widgets they
 drive and a :class:`~annotator.ui.feedback.Feedback` (labelling in
-:mod:`~annotator.ui.annotate`, saving in :mod:`~annotator.ui.files`,
-projects in :mod:`~annotator.ui.projects`, export and import in
-:mod:`~annotator.ui.dialogs.transfer`, review in :mod:`~annotator.ui.review`);
+:mod:`~annotator.ui.annotate`, relations in :mod:`~annotator.ui.relations`,
+saving in :mod:`~annotator.ui.files`, projects in :mod:`~annotator.ui.projects`,
+export and import in :mod:`~annotator.ui.dialogs.transfer`, review in :mod:`~annotator.ui.review`);
 every command's text and shortcut is in :mod:`annotator.ui.actions`. Tests
 pass a scripted ``feedback``; otherwise questions are dialogs of this window.
 """
@@ -26,6 +26,7 @@ from annotator.ui.annotate import Annotating
 from annotator.ui.article import ArticleArea
 from annotator.ui.assigned import AssignedOnly
 from annotator.ui.dialogs.help_dialogs import HelpDialogs
+from annotator.ui.dialogs.schema_dialog import SchemaEditing
 from annotator.ui.dialogs.team_status import TeamStatus
 from annotator.ui.dialogs.transfer import Transfer
 from annotator.ui.feedback import Feedback, WindowFeedback
@@ -34,11 +35,19 @@ from annotator.ui.finding import Finding
 from annotator.ui.known import KnownForms
 from annotator.ui.models.document_filter import DocumentFilterBar
 from annotator.ui.projects import ProjectSwitching
+from annotator.ui.relations import Relations
 from annotator.ui.review import ReviewController
 from annotator.ui.settings import Settings
+from annotator.ui.span_attributes import SpanAttributes
 from annotator.ui.status import StatusLine
+from annotator.ui.suggesting import Suggesting
 from annotator.ui.sync import Syncing
-from annotator.ui.tables import DocumentList, SpanList, dock, reading_start_area
+from annotator.ui.tables import (
+    DocumentList,
+    SpanList,
+    dock,
+    reading_start_area,
+)
 from annotator.ui.widgets.article_view import ArticleView
 from annotator.ui.widgets.find_bar import FindBar
 from annotator.ui.widgets.label_palette import LabelPalette
@@ -75,6 +84,8 @@ class MainWindow(QMainWindow):
         # the commands
         self.annotating = Annotating(ws, self.view, self.spans, self.feedback, self.registry,
                                      self, self.known)
+        self.relations = Relations(ws, self.view, self.spans, self.feedback, self.registry,
+                                   self.annotating.push, self)
         self.finding = Finding(ws, self.view, self.annotating, self.find_bar, self.feedback,
                                self)
         self.help = HelpDialogs(self.registry, self)
@@ -92,6 +103,16 @@ class MainWindow(QMainWindow):
         self.assigned = AssignedOnly(ws, self.documents, self.registry["doc.assigned_only"],
                                      settings, self.feedback, self)
         self.team_status = TeamStatus(ws, self)
+        # the schema (Project > Labels and relations…) and the selected span's attributes
+        self.schema = SchemaEditing(ws, self.feedback, self, self.transfer.save_pending)
+        self.attributes = SpanAttributes(ws, self.view, self.spans, self.annotating,
+                                         self.feedback, self)
+        # machine suggestions: marks in the text, Enter / Backspace, Annotate > Suggest…
+        self.suggesting = Suggesting(ws, self.view, self.spans, self.annotating, self.feedback,
+                                     self.registry, settings, self.article.document_shown, self,
+                                     self.documents.filter, self.transfer.save_pending)
+        self.document_filter.order_changed.connect(self.suggesting.order_documents)
+        self.documents.filter.basis_changed.connect(self.document_filter.show_basis)
         self._build_docks()
         self._build_bars()
         self._build_labels()
@@ -106,7 +127,8 @@ class MainWindow(QMainWindow):
 
     # -- building ----------------------------------------------------------------
     def _build_docks(self) -> None:
-        """The document list (where reading starts) and the span table (bottom)."""
+        """The document list and the attributes (where reading starts), spans and relations
+        (bottom)."""
         listing = QWidget()
         layout = QVBoxLayout(listing)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -118,8 +140,17 @@ class MainWindow(QMainWindow):
         spans = dock(self, self.tr("Spans"), "spans-dock", self.spans.table,
                      Qt.DockWidgetArea.BottomDockWidgetArea)
         self.resizeDocks([docs], [300], Qt.Orientation.Horizontal)
+        relations = dock(self, self.tr("Relations"), "relations-dock", self.relations.table,
+                         Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.splitDockWidget(spans, relations, Qt.Orientation.Horizontal)
+        self.panels = [docs, spans, relations]  # View > Panels brings each back once closed
+        # under the document list: beside the article it took the width lines wrap at
+        self.attributes.dock = dock(self, self.tr("Attributes"), "attributes-dock",
+                                    self.attributes.editor, reading_start_area())
+        self.splitDockWidget(docs, self.attributes.dock, Qt.Orientation.Vertical)
+        self.resizeDocks([docs, self.attributes.dock], [360, 140], Qt.Orientation.Vertical)
+        self.panels.append(self.attributes.dock)
         self.resizeDocks([spans], [220], Qt.Orientation.Vertical)
-        self.panels = [docs, spans]  # View > Panels brings each back once closed
 
     def _build_bars(self) -> None:
         toolbar = QToolBar(self.tr("Main"), self)
@@ -157,7 +188,7 @@ class MainWindow(QMainWindow):
         self.spans.model.note_edited.connect(a.set_note)
         self.banners.unplaced_list.place_requested.connect(a.place_unplaced)
         self.banners.unplaced_list.discard_requested.connect(a.discard_unplaced)
-        view.context_menu_factory = a.context_menu
+        view.context_menu_factory = self.relations.extend_menu(a.context_menu)
         view.bounds_dragged.connect(a.set_bounds)
         group = ws.undo_history.group
         for name, can, changed in (("edit.undo", group.canUndo, group.canUndoChanged),
@@ -170,11 +201,13 @@ class MainWindow(QMainWindow):
         r.connect("file.import", self.transfer.open_import)
         r.connect("file.sync", self.syncing.sync_now)
         r.connect("project.team_status", self.team_status.open)
+        r.connect("project.schema", self.schema.open)
         r.connect("file.quit", self.close)
         r.connect("edit.undo", group.undo)
         r.connect("edit.redo", group.redo)
         r.connect("span.delete", a.delete_selected)
         r.connect("span.note", a.edit_note)
+        r.connect("span.attributes", self.attributes.focus)
         r.connect("span.next", lambda: a.step_span(True))
         r.connect("span.previous", lambda: a.step_span(False))
         r.connect("span.start_left", lambda: a.move_edge("start", True))
@@ -183,6 +216,16 @@ class MainWindow(QMainWindow):
         r.connect("span.end_right", lambda: a.move_edge("end", False))
         r.connect("span.deselect", self.spans.deselect)
         r.connect("span.clitic", a.toggle_clitic)
+        rel = self.relations
+        r.connect("relation.start", rel.start_link)
+        r.connect("relation.type", rel.start_retype)
+        r.connect("relation.reverse", rel.reverse)
+        r.connect("relation.note", rel.edit_note)
+        r.connect("relation.delete", rel.delete)
+        r.connect("relation.next", lambda: rel.step(True))
+        r.connect("relation.previous", lambda: rel.step(False))
+        r["view.relations"].setChecked(rel.arcs.shown)
+        r.connect("view.relations", rel.arcs.set_shown)
         r.connect("find.open", self.finding.open)
         r.connect("find.next", lambda: self.finding.step(1))
         r.connect("find.previous", lambda: self.finding.step(-1))
@@ -227,4 +270,5 @@ class MainWindow(QMainWindow):
         self.settings.set(self._state_key(), bytes(self.saveState().data()))
         self.workspace.remember_now()  # the last document, written at once, not 2 s later
         self.settings.sync()
+        self.known.close()  # a read of the known forms under way stops
         event.accept()

@@ -11,13 +11,22 @@ the reviewer is the workspace's ``user``, shown in the status bar.
 
 What is compared: a reference annotator (A) and one or more others (B:
 annotators and/or gold), **pairwise against the reference**
-(:func:`annotator.core.adjudication.compare`). Each difference is coloured by
-kind in the text, listed in the panel, and reachable with ``F8`` /
-``Shift+F8``; the choices (accept A, accept B, accept both, reject, edit) and
-"accept all agreed" become core edits pushed on the gold session's undo
-stack (:func:`~annotator.core.adjudication.settle`). The status bar shows the
-document's agreement (:func:`annotator.core.agreement.document_agreement`),
+(:func:`annotator.core.adjudication.compare`): spans, their attributes and
+notes, and relations. Each difference is marked in the text (A's bar above
+the words, B's below, in label colours with the labels' names shown; grey
+brackets for a difference: :mod:`annotator.ui.widgets.review_decorations`),
+listed in the panel, and reachable with ``F8`` / ``Shift+F8``; the choices
+(accept A, accept B, accept both, reject, edit) and "accept all agreed"
+become core edits pushed on the gold session's undo stack
+(:func:`~annotator.core.adjudication.settle`), bringing the chosen side's
+attributes, notes and relations along. Accepting both extents of a boundary
+difference with one label is asked about first: flat exports (CoNLL) keep
+only one of two overlapping spans with the same label. The status bar shows
+the document's agreement (:func:`annotator.core.agreement.document_agreement`),
 computed on the same spans as the list.
+
+While review mode is on, label names are shown over the words and the span
+table (gold's spans, often few) is kept low; both come back as they were.
 
 Outside review mode it only adds the reviewer's notes on gold spans to the
 annotator's view (a dashed line and a tooltip).
@@ -31,13 +40,17 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow
 from annotator.core.adjudication import (
     Choice,
     ReviewItem,
+    SettleError,
     accept_agreed,
+    agreed_relations,
     agreed_spans,
     compare,
+    crowds_gold,
     gold_span,
     settle,
 )
 from annotator.core.agreement import DocumentFigures
+from annotator.core.differences import Work
 from annotator.core.edits import Changes, Edit, set_note
 from annotator.core.project import GOLD
 from annotator.core.spans import Span
@@ -50,7 +63,7 @@ from annotator.io.review_sources import (
 )
 from annotator.ui.actions import ActionRegistry
 from annotator.ui.feedback import Feedback
-from annotator.ui.review_text import AgreementField, choice_text, source_notes
+from annotator.ui.review_text import AgreementField, cell_words, choice_text, source_notes
 from annotator.ui.tables import SpanList, reading_end_area
 from annotator.ui.widgets.article_view import ArticleView
 from annotator.ui.widgets.review_decorations import (
@@ -59,10 +72,13 @@ from annotator.ui.widgets.review_decorations import (
     item_index,
     item_key,
 )
+from annotator.ui.widgets.review_marks import ReviewMarks
 from annotator.ui.widgets.review_panel import ReviewPanel
 from annotator.ui.workspace import Workspace
 
 MESSAGE_MS = 6000
+SPANS_DOCK = "spans-dock"  # the span table's dock, kept low in review mode
+SPANS_ROWS = 4  # rows of the span table left in view in review mode
 ACTION_NAMES = ("review.next", "review.previous", "review.accept_a", "review.accept_b",
                 "review.accept_both", "review.reject", "review.edit", "review.accept_agreed")
 
@@ -87,12 +103,15 @@ class ReviewController(QObject):
         self.host = host
         self.active = False
         self.items: list[ReviewItem] = []
-        self.spans: dict[str, list[Span]] = {}  # the annotators' spans on the open document
+        self.spans: dict[str, Work] = {}  # the annotators' work on the open document
         self.compared: list[str] = []  # reference first
         self.notes: list[SourceNote] = []  # about the annotators' files, shown in the panel
         self.figures: DocumentFigures | None = None  # the agreement shown in the status bar
         self._wanted: tuple[str | None, list[str]] = (None, [])  # kept from document to document
         self._syncing = False
+        self._names_shown: bool | None = None  # label names before review mode turned them on
+        self._spans_height: int | None = None  # the span table's height before review mode
+        self.marks = ReviewMarks(view)
         self.panel = ReviewPanel()
         self.dock = QDockWidget(self.tr("Review"), host)
         self.dock.setObjectName("review-dock")
@@ -137,13 +156,47 @@ class ReviewController(QObject):
         """Review mode is on while gold is edited: the dock, the actions, the status field."""
         on = annotator == GOLD != self.workspace.user
         self.active = on
-        if on and self.host.dockWidgetArea(self.dock) == Qt.DockWidgetArea.NoDockWidgetArea:
+        first = on and self.host.dockWidgetArea(self.dock) == Qt.DockWidgetArea.NoDockWidgetArea
+        if first:
             self.host.addDockWidget(reading_end_area(), self.dock)
-            self.host.resizeDocks([self.dock], [520], Qt.Orientation.Horizontal)
         self.dock.setVisible(on)
+        if first:
+            self.host.resizeDocks([self.dock], [520], Qt.Orientation.Horizontal)
+            # beside other panels of that side (attributes), the review panel takes most room
+            self.host.resizeDocks([self.dock], [self.host.height() * 3 // 4],
+                                  Qt.Orientation.Vertical)
         self.status.setVisible(on)
         self._enable(on)
         self._check(on)
+        self.marks.install(on)
+        self._show_label_names(on)
+        self._keep_spans_low(on)
+
+    def _show_label_names(self, on: bool) -> None:
+        """Label names over the words while reviewing; as the reviewer had them after."""
+        action = self.registry["view.label_names"]
+        if on and self._names_shown is None:
+            self._names_shown = action.isChecked()
+            action.setChecked(True)
+        elif not on and self._names_shown is not None:
+            action.setChecked(self._names_shown)
+            self._names_shown = None
+
+    def _keep_spans_low(self, on: bool) -> None:
+        """The span table (gold's spans, few at first) takes a few rows, not half the window."""
+        spans = self.host.findChild(QDockWidget, SPANS_DOCK)
+        if spans is None or spans.isFloating() or not spans.isVisible():
+            return
+        if on and self._spans_height is None:
+            self._spans_height = spans.height()
+            table = self.spans_list.table
+            rows = table.verticalHeader().defaultSectionSize() * SPANS_ROWS
+            low = rows + table.horizontalHeader().height() + spans.height() - table.height() + 4
+            if low < spans.height():
+                self.host.resizeDocks([spans], [low], Qt.Orientation.Vertical)
+        elif not on and self._spans_height is not None:
+            self.host.resizeDocks([spans], [self._spans_height], Qt.Orientation.Vertical)
+            self._spans_height = None
 
     def _check(self, on: bool) -> None:
         action = self.registry["review.mode"]
@@ -167,6 +220,7 @@ class ReviewController(QObject):
         if self.active:
             self.items, self.spans, self.figures = [], {}, None
             self.panel.model.reset([], None)
+            self.marks.set_decorations(None)
             self.status.setText("")
 
     def _show_reviewer_notes(self, doc_id: str) -> None:
@@ -189,11 +243,12 @@ class ReviewController(QObject):
         self._wanted = self.panel.chosen()
         self._compare(keep=None)
 
-    def _spans_of(self, name: str) -> list[Span]:
+    def _work_of(self, name: str) -> Work:
         session = self.workspace.session
         if name == GOLD:
-            return session.aset.spans() if session is not None else []
-        return self.spans.get(name, [])
+            return (Work(session.aset.spans(), session.aset.relations()) if session is not None
+                    else Work([]))
+        return self.spans.get(name, Work([]))
 
     def _compare(self, keep: tuple[int, int, int] | None) -> None:
         """Classify again, refill the list and the view; select the item at or after ``keep``."""
@@ -202,14 +257,15 @@ class ReviewController(QObject):
             return
         reference, others = self.panel.chosen()
         self.compared = [reference, *others] if reference is not None and others else []
-        spans = {name: self._spans_of(name) for name in self.compared}
-        self.items = compare(self.compared[0], spans) if self.compared else []
+        works = {name: self._work_of(name) for name in self.compared}
+        self.items = compare(self.compared[0], works) if self.compared else []
         self.panel.model.reset(self.items, session.aset)
-        self.view.set_provider(ReviewDecorations(self.items, session.aset,
-                                                 self.workspace.colors))
+        decorations = ReviewDecorations(self.items, session.aset, self.workspace.colors)
+        self.view.set_provider(decorations)
+        self.marks.set_decorations(decorations)
         b = others[0] if len(others) == 1 else "B"
         self.panel.set_counts(self.panel.model.counts(), reference or "A", b)
-        self._show_agreement(spans)
+        self._show_agreement({name: list(work.spans) for name, work in works.items()})
         if keep is not None:
             self._select_from(keep)
 
@@ -342,9 +398,21 @@ class ReviewController(QObject):
         session = self.workspace.session
         if item is None or session is None:
             return
-        text = (item.difference.a or item.difference.b).text  # type: ignore[union-attr]
-        edit = settle(session.aset, item.difference, choice,
-                      choice_text(choice, item.a, item.b, " ".join(text.split())[:30]))
+        d = item.difference
+        if crowds_gold(d, choice):
+            asked = self._ask_one_extent(item)
+            if asked is None:
+                return
+            choice = asked
+        words = cell_words(item)
+        try:
+            edit = settle(session.aset, d, choice, choice_text(choice, item.a, item.b, words),
+                          relations_a=self._work_of(item.a).linked(),
+                          relations_b=self._work_of(item.b).linked())
+        except SettleError as refused:
+            self._say(self.tr("Not done: {why}").format(why=self._refusal(refused)),
+                      refused.code)
+            return
         position = self._position(item)
         if edit is None:
             self._say(self.tr("Gold already holds that"), "already-in-gold")
@@ -353,6 +421,41 @@ class ReviewController(QObject):
         if not self._select_from(position, after=True):
             self._select_from(position)
             self._say(self.tr("That was the last difference"), "last-difference")
+
+    def _ask_one_extent(self, item: ReviewItem) -> Choice | None:
+        """Accepting both extents of one label: say what it does, offer one extent instead.
+
+        Two overlapping spans with the same label in gold are valid, but the flat
+        exports (CoNLL, Hugging Face tags) keep only the longer one.
+        """
+        d = item.difference
+        assert d.a is not None and d.b is not None
+        self._say(self.tr("Both extents carry the label {label} and overlap: flat exports "
+                          "(CoNLL) would keep only the longer one").format(label=d.a.label),
+                  "both-extents-overlap")
+        answer = self.feedback.ask(
+            "both-extents-overlap", self.tr("Accept both extents?"),
+            self.tr("A's extent “{a}” ({who_a}) and B's extent “{b}” ({who_b}) overlap and "
+                    "carry the same label, {label}. Gold may hold both, but CoNLL and the other "
+                    "flat exports keep only the longer one. Choose one extent instead?").format(
+                a=_isolated(d.a.text), who_a=item.a, b=_isolated(d.b.text), who_b=item.b,
+                label=d.a.label),
+            [("a", self.tr("Only A's “{text}”").format(text=_isolated(_short(d.a.text)))),
+             ("b", self.tr("Only B's “{text}”").format(text=_isolated(_short(d.b.text)))),
+             ("both", self.tr("Keep both")), ("cancel", self.tr("Cancel"))])
+        if answer in ("a", "b", "both"):
+            return answer  # type: ignore[return-value]
+        self._say(self.tr("Nothing changed"), "both-extents-cancelled")
+        return None
+
+    def _refusal(self, refused: SettleError) -> str:
+        """A settling refusal in the reviewer's words, by its code."""
+        words = {"relation-ends-not-in-gold": self.tr("accept both ends of the relation into "
+                                                      "gold first"),
+                 "span-not-in-gold": self.tr("accept the span into gold first"),
+                 "attributes-conflict": self.tr("A and B give an attribute different values: "
+                                                "choose A's or B's")}
+        return words.get(refused.code, str(refused))
 
     def edit(self) -> None:
         """Put a version in gold if it holds none, then select the gold span for editing."""
@@ -363,7 +466,15 @@ class ReviewController(QObject):
         d = item.difference
         span = gold_span(session.aset, d)
         if span is None:
-            if not self._push(settle(session.aset, d, "a" if d.a is not None else "b")):
+            try:
+                edit = settle(session.aset, d, "a" if d.a is not None else "b",
+                              relations_a=self._work_of(item.a).linked(),
+                              relations_b=self._work_of(item.b).linked())
+            except SettleError as refused:
+                self._say(self.tr("Not done: {why}").format(why=self._refusal(refused)),
+                          refused.code)
+                return
+            if not self._push(edit):
                 return
             span = gold_span(session.aset, d)
         if span is None:
@@ -382,8 +493,9 @@ class ReviewController(QObject):
             self._say(self.tr("Agreed spans need two annotators besides gold"),
                       "agreed-needs-two")
             return
-        agreed = agreed_spans({n: self.spans[n] for n in names})
-        edit = accept_agreed(session.aset, agreed)
+        works = {n: self.spans.get(n, Work([])) for n in names}
+        agreed = agreed_spans({n: list(work.spans) for n, work in works.items()})
+        edit = accept_agreed(session.aset, agreed, agreed_relations(works))
         if not agreed:
             self._say(self.tr("No span was marked identically by all of {names}").format(
                 names=", ".join(names)), "nothing-agreed")
@@ -398,3 +510,14 @@ class ReviewController(QObject):
         session = self.workspace.session
         if span is not None and session is not None and span.id in session.aset:
             self._push(set_note(session.aset, span.id, note))
+
+
+def _isolated(text: str) -> str:
+    """``text`` in a first-strong isolate, so Arabic words inside a sentence of another
+    direction keep the sentence (and the quotes around them) in its order. Display only."""
+    return f"\u2068{text}\u2069"
+
+
+def _short(text: str, limit: int = 30) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel
 
+from annotator.core.adjudication import ReviewItem
 from annotator.core.agreement import DocumentFigures
 from annotator.io.review_sources import SourceNote
 from annotator.ui.i18n import QT_TRANSLATE_NOOP
@@ -38,6 +39,19 @@ def _tr(text: str) -> str:
 def choice_text(choice: str, a: str, b: str, words: str) -> str:
     """The undo text of settling a difference with ``choice``, e.g. ``Accept amal's “…”``."""
     return f"{_tr(CHOICE_WORDS[choice]).format(a=a, b=b)} “{words}”"
+
+
+def cell_words(item: ReviewItem, limit: int = 30) -> str:
+    """The words a difference is about, shortened for an undo text (a relation: its ends)."""
+    d = item.difference
+    span = d.a or d.b
+    if span is not None:
+        text = span.text
+    else:
+        linked = d.relation
+        assert linked is not None
+        text = f"{linked.relation.type}: {linked.source.text} → {linked.target.text}"
+    return " ".join(text.split())[:limit]
 
 
 def source_notes(doc_id: str, any_spans: bool, notes: Sequence[SourceNote]) -> str:

@@ -56,10 +56,17 @@ SYNC_ON_CLOSE = Setting("sync/on_close", False,
 # The document list shows only the documents project.json assigns to the user.
 ASSIGNED_ONLY = Setting("documents/assigned_only", False,
                         QT_TRANSLATE_NOOP("Settings", "List only the documents assigned to me"))
+# View > Show suggestions: machine suggestions drawn as dashed boxes in the text.
+SHOW_SUGGESTIONS = Setting("view/show_suggestions", True,
+                           QT_TRANSLATE_NOOP("Settings", "Show machine suggestions in the text"))
+# Annotate > Suggest… with a trained model: the model folder chosen last.
+SUGGEST_MODEL = Setting("suggest/model_folder", "",
+                        QT_TRANSLATE_NOOP("Settings", "Model folder last used for suggestions"))
 
 ALL: tuple[Setting[Any], ...] = (ANNOTATOR, FONT_SIZE, SNAP_TO_WORDS, AUTOSAVE_MS, GEOMETRY,
                                  WINDOW_STATE, WINDOW_STATE_RTL, RECENT_PROJECTS, LANGUAGE,
-                                 SYNC_EVERY_MINUTES, SYNC_ON_CLOSE, ASSIGNED_ONLY)
+                                 SYNC_EVERY_MINUTES, SYNC_ON_CLOSE, ASSIGNED_ONLY,
+                                 SHOW_SUGGESTIONS, SUGGEST_MODEL)
 
 # The interface languages, each named in itself (a reader of the other language still
 # finds their own). English is the source language: it needs no translation file.

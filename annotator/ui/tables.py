@@ -5,7 +5,8 @@ rows one at a time and keep rows one line high, so long lists scroll quickly.
 
 - :class:`DocumentList` lists the project's documents with the annotator's
   status and counts, marks the one shown (or "error" when it cannot be
-  opened), and says which one the user picks (``chosen``).
+  opened), and says which one the user picks (``chosen``). Next/previous
+  document follow its rows as shown, sorted and filtered (:meth:`DocumentList.step_from`).
 - :class:`SpanList` shows each edit of the open document's spans: it applies
   the edit's :class:`~annotator.core.edits.Changes` as row changes and
   repaints what changed in the article view, and keeps the table's selection
@@ -132,6 +133,7 @@ class DocumentList(QObject):
         self.table = document_table(self.filter)
         self.table.activated.connect(self._on_chosen)
         self.table.clicked.connect(self._on_chosen)
+        ws.shown_order = self  # Ctrl+PgDown / Ctrl+PgUp go down and up the rows shown
         ws.project_changed.connect(self._on_project)
         ws.annotator_changed.connect(self._on_annotator)
         ws.documents_changed.connect(self._reload)
@@ -149,6 +151,13 @@ class DocumentList(QObject):
     def _on_chosen(self, index: QModelIndex) -> None:
         if index.isValid():
             self.chosen.emit(self.model.doc_id_at(self.filter.mapToSource(index).row()))
+
+    def step_from(self, doc_id: str | None, step: int) -> str | None:
+        """The document ``step`` rows below (above, if negative) ``doc_id`` as the list shows
+        them (sorted, filtered); None past either end. Costs the same at any size."""
+        row = self.model.row_of(doc_id) if doc_id is not None else None
+        found = self.filter.shown_step(row, step)
+        return self.model.doc_id_at(found) if found is not None else None
 
     def _on_project(self, project: Project) -> None:
         self.model.project = project

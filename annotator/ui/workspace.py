@@ -31,7 +31,7 @@ from __future__ import annotations
 import gc
 import logging
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Any, overload
+from typing import Any, Protocol, overload
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
@@ -113,6 +113,14 @@ class DocumentIds(Sequence[str]):
         return f"DocumentIds({len(self._ids)} documents)"
 
 
+class ShownOrder(Protocol):
+    """The order the document list shows (sorted, filtered), for next/previous document."""
+
+    def step_from(self, doc_id: str | None, step: int) -> str | None:
+        """The document ``step`` places after (before) ``doc_id``; None past either end."""
+        ...
+
+
 class Workspace(QObject):
     """The project, the annotator and the open document of one window."""
 
@@ -144,6 +152,8 @@ class Workspace(QObject):
         self.colors = label_colors(project)
         self._frozen = False  # gc.freeze() was called for the open document
         self.doc_ids = DocumentIds(project.doc_ids())
+        # set by the document list: next/previous follow its rows as shown; else doc_ids
+        self.shown_order: ShownOrder | None = None
         self.session: DocumentSession | None = None
         self.broken: tuple[str, AnnotatorError] | None = None  # shown, cannot be opened
         self.undo_history = UndoHistory(self)  # per document, while the window is open
@@ -243,13 +253,19 @@ class Workspace(QObject):
         self.undo_history.group.setActiveStack(None)  # type: ignore[arg-type]  # Qt: nullptr
 
     def step_document(self, step: int) -> None:
-        """Open the document ``step`` places down (up, if negative) the list."""
+        """Open the document ``step`` places down (up, if negative) the list, as the list
+        shows it (:attr:`shown_order`: sorted, filtered), else in :attr:`doc_ids` order."""
         if not self.doc_ids:
             return
-        position = self.doc_ids.position(self.current_doc_id or self.doc_ids[0])
-        index = position + step if position is not None else 0
-        if 0 <= index < len(self.doc_ids):
-            self.open_document(self.doc_ids[index])
+        target: str | None
+        if self.shown_order is not None:
+            target = self.shown_order.step_from(self.current_doc_id, step)
+        else:
+            position = self.doc_ids.position(self.current_doc_id or self.doc_ids[0])
+            index = position + step if position is not None else 0
+            target = self.doc_ids[index] if 0 <= index < len(self.doc_ids) else None
+        if target is not None:
+            self.open_document(target)
         else:
             self.feedback.say(self.tr("No more documents that way"), 4000, "no-more-documents")
 

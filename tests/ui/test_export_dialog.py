@@ -79,6 +79,8 @@ def test_the_summary_lists_documents_spans_and_dropped_spans_with_reasons(
         assert str(figure) in dialog.headline.text()
     text = dialog.summary.toPlainText()
     assert "dropped: a longer overlapping span was kept" in text
+    # what CoNLL has no place for at all is said once, with counts
+    assert summary.left_out and "left out, as conll has no place for them: " in text
     for dropped in summary.dropped:  # every dropped span, each with its document and reason
         assert str(dropped) in text
     assert "not annotated" in text  # the skipped document, and why

@@ -11,6 +11,7 @@ import doctest
 import json
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
@@ -26,8 +27,7 @@ from annotator.ui.main_window import MainWindow
 from annotator.ui.models.differences import DifferenceTableModel
 from annotator.ui.review import ReviewController
 from annotator.ui.settings import Settings
-from annotator.ui.widgets.decorations import blend
-from annotator.ui.widgets.review_decorations import KIND_COLORS, item_key
+from annotator.ui.widgets.review_decorations import MARK_COLOR, SAME_COLOR, item_key
 from annotator.ui.workspace import KEEP_COPY
 from tests.review_data import SpanSpec, locate, make_project
 from tests.ui.conftest import discard, new_window, press_save, read_json, scripted, show
@@ -144,26 +144,28 @@ def test_differences_are_found_classed_coloured_and_counted(
         ("same", "omar", "خمس طائرات مسيّرة · gift", "خمس طائرات مسيّرة · gift", "—"),
         ("only A", "omar", "لقاء مطوّل · meeting", "—", "—"),
     ]
-    # Each difference is painted over its words in its kind's colour, keyed for clicks.
+    # Each difference is keyed over its words for clicks, in a neutral grey (never a label's
+    # colour); the words' labels are named over them, A's and B's apart where they differ.
+    label_colors = set(window.workspace.colors.values())
     for word, kind in (("الحاكم", Kind.SAME), ("الزعيمَ", Kind.ONLY_B), ("المحطة", Kind.LABEL),
                        ("واقية", Kind.BOUNDARY), ("لقاء", Kind.ONLY_A)):
-        fills = [d for d in window.view.decorations_at(at(word)[0] + 1) if d.fill]
-        assert [d.color for d in fills] == [KIND_COLORS[kind]], word
-    # Boundaries: A's extent solid, B's dashed, under the words.
-    lines = [(d.start, d.end, d.dashed) for d in window.view.decorations_at(at("سترة")[0])
-             if d.underline]
-    assert sorted(lines) == [(*at("سترة"), True), (*at("سترة واقية"), False)]
-    # The legend names every colour with its count, and matches the view's fills.
+        found = window.view.decorations_at(at(word)[0] + 1)
+        keyed = [d for d in found if d.key and d.key.startswith("review:")]
+        assert [d.color for d in keyed] == [SAME_COLOR if kind is Kind.SAME else MARK_COLOR]
+        assert not keyed[0].fill and not keyed[0].underline
+        assert not any(d.fill for d in found), "nothing is in gold yet: no fill"
+        assert {d.color for d in keyed}.isdisjoint(label_colors)
+    names = {(d.start, d.end, d.name) for d in window.view.decorations_at(at("المحطة")[0])
+             if d.name}
+    assert names == {(*at("المحطة"), "A entity"), (*at("المحطة"), "B meeting")}
+    names = {d.name for d in window.view.decorations_at(at("الحاكم")[0]) if d.name}
+    assert names == {"entity"}  # agreed: named once
+    assert window.view.show_label_names  # label names are shown in review mode
+    # The legend counts every kind, with a picture of its marks.
     assert review.panel.legend[Kind.SAME].text() == "same (2)"
     assert review.panel.legend[Kind.ONLY_A].text() == "only in A (amal) (1)"
     assert review.panel.legend[Kind.ONLY_B].text() == "only in B (omar) (1)"
-    window.view.repaint()
-    (paint,) = [window.view.highlights.get(0)]
-    assert paint is not None
-    painted = {fill.name() for _, _, fill in paint.fills}
-    legend = {kind: label.pixmap().toImage().pixelColor(4, 4).name()
-              for kind, label in review.panel.swatches.items()}
-    assert painted == set(legend.values()) == {blend([c]) for c in KIND_COLORS.values()}
+    assert not review.panel.legend[Kind.RELATION].isVisibleTo(review.panel)  # none here
     # Agreement in the status bar, by hand: 2 identical spans of 5 + 5 -> F1 0.40; overlap
     # pairs same-label spans sharing a character: الحاكم, خمس…, سترة -> 2*3/10 = 0.60.
     figures = review.figures
@@ -223,6 +225,8 @@ def test_accept_and_reject_each_kind_write_valid_gold(
         word: str, key: Qt.Key, expected: list[tuple[str, str]], state: str) -> None:
     window = open_review()
     review = window.review
+    if word == "سترة" and key in (Qt.Key.Key_3, Qt.Key.Key_Delete):
+        scripted(window).answer("both")  # both extents of one label: asked, kept both
     if key == Qt.Key.Key_Delete:  # reject something gold holds: accept both first
         select_word(window, word)
         qtbot.keyClick(window.view, Qt.Key.Key_3, CTRL)
@@ -423,3 +427,183 @@ def test_a_broken_gold_file_of_another_document_empties_the_comparison(
     assert window.review.items == [] and window.review.panel.model.rowCount() == 0
     assert window.review.status.text() == ""
     assert window.workspace.open_document("r1") and window.review.items
+
+
+# -- issue 11: what review showed when tried ----------------------------------------------
+
+def test_accepting_both_extents_of_one_label_is_said_and_one_extent_offered(
+        open_review: Callable[..., MainWindow], qtbot: QtBot) -> None:
+    window = open_review()
+    feedback, aset = scripted(window), window.workspace.session.aset  # type: ignore[union-attr]
+    select_word(window, "سترة")
+    feedback.answer("cancel")
+    qtbot.keyClick(window.view, Qt.Key.Key_3, CTRL)
+    assert feedback.asked[-1].kind == "both-extents-overlap"
+    assert feedback.asked[-1].choices == ("a", "b", "both", "cancel")
+    assert "both-extents-overlap" in feedback.codes and feedback.last == "both-extents-cancelled"
+    assert len(aset) == 0
+    select_word(window, "سترة")
+    feedback.answer("b")  # one extent instead: B's
+    qtbot.keyClick(window.view, Qt.Key.Key_3, CTRL)
+    assert [(s.text, s.label) for s in aset.spans()] == [("سترة", "gift")]
+    # choosing one version is never asked about
+    asked = len(feedback.asked)
+    select_word(window, "سترة")
+    qtbot.keyClick(window.view, Qt.Key.Key_1, CTRL)
+    assert len(feedback.asked) == asked
+    assert [(s.text, s.label) for s in aset.spans()] == [("سترة واقية", "gift")]
+
+
+def pixels(window: MainWindow) -> Any:
+    window.view.repaint()
+    return window.view.viewport().grab().toImage()
+
+
+def near(color: Any, wanted: str, tolerance: int = 40) -> bool:
+    from PySide6.QtGui import QColor
+
+    target = QColor(wanted)
+    return all(abs(a - b) <= tolerance for a, b in ((color.red(), target.red()),
+                                                    (color.green(), target.green()),
+                                                    (color.blue(), target.blue())))
+
+
+def test_marks_are_a_above_b_below_in_label_colours_and_grey_brackets(
+        open_review: Callable[..., MainWindow]) -> None:
+    from annotator.ui.widgets.review_marks import BAR_PX, INSET_PX, SIDE_PX
+
+    window = open_review()
+    view, colors = window.view, window.workspace.colors
+    image = pixels(window)
+    # "المحطة": A (amal) entity, B (omar) meeting: A's bar on top, B's dashed at the bottom
+    (rect,) = view.range_rects(*at("المحطة"))
+    xs = range(int(rect.left()) + 2, int(rect.right()) - 1)
+    top = int(rect.top() + INSET_PX + BAR_PX / 2)
+    bottom = int(rect.bottom() - INSET_PX - BAR_PX / 2)
+    assert all(near(image.pixelColor(x, top), colors["entity"]) for x in xs)
+    dashed = [near(image.pixelColor(x, bottom), colors["meeting"]) for x in xs]
+    assert any(dashed) and not all(dashed)  # dashes, and gaps between them
+    assert not any(near(image.pixelColor(x, bottom), colors["entity"]) for x in xs)
+    # a difference has grey brackets at both ends; the agreed "الحاكم" has none
+    middle = int(rect.center().y())
+    for x in (rect.left() - SIDE_PX / 2 - 1, rect.right() + 1 + SIDE_PX / 2):
+        assert near(image.pixelColor(int(x), middle), MARK_COLOR, 30)
+    (agreed,) = view.range_rects(*at("الحاكم"))
+    left = image.pixelColor(int(agreed.left() - SIDE_PX / 2 - 1), int(agreed.center().y()))
+    assert not near(left, MARK_COLOR, 30)
+    # "سترة واقية" (A) and "سترة" (B), one label: both drawn, neither hides the other
+    for word, y in (("واقية", top), ("سترة", bottom)):
+        (piece,) = view.range_rects(*at(word))
+        row = [image.pixelColor(x, int(piece.top()) + y - int(rect.top()))
+               for x in range(int(piece.left()) + 2, int(piece.right()) - 1)]
+        assert any(near(c, colors["gift"]) for c in row), word
+    # B's bar under "سترة واقية" stops where B's extent does
+    (vest,) = view.range_rects(*at("واقية"))
+    row = [image.pixelColor(x, int(vest.top()) + bottom - int(rect.top()))
+           for x in range(int(vest.left()) + 2, int(vest.right()) - 1)]
+    assert not any(near(c, colors["gift"]) for c in row)
+
+
+def test_gold_is_filled_in_its_label_colour_and_label_names_come_back_after_review(
+        open_review: Callable[..., MainWindow], qtbot: QtBot) -> None:
+    window = open_review()
+    view, names = window.view, window.registry["view.label_names"]
+    assert names.isChecked() and view.show_label_names
+    select_word(window, "لقاء")
+    qtbot.keyClick(view, Qt.Key.Key_1, CTRL)
+    fills = [d for d in view.decorations_at(at("لقاء")[0]) if d.fill]
+    assert [d.color for d in fills] == [window.workspace.colors["meeting"]]
+    qtbot.keyClick(view, Qt.Key.Key_R, CTRL | SHIFT)  # leave review mode
+    assert not names.isChecked() and not view.show_label_names
+    marks = window.review.marks.paint
+    assert marks not in view.overlay_painters
+    qtbot.keyClick(view, Qt.Key.Key_R, CTRL | SHIFT)
+    assert names.isChecked() and view.overlay_painters.count(marks) == 1
+
+
+def test_the_span_table_is_kept_low_in_review_and_given_back(
+        open_review: Callable[..., MainWindow], qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QDockWidget
+
+    window = open_review()
+    spans = window.findChild(QDockWidget, "spans-dock")
+    assert spans is not None
+    rows = window.spans.table.verticalHeader().defaultSectionSize()
+    few = 7 * rows + 60  # a few rows, not half the window
+    qtbot.waitUntil(lambda: spans.height() <= few)
+    low = spans.height()
+    qtbot.keyClick(window.view, Qt.Key.Key_R, CTRL | SHIFT)  # leave: the height comes back
+    qtbot.waitUntil(lambda: spans.height() > low + rows)
+    qtbot.keyClick(window.view, Qt.Key.Key_R, CTRL | SHIFT)
+    qtbot.waitUntil(lambda: abs(spans.height() - low) <= 2)
+
+
+def test_list_cells_elide_in_the_middle_and_say_all_in_their_tooltip(
+        open_review: Callable[..., MainWindow]) -> None:
+    window = open_review()
+    panel = window.review.panel
+    assert panel.table.textElideMode() == Qt.TextElideMode.ElideMiddle
+    model = panel.model
+    row = next(r for r in range(model.rowCount())
+               if "طائرات" in model.data(model.index(r, DifferenceTableModel.COL_A)))
+    tip = model.data(model.index(row, DifferenceTableModel.COL_A), Qt.ItemDataRole.ToolTipRole)
+    assert "خمس طائرات مسيّرة" in tip and "gift" in tip
+
+
+def test_attributes_notes_and_relations_are_compared_and_go_into_gold(
+        qtbot: QtBot, review_project: Project, tmp_path: Path) -> None:
+    from annotator.core.edits import AddRelation, ReplaceSpan
+    from annotator.core.spans import Relation
+    from annotator.io import store
+
+    def change(annotator: str, edit: Callable[[Any], list[Any]]) -> None:
+        loaded = store.load(review_project, "r1", annotator)
+        aset = loaded.annotations
+        for e in edit(aset):
+            e.apply(aset)
+        store.save(review_project, aset, loaded.fingerprint)
+
+    def find(aset: Any, word: str) -> Any:
+        return next(s for s in aset.spans() if s.text == word)
+
+    change("amal", lambda aset: [
+        ReplaceSpan(find(aset, "الحاكم"), find(aset, "الحاكم").with_changes(note="المضيف")),
+        AddRelation(Relation("R1", "giver", find(aset, "خمس طائرات مسيّرة").id,
+                             find(aset, "الحاكم").id))])
+    change("omar", lambda aset: [
+        ReplaceSpan(find(aset, "خمس طائرات مسيّرة"), find(aset, "خمس طائرات مسيّرة")
+                    .with_changes(attributes={"kind": "vehicle"}))])
+    load_fonts()
+    window = new_window(review_project, "amal", Settings.at(str(tmp_path / "s.ini")), "r1")
+    try:
+        show(qtbot, window)
+        qtbot.keyClick(window.view, Qt.Key.Key_R, CTRL | SHIFT)
+        review, feedback = window.review, scripted(window)
+        choose(review, "amal", ("omar",))
+        kinds = [row[0] for row in listed(review)]
+        assert {"note", "attributes", "relation"} <= set(kinds)
+        assert "same" not in kinds  # both agreed spans differ in a note or attributes now
+        relation = next(i for i, item in enumerate(review.items) if item.kind is Kind.RELATION)
+        review.select(relation)
+        qtbot.keyClick(window.view, Qt.Key.Key_1, CTRL)  # its ends are not in gold yet
+        assert feedback.last == "relation-ends-not-in-gold"
+        aset = window.workspace.session.aset  # type: ignore[union-attr]
+        for kind in (Kind.NOTE, Kind.ATTRIBUTES):  # accept the spans first (A's versions)
+            index = next(i for i, item in enumerate(review.items) if item.kind is kind)
+            review.select(index)
+            qtbot.keyClick(window.view, Qt.Key.Key_4, CTRL)  # edit: puts A's span in gold
+        ruler, drones = find(aset, "الحاكم"), find(aset, "خمس طائرات مسيّرة")
+        assert ruler.note == "المضيف" and drones.attributes is None
+        # amal's relation came along once both its ends were in gold, with gold's ids
+        assert [(r.type, r.source, r.target) for r in aset.relations()] == [
+            ("giver", drones.id, ruler.id)]
+        index = next(i for i, item in enumerate(review.items) if item.kind is Kind.ATTRIBUTES)
+        review.select(index)
+        qtbot.keyClick(window.view, Qt.Key.Key_2, CTRL)  # B's attributes
+        assert find(aset, "خمس طائرات مسيّرة").attributes == {"kind": "vehicle"}
+        row = review.panel.model.row_of(index)
+        assert row is not None and listed(review)[row][4] == "B"
+        relation = next(i for i, item in enumerate(review.items) if item.kind is Kind.RELATION)
+        assert listed(review)[review.panel.model.row_of(relation)][4] == "A"  # type: ignore[index]
+    finally:
+        discard(window)

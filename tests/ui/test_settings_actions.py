@@ -55,9 +55,15 @@ def test_unreadable_values_fall_back_to_defaults(tmp_path: Path) -> None:
 def test_every_action_has_a_unique_name_and_no_shortcut_is_taken_twice() -> None:
     names = [spec.name for spec in ACTIONS]
     assert len(names) == len(set(names))
-    sequences = [QKeySequence(s).toString() for spec in ACTIONS for s in spec.shortcuts]
+    sequences = [QKeySequence(s).toString() for spec in ACTIONS for s in spec.shortcuts
+                 if spec.shares_keys is None]
     sequences += [label.key for label in DEFAULT_LABELS if label.key]
     assert len(sequences) == len(set(sequences)), sequences
+    # an action sharing keys declares with which action, and uses only that action's keys
+    specs = {spec.name: spec for spec in ACTIONS}
+    for spec in ACTIONS:
+        if spec.shares_keys is not None:
+            assert set(spec.shortcuts) <= set(specs[spec.shares_keys].shortcuts), spec.name
     assert all(spec.menu in MENUS for spec in ACTIONS if spec.menu)
 
 

@@ -14,8 +14,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QPixmap
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
 
 from annotator.core.adjudication import GoldState, ReviewItem, gold_span, gold_state
 from annotator.core.annotations import AnnotationSet
@@ -23,10 +23,10 @@ from annotator.core.differences import Kind, count_kinds
 from annotator.core.spans import Span
 from annotator.ui.i18n import QT_TRANSLATE_NOOP
 from annotator.ui.models.table import Index, RowTableModel, Translated
-from annotator.ui.widgets.decorations import blend
 from annotator.ui.widgets.review_decorations import (
-    KIND_COLORS,
+    MARK_COLOR,
     cell_text,
+    cell_tooltip,
     describe,
     kind_text,
 )
@@ -37,6 +37,9 @@ SHORT_KIND: Translated[Kind] = Translated("DifferenceTableModel", {
     Kind.BOUNDARY: QT_TRANSLATE_NOOP("DifferenceTableModel", "boundary"),
     Kind.ONLY_A: QT_TRANSLATE_NOOP("DifferenceTableModel", "only A"),
     Kind.ONLY_B: QT_TRANSLATE_NOOP("DifferenceTableModel", "only B"),
+    Kind.ATTRIBUTES: QT_TRANSLATE_NOOP("DifferenceTableModel", "attributes"),
+    Kind.NOTE: QT_TRANSLATE_NOOP("DifferenceTableModel", "note"),
+    Kind.RELATION: QT_TRANSLATE_NOOP("DifferenceTableModel", "relation"),
 })
 # what gold holds at a difference (the Gold column); the other states are letters or a dash
 GOLD_TEXT: Translated[GoldState] = Translated("DifferenceTableModel", {
@@ -48,11 +51,42 @@ def gold_text(state: GoldState) -> str:
     return GOLD_TEXT.get(state, state.text)
 
 
-def swatch(color: str, size: int = 12) -> QIcon:
-    """A square of ``color`` as the view paints it (a fill blended over white)."""
-    pixmap = QPixmap(size, size)
-    pixmap.fill(QColor(blend([color])))
-    return QIcon(pixmap)
+# which marks the view paints for a kind: (A's bar above, B's bar below, grey brackets)
+KIND_MARKS: dict[Kind, tuple[bool, bool, bool]] = {
+    Kind.SAME: (True, True, False), Kind.LABEL: (True, True, True),
+    Kind.BOUNDARY: (True, True, True), Kind.ONLY_A: (True, False, True),
+    Kind.ONLY_B: (False, True, True), Kind.ATTRIBUTES: (True, True, False),
+    Kind.NOTE: (True, True, False), Kind.RELATION: (True, True, True),
+}
+
+
+def marks_pixmap(kind: Kind, width: int = 18, height: int = 14,
+                 color: str = "#757575") -> QPixmap:
+    """A small picture of the marks the view paints for ``kind``, in neutral grey (A's bar
+    above, B's dashed below, brackets for a difference): the list's icons, the legend's."""
+    above, below, sides = KIND_MARKS[kind]
+    pixmap = QPixmap(width, height)
+    pixmap.fill(QColor("#ffffff"))
+    painter = QPainter(pixmap)
+    grey = QColor(color)
+    inner = QRectF(3, 2, width - 6, height - 4)
+    if above:
+        painter.fillRect(QRectF(inner.left(), inner.top(), inner.width(), 2), grey)
+    if below:
+        pen = QPen(grey, 2, Qt.PenStyle.CustomDashLine)
+        pen.setDashPattern([1.5, 1.0])
+        pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+        painter.setPen(pen)
+        y = inner.bottom() - 1
+        painter.drawLine(QPointF(inner.left(), y), QPointF(inner.right(), y))
+    if sides:  # brackets
+        side = QColor(MARK_COLOR)
+        for x, tick in ((0, 3), (width - 1.5, -3)):
+            painter.fillRect(QRectF(x, 0, 1.5, height), side)
+            for y in (0, height - 1.5):
+                painter.fillRect(QRectF(min(x, x + tick), y, 3 + 1.5, 1.5), side)
+    painter.end()
+    return pixmap
 
 
 class DifferenceTableModel(RowTableModel):
@@ -74,7 +108,7 @@ class DifferenceTableModel(RowTableModel):
         self._states: list[GoldState] = []  # by item index
         self._gold: list[Span | None] = []  # by item index
         self._hide_agreed = False
-        self._icons = {kind: swatch(color) for kind, color in KIND_COLORS.items()}
+        self._icons = {kind: QIcon(marks_pixmap(kind)) for kind in Kind}
         self._reference = "A"
 
     # -- filling -----------------------------------------------------------------
@@ -103,7 +137,9 @@ class DifferenceTableModel(RowTableModel):
             self._gold = [None] * len(self.items)
             return
         self._states = [gold_state(gold, item.difference) for item in self.items]
-        self._gold = [gold_span(gold, item.difference) for item in self.items]
+        # a relation's row has no span of its own to note (its ends have their rows)
+        self._gold = [gold_span(gold, item.difference) if item.kind is not Kind.RELATION
+                      else None for item in self.items]
 
     def refresh_gold(self, gold: AnnotationSet | None) -> None:
         """Gold changed: re-read the Gold and Note columns."""
@@ -146,7 +182,6 @@ class DifferenceTableModel(RowTableModel):
             return None
         item_index = self._rows[index.row()]
         item = self.items[item_index]
-        d = item.difference
         column = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             if column == self.COL_KIND:
@@ -154,8 +189,7 @@ class DifferenceTableModel(RowTableModel):
             if column == self.COL_WHO:
                 return item.b
             if column in (self.COL_A, self.COL_B):
-                span = d.a if column == self.COL_A else d.b
-                return cell_text(span)
+                return cell_text(item, "a" if column == self.COL_A else "b")
             if column == self.COL_GOLD:
                 return gold_text(self._states[item_index])
             if column == self.COL_NOTE:
@@ -167,7 +201,9 @@ class DifferenceTableModel(RowTableModel):
             if column == self.COL_KIND:
                 return kind_text(item.kind, item.a, item.b)
             if column in (self.COL_A, self.COL_B):
-                return describe(d.a if column == self.COL_A else d.b)
+                return cell_tooltip(item, "a" if column == self.COL_A else "b")
+            if column == self.COL_WHO:
+                return item.b
             if column == self.COL_GOLD:
                 span = self._gold[item_index]
                 return (self.tr("Gold: {span}").format(span=describe(span)) if span is not None

@@ -40,7 +40,9 @@ Two more things the annotator sees:
   (``QTextLine.setPosition``) before it is painted or hit-tested, as the
   alignment is; the paragraph's bounding rectangle, which the view scrolls
   and paints by, follows the lines. The name is drawn small in that room,
-  over the span's first letter.
+  over the span's first letter. Relation arcs get room above the names the
+  same way (:meth:`set_arc_space`) and are drawn by one of the
+  ``overlay_painters`` (:mod:`annotator.ui.widgets.relation_arcs`).
 """
 
 from __future__ import annotations
@@ -114,6 +116,8 @@ class ArticleView(QPlainTextEdit):
         self.show_label_names = False
         self._tag_font: QFont | None = None  # of the label names, for the text's size now
         self._spaced: set[int] = set()  # paragraphs whose lines were moved apart
+        self.arc_space = 0.0  # room above each line for relation arcs (see set_arc_space)
+        self.overlay_painters: list[Callable[[QPainter], None]] = []  # over text, under tags
         self.cursorPositionChanged.connect(self._emit_offset)
 
     # -- content ---------------------------------------------------------------
@@ -172,14 +176,29 @@ class ArticleView(QPlainTextEdit):
         """Show each span's label name, small, over its first letter (or stop)."""
         self.show_label_names = bool(on)
         self._tag_font = None
-        if not on:
-            doc = self.document()
-            for number in self._spaced:
-                block = doc.findBlockByNumber(number)
-                if block.isValid():
-                    self._space_lines(block.layout(), 0.0)
-            self._spaced.clear()
+        self._respace()
         self.viewport().update()
+
+    def set_arc_space(self, space: float) -> None:
+        """Keep ``space`` pixels above each line (over the label names) for relation arcs."""
+        if space != self.arc_space:
+            self.arc_space = space
+            self._respace()
+            self.viewport().update()
+
+    def line_space(self) -> float:
+        """Room above each line: label names and relation arcs."""
+        return self.tag_space() + self.arc_space
+
+    def _respace(self) -> None:
+        """Paragraphs spaced before get the room asked for now (none: Qt's own places)."""
+        doc, space = self.document(), self.line_space()
+        for number in self._spaced:
+            block = doc.findBlockByNumber(number)
+            if block.isValid():
+                self._space_lines(block.layout(), space)
+        if not space:
+            self._spaced.clear()
 
     def tag_font(self) -> QFont:
         """The font label names are drawn in: the text's, smaller."""
@@ -238,7 +257,7 @@ class ArticleView(QPlainTextEdit):
 
     def _align_around(self, offset: int) -> None:
         """Lay out and space the paragraph holding ``offset`` before Qt scrolls to it."""
-        if self.show_label_names:
+        if self.line_space():
             block = self.document().findBlock(self._offsets.to_qt(
                 max(0, min(offset, len(self._text)))))
             if block.isValid():
@@ -298,8 +317,9 @@ class ArticleView(QPlainTextEdit):
         if option.alignment() != want:
             option.setAlignment(want)
             layout.setTextOption(option)
-        if self.show_label_names:
-            self._space_lines(layout, self.tag_space())
+        space = self.line_space()
+        if space:
+            self._space_lines(layout, space)
             self._spaced.add(block.blockNumber())
 
     def _align_visible(self) -> None:
@@ -408,6 +428,8 @@ class ArticleView(QPlainTextEdit):
         try:
             self.highlights.paint_underlines(painter, visible)
             self.highlights.paint_outlines(painter, visible)
+            for paint_over in self.overlay_painters:  # relation arcs
+                paint_over(painter)
             if self.show_label_names:
                 self._paint_tags(painter, visible)
             if self._preview is not None:

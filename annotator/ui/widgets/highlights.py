@@ -195,7 +195,9 @@ class Highlights:
                     s, e = max(piece.start, first), min(piece.end, last)
                     if s >= e:
                         continue
-                    painter.setPen(QPen(piece.color.darker(130), OUTLINE_PX))
+                    painter.setPen(QPen(piece.color.darker(130), OUTLINE_PX,
+                                        Qt.PenStyle.DashLine if piece.decoration.dashed
+                                        else Qt.PenStyle.SolidLine))  # dashed: suggestions
                     for x1, x2, _ in line_extents(line, s, e):
                         painter.drawRoundedRect(QRectF(geometry.left() + x1 - 1,
                                                        geometry.top() + line.y() + 0.5,

@@ -1,17 +1,27 @@
-"""What the article view paints in review mode, and reviewer notes in normal mode.
+"""What the article view shows in review mode, and reviewer notes in normal mode.
 
-Review mode swaps the view's decoration provider for :class:`ReviewDecorations`:
+Review mode keeps colour for labels only, so no difference can be mistaken for
+a label (red once meant both "only in A" and the label ``meeting``):
 
-- every compared span is covered by a **fill** in the colour of its
-  difference's kind (:data:`KIND_COLORS`, the hues of the HTML agreement
-  report): one fill per difference, over both spans, keyed by the
-  difference so a click selects it in the review list;
-- an *overlapping boundaries* difference also **underlines** each extent in
-  dark grey, A's solid and B's dashed, so the words they disagree on show
-  (grey, so that no label colour of a gold line is mistaken for them);
-- **gold** spans are underlined in their label's colour and keyed by their
-  span id, so a click selects the gold span for ordinary editing (label keys,
-  boundary moves, ``F2`` for its note).
+- **gold** spans are filled in their label's colour, as spans are when
+  annotating (gold is the file being edited), and keyed by their span id, so
+  a click selects the gold span for ordinary editing (label keys, boundary
+  moves, ``F2`` for its note);
+- what **A** marked is a solid bar *above* the words, what **B** marked a dashed
+  bar *below* them, each in its label's colour, and each carries its label's
+  name (``A entity``, ``B meeting``; one name where both agree), shown over
+  the words (label names are turned on in review mode). A above and B below
+  never cover each other, whatever their extents;
+- a **difference** (anything but agreement) is marked by neutral grey
+  brackets around the words it covers (:mod:`annotator.ui.widgets.review_marks`
+  paints them); its kind is said by the bars themselves (only a bar above:
+  only A; bars of two colours: other label; bars of two lengths: other
+  boundaries), by the tooltip and by the review list.
+
+:class:`ReviewDecorations` gives the view what it paints through decorations
+(fills, names, the keys that clicks select): one decoration per review item,
+keyed by the item (so a click selects it in the review list), grey so that
+the selection outline is neutral too.
 
 In normal mode :class:`ReviewerNotes` wraps the annotator's own provider and
 adds a dashed grey underline under each gold span that carries a reviewer's
@@ -31,20 +41,14 @@ from PySide6.QtCore import QCoreApplication
 
 from annotator.core.adjudication import ReviewItem
 from annotator.core.annotations import AnnotationSet
-from annotator.core.differences import Kind
+from annotator.core.differences import Kind, Linked
 from annotator.core.spans import Span
 from annotator.ui.i18n import QT_TRANSLATE_NOOP
 from annotator.ui.widgets.decorations import Decoration, DecorationProvider
 
-KIND_COLORS: dict[Kind, str] = {
-    Kind.SAME: "#9e9e9e",
-    Kind.LABEL: "#ffb300",
-    Kind.BOUNDARY: "#1e88e5",
-    Kind.ONLY_A: "#e53935",
-    Kind.ONLY_B: "#43a047",
-}
 NOTE_COLOR = "#616161"
-EXTENT_COLOR = "#424242"  # boundary extents: grey, so no label colour (gold lines) is mistaken
+MARK_COLOR = "#757575"  # a difference's brackets and its selection outline: neutral grey
+SAME_COLOR = "#9e9e9e"  # the selection outline of an agreed span
 KEY_PREFIX = "review:"
 # each kind in words; {a} and {b} are the compared annotators' names
 KIND_TEXT: dict[Kind, str] = {
@@ -53,6 +57,9 @@ KIND_TEXT: dict[Kind, str] = {
     Kind.BOUNDARY: QT_TRANSLATE_NOOP("ReviewDecorations", "overlapping boundaries"),
     Kind.ONLY_A: QT_TRANSLATE_NOOP("ReviewDecorations", "only in A ({a})"),
     Kind.ONLY_B: QT_TRANSLATE_NOOP("ReviewDecorations", "only in B ({b})"),
+    Kind.ATTRIBUTES: QT_TRANSLATE_NOOP("ReviewDecorations", "same span, different attributes"),
+    Kind.NOTE: QT_TRANSLATE_NOOP("ReviewDecorations", "same span, different note"),
+    Kind.RELATION: QT_TRANSLATE_NOOP("ReviewDecorations", "relation of one only"),
 }
 
 
@@ -85,11 +92,46 @@ def describe(span: Span | None) -> str:
     return f"{span.label} “{' '.join(span.text.split())}”\u200e {span.start}–{span.end}"
 
 
-def cell_text(span: Span | None) -> str:
-    """A span in a list cell: its text first, so an Arabic cell runs right to left."""
+def describe_relation(linked: Linked | None) -> str:
+    """A relation for cells and tooltips: ``giver: “سترة” → “الحاكم”``."""
+    if linked is None:
+        return "—"
+    source, target = (" ".join(s.text.split()) for s in (linked.source, linked.target))
+    return f"{linked.relation.type}: “{source}” → “{target}”"
+
+
+def _details(span: Span, kind: Kind) -> str:
+    """What an ``attributes`` or ``note`` difference is about, on one side."""
+    if kind is Kind.ATTRIBUTES:
+        return ", ".join(f"{k}={v}" for k, v in sorted((span.attributes or {}).items())) or "—"
+    return " ".join((span.note or "—").split())
+
+
+def cell_text(item: ReviewItem, side: str) -> str:
+    """One side (``"a"``/``"b"``) of a difference in a list cell: its text first, so an
+    Arabic cell runs right to left; what differs for attributes, notes and relations."""
+    d = item.difference
+    if item.kind is Kind.RELATION:
+        return describe_relation(d.relation_a if side == "a" else d.relation_b)
+    span = d.a if side == "a" else d.b
     if span is None:
         return "—"
-    return f"{' '.join(span.text.split())} · {span.label}"
+    text = f"{' '.join(span.text.split())} · {span.label}"
+    if item.kind in (Kind.ATTRIBUTES, Kind.NOTE):
+        text += f" · {_details(span, item.kind)}"
+    return text
+
+
+def cell_tooltip(item: ReviewItem, side: str) -> str:
+    """The whole of a cell, for its tooltip (cells are elided)."""
+    d = item.difference
+    if item.kind is Kind.RELATION:
+        return describe_relation(d.relation_a if side == "a" else d.relation_b)
+    span = d.a if side == "a" else d.b
+    text = describe(span)
+    if span is not None and item.kind in (Kind.ATTRIBUTES, Kind.NOTE):
+        text += f" — {_details(span, item.kind)}"
+    return text
 
 
 def kind_text(kind: Kind, a: str, b: str) -> str:
@@ -102,7 +144,7 @@ def item_tooltip(item: ReviewItem) -> str:
     head = f"{kind_text(item.kind, item.a, item.b).capitalize()}, {item.a} ↔ {item.b}"
     if item.kind is Kind.SAME:
         return f"{head}: {describe(d.a)}"
-    return f"{head}: A {describe(d.a)} · B {describe(d.b)}"
+    return f"{head}: A {cell_tooltip(item, 'a')} · B {cell_tooltip(item, 'b')}"
 
 
 def gold_tooltip(span: Span) -> str:
@@ -113,8 +155,23 @@ def gold_tooltip(span: Span) -> str:
         span=describe(span))
 
 
+def agrees(item: ReviewItem) -> bool:
+    """Whether A and B marked this the same (start, end and label): one name, no brackets."""
+    return item.kind in (Kind.SAME, Kind.ATTRIBUTES, Kind.NOTE)
+
+
+def side_names(items: Sequence[ReviewItem]) -> dict[str, str]:
+    """How names over the text call each compared annotator: ``A``, ``B``, or B's own name
+    when several are compared with A."""
+    others = list(dict.fromkeys(item.b for item in items))
+    names = {item.a: "A" for item in items[:1]}
+    for other in others:
+        names[other] = "B" if len(others) == 1 else other
+    return names
+
+
 class ReviewDecorations:
-    """Review items as fills (by kind) and gold spans as underlines (by label)."""
+    """Review items (keys, label names) and gold spans (fills in their label's colour)."""
 
     def __init__(self, items: Sequence[ReviewItem], gold: AnnotationSet | None,
                  label_colors: Mapping[str, str], fallback: str = "#7f7f7f") -> None:
@@ -122,9 +179,13 @@ class ReviewDecorations:
         self.gold = gold
         self.label_colors = dict(label_colors)
         self.fallback = fallback
+        self.names = side_names(self.items)
         self._order = sorted(range(len(self.items)), key=lambda i: self.items[i].start)
         self._starts = [self.items[i].start for i in self._order]
         self._longest = max((item.end - item.start for item in self.items), default=0)
+
+    def color(self, label: str) -> str:
+        return self.label_colors.get(label, self.fallback)
 
     def indexes_overlapping(self, start: int, end: int) -> list[int]:
         """Indexes of the items sharing a character with ``[start, end)``, in list order."""
@@ -136,21 +197,42 @@ class ReviewDecorations:
 
     def decorations(self, start: int, end: int) -> list[Decoration]:
         found: list[Decoration] = []
+        named: set[tuple[int, int, str]] = set()
+
+        def name(lo: int, hi: int, text: str, color: str) -> None:
+            if (lo, hi, text) not in named:  # a span in several items is named once
+                named.add((lo, hi, text))
+                found.append(Decoration(lo, hi, color, fill=False, underline=False, name=text))
+
         for index in self.indexes_overlapping(start, end):
             item = self.items[index]
-            color = KIND_COLORS[item.kind]
-            found.append(Decoration(item.start, item.end, color, item_key(index),
-                                    item_tooltip(item), fill=True, underline=False))
             d = item.difference
-            if item.kind is Kind.BOUNDARY and d.a is not None and d.b is not None:
-                found.append(Decoration(d.a.start, d.a.end, EXTENT_COLOR, fill=False))
-                found.append(Decoration(d.b.start, d.b.end, EXTENT_COLOR, fill=False,
-                                        dashed=True))
+            color = SAME_COLOR if agrees(item) else MARK_COLOR
+            tip = item_tooltip(item)
+            if item.kind is Kind.RELATION:
+                linked = d.relation
+                assert linked is not None
+                who = self.names.get(item.a if d.relation_a else item.b, "")
+                for span in (linked.source, linked.target):
+                    found.append(Decoration(span.start, span.end, color, item_key(index), tip,
+                                            fill=False, underline=False))
+                name(linked.source.start, linked.source.end,
+                     f"{who} {linked.relation.type} →", MARK_COLOR)
+                continue
+            found.append(Decoration(item.start, item.end, color, item_key(index), tip,
+                                    fill=False, underline=False))
+            if agrees(item) and d.a is not None:
+                name(d.a.start, d.a.end, d.a.label, self.color(d.a.label))
+                continue
+            for who, side in ((item.a, d.a), (item.b, d.b)):
+                if side is not None:
+                    name(side.start, side.end, f"{self.names.get(who, who)} {side.label}",
+                         self.color(side.label))
         if self.gold is not None and end > start:
             for span in self.gold.overlapping(start, end):
-                found.append(Decoration(span.start, span.end,
-                                        self.label_colors.get(span.label, self.fallback),
-                                        span.id, gold_tooltip(span), fill=False))
+                found.append(Decoration(span.start, span.end, self.color(span.label),
+                                        span.id, gold_tooltip(span), fill=True,
+                                        underline=False))
         return found
 
 

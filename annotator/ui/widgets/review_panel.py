@@ -1,10 +1,12 @@
-"""The review panel: whom to compare, the colour legend, the list of differences, the choices.
+"""The review panel: whom to compare, the legend, the list of differences, the choices.
 
 A reviewer picks the reference annotator ("A") and one or more annotators to
-compare with it ("B": other annotators and/or gold). The legend names every
-colour the article view uses in review mode, with how many differences of
-each kind there are. The list shows each difference, what gold holds there,
-and the reviewer's note. The buttons carry the registry's review actions
+compare with it ("B": other annotators and/or gold). The legend pictures the
+marks the article view uses in review mode (neutral marks, so that colour
+means a label only), with how many differences of each kind there are. The
+list shows each difference, what gold holds there, and the reviewer's note;
+its cells are elided in the middle (the label, at the end, stays in view) and
+their tooltips say all. The buttons carry the registry's review actions
 (:mod:`annotator.ui.actions`), so a button, the menu and the shortcut are the
 same command. The panel holds no review logic: the controller
 (:mod:`annotator.ui.review`) reacts to its signals.
@@ -33,26 +35,29 @@ from PySide6.QtWidgets import (
 
 from annotator.core.differences import Kind
 from annotator.core.project import GOLD
-from annotator.ui.models.differences import DifferenceTableModel
+from annotator.ui.models.differences import DifferenceTableModel, marks_pixmap
 from annotator.ui.widgets.bidi_delegate import BidiDelegate
 from annotator.ui.widgets.decorations import blend
-from annotator.ui.widgets.review_decorations import KIND_COLORS, kind_text
+from annotator.ui.widgets.review_decorations import kind_text
 
 NAVIGATION = ("review.previous", "review.next")
 CHOICES = ("review.accept_a", "review.accept_b", "review.accept_both", "review.reject",
            "review.edit")
 
 
-def _swatch(fill: str, lines: Sequence[str] = ()) -> QPixmap:
-    """A small legend box: a fill as the view paints it, with a line cut in ``lines`` colours."""
-    pixmap = QPixmap(16, 12)
-    pixmap.fill(QColor(fill))
-    if lines:
-        painter = QPainter(pixmap)
-        width = 16 / len(lines)
-        for i, color in enumerate(lines):
-            painter.fillRect(QRectF(i * width, 9, width, 2), QColor(color))
-        painter.end()
+# kinds shown in the legend only when some difference is of that kind
+OPTIONAL_KINDS = (Kind.ATTRIBUTES, Kind.NOTE, Kind.RELATION)
+
+
+def _gold_swatch(colors: Sequence[str]) -> QPixmap:
+    """The legend's gold entry: fills in the labels' colours, as the view paints gold spans."""
+    pixmap = QPixmap(18, 14)
+    pixmap.fill(QColor("#ffffff"))
+    painter = QPainter(pixmap)
+    width = 18 / max(1, len(colors))
+    for i, color in enumerate(colors or ["#9e9e9e"]):
+        painter.fillRect(QRectF(i * width, 0, width, 14), QColor(blend([color])))
+    painter.end()
     return pixmap
 
 
@@ -94,25 +99,28 @@ class ReviewPanel(QWidget):
 
         legend = QGridLayout()
         legend.setHorizontalSpacing(6)
+        legend.setVerticalSpacing(2)
         self.legend: dict[Kind, QLabel] = {}
         self.swatches: dict[Kind, QLabel] = {}
         for i, kind in enumerate(Kind):
             text = QLabel()
             text.setObjectName(f"legend-{kind.value}")
             self.legend[kind] = text
-            self.swatches[kind] = _pixmap_label(_swatch(blend([KIND_COLORS[kind]])))
+            self.swatches[kind] = _pixmap_label(marks_pixmap(kind))
             row, column = divmod(i, 2)
             legend.addWidget(self.swatches[kind], row, column * 2)
             legend.addWidget(text, row, column * 2 + 1)
-        self.legend_gold = QLabel(self.tr("in gold (line in the label's colour)"))
-        self.gold_swatch = _pixmap_label(_swatch("#ffffff", ["#444444"]))
-        legend.addWidget(self.gold_swatch, 2, 2)
-        legend.addWidget(self.legend_gold, 2, 3)
+        self.legend_gold = QLabel(self.tr("in gold (filled in the label's colour)"))
+        self.gold_swatch = _pixmap_label(_gold_swatch([]))
+        legend.addWidget(self.gold_swatch, 4, 0)
+        legend.addWidget(self.legend_gold, 4, 1, 1, 3)
         legend.setColumnStretch(1, 1)
         legend.setColumnStretch(3, 1)
         layout.addLayout(legend)
-        hint = QLabel(self.tr("Overlapping boundaries: A's extent underlined solid grey, B's "
-                              "dashed. Hover over the text for details."))
+        hint = QLabel(self.tr("In the text: a bar above the words is what A marked, a dashed "
+                              "bar below is what B marked, each in its label's colour and "
+                              "named; grey brackets mark a difference. Hover for details."))
+        hint.setObjectName("review-legend-hint")
         hint.setWordWrap(True)
         hint.setStyleSheet("color: palette(dark);")
         layout.addWidget(hint)
@@ -139,12 +147,18 @@ class ReviewPanel(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
         self.table.setWordWrap(False)
+        # cut long spans in the middle: the start of the words and the label stay in view
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.table.setAlternatingRowColors(True)
         self.table.setItemDelegate(BidiDelegate(self.table))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(DifferenceTableModel.COL_A, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(DifferenceTableModel.COL_B, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(DifferenceTableModel.COL_NOTE,
+                                    QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(DifferenceTableModel.COL_NOTE, 90)
+        header.setMinimumSectionSize(36)
         layout.addWidget(self.table, 1)
         self.hide_agreed.toggled.connect(self.model.set_hide_agreed)
 
@@ -171,8 +185,8 @@ class ReviewPanel(QWidget):
         return button
 
     def set_label_colors(self, colors: Sequence[str]) -> None:
-        """The gold entry of the legend shows a line in the labels' colours."""
-        self.gold_swatch.setPixmap(_swatch("#ffffff", list(colors) or ["#444444"]))
+        """The gold entry of the legend shows fills in the labels' colours."""
+        self.gold_swatch.setPixmap(_gold_swatch(list(colors)))
 
     # -- whom to compare -------------------------------------------------------------
     def set_annotators(self, annotators: Sequence[str], reference: str | None,
@@ -226,4 +240,8 @@ class ReviewPanel(QWidget):
     def set_counts(self, counts: Mapping[Kind, int], a: str, b: str) -> None:
         """Legend texts with the number of differences of each kind."""
         for kind, label in self.legend.items():
-            label.setText(f"{kind_text(kind, a, b)} ({counts.get(kind, 0)})")
+            count = counts.get(kind, 0)
+            label.setText(f"{kind_text(kind, a, b)} ({count})")
+            shown = bool(count) or kind not in OPTIONAL_KINDS
+            label.setVisible(shown)
+            self.swatches[kind].setVisible(shown)
