@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Re-make the screenshots of the user guide (docs/guide.md) into docs/images/:
 # the window in English and Arabic, mixed directions, review mode, the export
-# dialog (through the other screenshot scripts, on a virtual screen) and the
+# dialog, relation arcs, link mode and suggestions (through the other screenshot
+# scripts, on a virtual screen) and the
 # agreement report of the sample project (headless Chromium).
 #
 #   tools/screenshot_guide.sh
@@ -18,7 +19,9 @@ mkdir -p "$images"
 "$repo/tools/screenshot.sh" --lang ar "$shots"
 "$repo/tools/screenshot_review.sh" "$shots"
 "$repo/tools/screenshot_dialogs.sh" "$shots"
-for name in main-window mixed-directions main-window-ar review-mode export-dialog; do
+"$repo/tools/screenshot_relations.sh" "$shots"
+for name in main-window mixed-directions main-window-ar review-mode export-dialog \
+            relations link-mode suggestions; do
   cp "$shots/$name.png" "$images/$name.png"
 done
 
