@@ -223,6 +223,13 @@ def _check_name(value: str, what: str) -> None:
         raise AnnotatorError(Problem("bad-name", problem))
 
 
+@functools.lru_cache(maxsize=256)
+def _annotator_dir(root: Path, annotator: str) -> Path:
+    """``root``'s folder of ``annotator``'s files (a path made once: every file read asks)."""
+    _check_name(annotator, "annotator name")
+    return root / GOLD if annotator == GOLD else root / "annotations" / annotator
+
+
 @dataclass
 class Project:
     """A project folder and its schema; :func:`annotator.io.project_file.open_project` makes one."""
@@ -233,14 +240,27 @@ class Project:
     extra: dict[str, Any] = field(default_factory=dict)
     # what opening it did first (an interrupted import finished or undone); never saved
     notices: tuple[Problem, ...] = field(default=(), compare=False)
+    # relation_types() of the list extra["relations"] held then (that list, the types)
+    _relation_types: tuple[Any, RelationTypes | None] | None = field(
+        default=None, init=False, compare=False, repr=False)
 
     def relation_types(self) -> RelationTypes | None:
         """Each relation type with the labels its ends may have; None: any type is accepted.
 
         None for a ``project.json`` without ``relations`` (made before relation
-        types existed); a project without ``project.json`` has the defaults.
+        types existed); a project without ``project.json`` has the defaults. Kept
+        while ``extra["relations"]`` is the same list (every file read asks).
         """
         raw = self.extra.get("relations")
+        kept = self._relation_types
+        if kept is not None and kept[0] is raw:
+            return kept[1]
+        types = self._read_relation_types(raw)
+        self._relation_types = (raw, types)
+        return types
+
+    @staticmethod
+    def _read_relation_types(raw: Any) -> RelationTypes | None:
         if not isinstance(raw, list):
             return None
         types: RelationTypes = {}
@@ -290,8 +310,7 @@ class Project:
 
     def annotator_dir(self, annotator: str) -> Path:
         """The folder of ``annotator``'s files (``gold/`` for gold); ``bad-name`` refused."""
-        _check_name(annotator, "annotator name")
-        return self.gold_dir if annotator == GOLD else self.annotations_dir / annotator
+        return _annotator_dir(self.root, annotator)
 
     # -- listings --------------------------------------------------------------
     # Entries whose names start with "." are not project data (temporary files,
