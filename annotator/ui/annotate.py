@@ -60,6 +60,7 @@ from annotator.core.relation_schema import misfits_after_relabel, relation_types
 from annotator.core.snapping import moved_bounds, snap, toggle_proclitic
 from annotator.core.spans import Span, Status
 from annotator.ui.actions import ActionRegistry
+from annotator.ui.edit_texts import edit_text
 from annotator.ui.feedback import Feedback
 from annotator.ui.session import DocumentSession
 from annotator.ui.status import status_word
@@ -94,7 +95,7 @@ class Annotating(QObject):
             return False
         reopen = session.aset.status == "done" and not edit.changes.status
         if reopen:
-            edit = Batch((edit, SetStatus("done", "in_progress")), edit.description)
+            edit = Batch((edit, SetStatus("done", "in_progress")), edit_text(edit))
         error: EditError | None = session.push(edit)
         if error is not None:
             self._say(self.tr("Not done: {why}").format(why=error.problem.message), "refused")
@@ -222,7 +223,7 @@ class Annotating(QObject):
             return
         edit = discard_unplaced(session.aset, index)
         if self._push(edit):
-            self._say(self.tr("{what} (Ctrl+Z brings it back)").format(what=edit.description),
+            self._say(self.tr("{what} (Ctrl+Z brings it back)").format(what=edit_text(edit)),
                       "discarded")
         self.view.setFocus()
 

@@ -43,6 +43,7 @@ from annotator.io.label_all import (
 )
 from annotator.ui.annotate import Annotating
 from annotator.ui.dialogs.label_all_dialog import LabelAllDialog, PreviewRow
+from annotator.ui.edit_texts import batch_text
 from annotator.ui.feedback import Feedback
 from annotator.ui.undo import EditCommand
 from annotator.ui.widgets.article_view import ArticleView
@@ -246,7 +247,7 @@ class Finding(QObject):
         """Label ``chosen`` matches: one undo step per document. Returns the spans added."""
         ws = self.workspace
         session = ws.session
-        description = f"Label all “{query}” as {label}"
+        description = batch_text("label-all", query=query, label=label)
         added = documents = 0
         problems: list[str] = []
         others = False

@@ -51,7 +51,7 @@ from annotator.core.adjudication import (
 )
 from annotator.core.agreement import DocumentFigures
 from annotator.core.differences import Work
-from annotator.core.edits import Changes, Edit, set_note
+from annotator.core.edits import AddSpan, Changes, Edit, set_note
 from annotator.core.project import GOLD
 from annotator.core.spans import Span
 from annotator.io.review_sources import (
@@ -62,6 +62,7 @@ from annotator.io.review_sources import (
     load_annotators,
 )
 from annotator.ui.actions import ActionRegistry
+from annotator.ui.edit_texts import batch_text, edit_text, titled
 from annotator.ui.feedback import Feedback
 from annotator.ui.review_text import AgreementField, cell_words, choice_text, source_notes
 from annotator.ui.tables import SpanList, reading_end_area
@@ -467,7 +468,9 @@ class ReviewController(QObject):
         span = gold_span(session.aset, d)
         if span is None:
             try:
-                edit = settle(session.aset, d, "a" if d.a is not None else "b",
+                side: Choice = "a" if d.a is not None else "b"
+                edit = settle(session.aset, d, side,
+                              choice_text(side, item.a, item.b, cell_words(item)),
                               relations_a=self._work_of(item.a).linked(),
                               relations_b=self._work_of(item.b).linked())
             except SettleError as refused:
@@ -496,6 +499,9 @@ class ReviewController(QObject):
         works = {n: self.spans.get(n, Work([])) for n in names}
         agreed = agreed_spans({n: list(work.spans) for n, work in works.items()})
         edit = accept_agreed(session.aset, agreed, agreed_relations(works))
+        if edit is not None:
+            added = sum(isinstance(e, AddSpan) for e in edit.edits)  # relations aside
+            edit = titled(edit, batch_text("accept-agreed", added))
         if not agreed:
             self._say(self.tr("No span was marked identically by all of {names}").format(
                 names=", ".join(names)), "nothing-agreed")
@@ -503,7 +509,7 @@ class ReviewController(QObject):
             self._say(self.tr("Every agreed span is already in gold"), "agreed-in-gold")
         elif self._push(edit):
             self._say(self.tr("{what} into gold (one undo step)").format(
-                what=edit.description), "accepted-agreed")
+                what=edit_text(edit)), "accepted-agreed")
 
     def _on_note_edited(self, index: int, note: str) -> None:
         span = self.panel.model.gold_span(index)

@@ -67,6 +67,18 @@ def _figure(value: float | None) -> str:
     return QCoreApplication.translate("Review", "n/a") if value is None else f"{value:.2f}"
 
 
+class _Counted:
+    """Texts that count (``%n``): ``pyside6-lupdate`` makes plural messages only of
+    ``self.tr(text, "", n)`` calls, looked up here in the ``Review`` context."""
+
+    @staticmethod
+    def tr(text: str, disambiguation: str, n: int) -> str:
+        return QCoreApplication.translate("Review", text, disambiguation or None, n)
+
+    def annotators(self, n: int) -> str:
+        return self.tr("%n annotators", "", n)
+
+
 def agreement_line(doc: DocumentFigures | None, names: Sequence[str], doc_id: str,
                    reviewer: str) -> tuple[str, str]:
     """The status bar's agreement summary for one document, and its tooltip (a line per pair).
@@ -80,7 +92,7 @@ def agreement_line(doc: DocumentFigures | None, names: Sequence[str], doc_id: st
     if doc is None:
         return QCoreApplication.translate("Review", "Pick annotators to compare"), tip
     head = (f"{names[0]} ↔ {names[1]}" if len(names) == 2 else
-            QCoreApplication.translate("Review", "%n annotators", "", len(names)))
+            _Counted().annotators(len(names)))
     line = QCoreApplication.translate("Review", "{head}: F1 {f1} · overlap {overlap}").format(
         head=head, f1=_figure(doc.f1_exact), overlap=_figure(doc.f1_overlap))
     if len(names) == 2:

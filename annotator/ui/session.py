@@ -41,6 +41,7 @@ from annotator.core.spans import Status
 from annotator.io import store
 from annotator.io.atomic import ABSENT, atomic_write, fingerprint
 from annotator.io.standoff import serialize_annotations
+from annotator.ui.edit_texts import edit_text
 from annotator.ui.undo import DocumentUndoStack, EditCommand, UndoHistory
 
 log = logging.getLogger(__name__)
@@ -174,7 +175,7 @@ class DocumentSession(QObject):
             return EditError(Problem("bad-field", self.tr("this file has problems and is open "
                                                           "read-only"), file=str(self.path)))
         if self.aset.status == "new" and not edit.changes.status:
-            edit = Batch((edit, SetStatus("new", "in_progress")), edit.description)
+            edit = Batch((edit, SetStatus("new", "in_progress")), edit_text(edit))
         try:
             edit.apply(self.aset)
         except EditError as exc:

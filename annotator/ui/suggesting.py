@@ -60,6 +60,7 @@ from annotator.ui import settings as keys
 from annotator.ui.actions import ActionRegistry
 from annotator.ui.annotate import Annotating
 from annotator.ui.dialogs.suggest_dialog import SuggestDialog
+from annotator.ui.edit_texts import batch_text, titled
 from annotator.ui.feedback import Feedback
 from annotator.ui.models.document_filter import (
     LEAST_CONFIDENT,
@@ -340,6 +341,7 @@ class Suggesting(QObject):
             self._say(self.tr("No suggestions in this document"), "no-suggestions")
             return
         edit = accept_all(session.aset, [o.suggestion for o in self.offers])
+        edit = titled(edit, batch_text("accept-suggestions", len(edit.edits)))
         if self.annotating.push(edit):
             self.spans.select(None)
             self._say(self.tr("Accepted {count} suggestion(s) (Ctrl+Z undoes them)").format(
@@ -351,6 +353,7 @@ class Suggesting(QObject):
             self._say(self.tr("No suggestions in this document"), "no-suggestions")
             return
         edit = reject_all(session.aset, [o.suggestion for o in self.offers])
+        edit = titled(edit, batch_text("reject-suggestions", len(edit.edits)))
         if self.annotating.push(edit):
             self._say(self.tr("Rejected {count} suggestion(s) (Ctrl+Z undoes them)").format(
                 count=len(edit.edits)), "rejected-all")

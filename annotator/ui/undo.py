@@ -30,6 +30,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QUndoCommand, QUndoGroup, QUndoStack
 
 from annotator.core.edits import Edit
+from annotator.ui.edit_texts import edit_text
 
 _serials = itertools.count(1)
 
@@ -41,10 +42,11 @@ class EditTarget(Protocol):
 
 
 class EditCommand(QUndoCommand):
-    """One core edit on the undo stack; ``serial`` names the state it leads to."""
+    """One core edit on the undo stack, named in the interface language
+    (:func:`~annotator.ui.edit_texts.edit_text`); ``serial`` names the state it leads to."""
 
     def __init__(self, target: EditTarget, edit: Edit, applied: bool = True) -> None:
-        super().__init__(edit.description)
+        super().__init__(edit_text(edit))
         self.target = target
         self.edit = edit
         self.serial = next(_serials)
