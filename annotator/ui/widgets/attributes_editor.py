@@ -77,7 +77,9 @@ class AttributesEditor(QWidget):
             self.heading.setText("")
             self.empty.setText(self.tr("Select a span to see its attributes"))
         else:
-            self.heading.setText(f"{span.label}: {span.text}")
+            # label and text isolated (FSI ... PDI): the line takes the interface's direction
+            self.heading.setText(self.tr("{label}: {text}").format(
+                label=f"\u2068{span.label}\u2069", text=f"\u2068{span.text}\u2069"))
             self.empty.setText(self.tr("{label} has no attributes (Project > Labels and "
                                        "relations… adds some)").format(label=span.label))
         self.heading.setVisible(span is not None)
