@@ -18,6 +18,7 @@ from annotator.io.formats import EXPORTS
 from annotator.io.project_file import open_project
 from annotator.ui.dialogs import export_dialog
 from annotator.ui.dialogs.export_dialog import ExportDialog
+from annotator.ui.dialogs.export_summary import kind_text, reason_text, summary_lines
 from tests.ui.dialog_support import click_and_wait, copy_project, files, shown
 
 FORMATS = [pytest.param(f.name, marks=pytest.mark.skipif(
@@ -57,14 +58,15 @@ def test_dialog_export_is_byte_identical_to_the_cli(
 
     cli_out = tmp_path / "from-cli"
     assert main(["export", str(project_dir), "--format", fmt, "--out", str(cli_out),
-                 "--verbose", *cli_args]) == 0
-    printed = capsys.readouterr().out.splitlines()
+                 "--json", *cli_args]) == 0
+    printed = json.loads(capsys.readouterr().out)
     made = files(tmp_path / "from-dialog")
     assert made and made == files(cli_out)
-    assert dialog.outcome == "exported"
-    shown_lines = dialog.summary.toPlainText().replace(str(tmp_path / "from-dialog"),
-                                                       str(cli_out)).splitlines()
-    assert shown_lines == printed
+    assert dialog.outcome == "exported" and dialog.last_summary is not None
+    # the same figures as the command line's, worded in the interface's language
+    shown = dialog.last_summary.to_json()
+    assert {**shown, "out": "", "files": []} == {**printed, "out": "", "files": []}
+    assert dialog.summary.toPlainText().splitlines() == summary_lines(dialog.last_summary)
 
 
 def test_the_summary_lists_documents_spans_and_dropped_spans_with_reasons(
@@ -78,11 +80,13 @@ def test_the_summary_lists_documents_spans_and_dropped_spans_with_reasons(
     for figure in (summary.documents, summary.spans_written, summary.spans_dropped):
         assert str(figure) in dialog.headline.text()
     text = dialog.summary.toPlainText()
-    assert "dropped: a longer overlapping span was kept" in text
+    assert reason_text("overlap") in text
     # what CoNLL has no place for at all is said once, with counts
-    assert summary.left_out and "left out, as conll has no place for them: " in text
+    assert summary.left_out and all(f"{count} {kind_text(kind)}" in text
+                                    for kind, count in summary.left_out.items())
     for dropped in summary.dropped:  # every dropped span, each with its document and reason
-        assert str(dropped) in text
+        assert f"\u2068{dropped.span_id}\u2069" in text
+        assert f"{dropped.start}..{dropped.end}" in text
     assert "not annotated" in text  # the skipped document, and why
 
 
@@ -211,7 +215,7 @@ def test_arabic_annotator_names_are_offered_and_exported_as_they_are(
     dialog.annotator.setCurrentIndex(index)
     dialog.out.setText(str(tmp_path / "out"))
     click_and_wait(qtbot, dialog, dialog.export_button)
-    assert f"({name}: 2)" in dialog.summary.toPlainText().splitlines()[0]
+    assert f"\u2068{name}\u2069 2" in dialog.summary.toPlainText().splitlines()[1]
     records = [json.loads(line) for line in
                (tmp_path / "out" / "all.jsonl").read_text(encoding="utf-8").splitlines()]
     assert {r["annotator"] for r in records} == {name}
@@ -229,3 +233,12 @@ def test_a_format_whose_package_is_missing_says_how_to_install_it(
     assert dialog.format.itemText(dialog.format.findData("jsonl")) == "jsonl"
     dialog.format.setCurrentIndex(index)
     assert EXPORTS[index].install and EXPORTS[index].install in dialog.format_help.text()
+
+
+def test_every_drop_reason_and_left_out_kind_has_a_translatable_text() -> None:
+    """The dialog words the io layer's codes itself: none may fall back to English."""
+    from annotator.io.exporting import LEFT_OUT, REASONS
+    from annotator.ui.dialogs import export_summary
+
+    assert set(export_summary.REASON_TEXT) == set(REASONS)
+    assert set(export_summary.KIND_TEXT) == set(LEFT_OUT)

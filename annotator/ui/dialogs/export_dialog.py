@@ -40,6 +40,7 @@ from annotator.io.exporting import (
     parse_split,
 )
 from annotator.io.formats import EXPORTS, Format
+from annotator.ui.dialogs.export_summary import summary_lines
 from annotator.ui.dialogs.run_dialog import RunDialog, field_name
 from annotator.ui.i18n import QT_TRANSLATE_NOOP
 
@@ -275,4 +276,4 @@ class ExportDialog(RunDialog):
         self.show_outcome(headline, self.summary_lines(result), outcome="exported")
 
     def summary_lines(self, result: ExportSummary) -> list[str]:
-        return result.lines(-1, self.quoted_option)
+        return summary_lines(result)
