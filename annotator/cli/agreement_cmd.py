@@ -160,16 +160,18 @@ def run_suggestions(args: argparse.Namespace) -> int:
         print(json.dumps({"suggestions": [s.to_json() for s in scores]}, ensure_ascii=False,
                          indent=2))
         return 0
-    rows = [["source", "label", "documents", "suggested", "final", "matched", "precision",
-             "recall", "F1"]]
+    rows = [["source", "label", "documents", "comparisons", "suggested", "final", "matched",
+             "precision", "recall", "F1"]]
     for score in scores:
         for label, counts in [("(all)", score.total), *sorted(score.by_label.items())]:
             data = counts.to_json()
             rows.append([score.source if label == "(all)" else "", label,
                          str(score.documents) if label == "(all)" else "",
+                         str(score.comparisons) if label == "(all)" else "",
                          str(data["suggested"]), str(data["final"]), str(data["matched"]),
                          _figure(counts.precision), _figure(counts.recall), _figure(counts.f1)])
-    print(table(rows, (False, False, True, True, True, True, True, True, True), args.visual))
+    print(table(rows, (False, False, True, True, True, True, True, True, True, True),
+                args.visual))
     return 0
 
 

@@ -4,14 +4,17 @@ Writes ``suggestions/<source>/<doc_id>.json`` (FORMAT.md section 3b) with
 :func:`annotator.io.suggestions.suggest`; they are nobody's annotations until
 a person accepts them. ``--annotator NAME`` leaves out spans NAME already has
 and suggestions NAME rejected; ``--json`` prints ``{"source", "documents",
-"suggestions"}``. ``--source model --model DIR`` suggests with a pipeline
-``annotator train`` saved (each span with the model's probability as score).
+"suggestions", "dropped_unknown_labels", "dropped_labels"}``. ``--source model
+--model DIR`` suggests with a pipeline ``annotator train`` saved (each span with
+the model's probability as score); spans it predicts with a label the project
+no longer has are left out, counted, and named in a warning on stderr.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import sys
 from pathlib import Path
 
 from annotator.cli import UsageError, annotator_argument, open_project
@@ -60,6 +63,11 @@ def run(args: argparse.Namespace) -> int:
     if args.model is not None and not args.model.is_dir():
         raise UsageError(f"--model: {args.model}: no such folder")
     summary = suggest(project, args.source, docs, args.annotator, sources, args.model)
+    if summary.dropped_labels:  # never silently: the model knows labels the project dropped
+        labels = ", ".join(f"{name} ({count})"
+                           for name, count in sorted(summary.dropped_labels.items()))
+        print(f"annotator {NAME}: warning: {summary.dropped_unknown_labels} predicted span(s) "
+              f"left out, their labels are not in the project: {labels}", file=sys.stderr)
     if args.json:
         print(json.dumps(summary.to_json(), ensure_ascii=False))
     else:

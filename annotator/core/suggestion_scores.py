@@ -81,13 +81,15 @@ class SuggestionScore:
     """One source's figures over every comparison."""
 
     source: str
-    documents: int = 0  # (document, annotator) pairs compared
+    documents: int = 0  # distinct documents compared
+    comparisons: int = 0  # (document, annotator) pairs compared
     total: Counts = field(default_factory=Counts)
     by_label: dict[str, Counts] = field(default_factory=dict)
     by_annotator: dict[str, Counts] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
-        return {"source": self.source, "documents": self.documents, **self.total.to_json(),
+        return {"source": self.source, "documents": self.documents,
+                "comparisons": self.comparisons, **self.total.to_json(),
                 "labels": {name: c.to_json() for name, c in sorted(self.by_label.items())},
                 "annotators": {name: c.to_json()
                                for name, c in sorted(self.by_annotator.items())}}
@@ -96,12 +98,15 @@ class SuggestionScore:
 def score_suggestions(source: str, comparisons: Iterable[Comparison]) -> SuggestionScore:
     """``source``'s precision and recall over ``comparisons`` (module docstring)."""
     score = SuggestionScore(source)
+    documents: set[str] = set()
     for c in comparisons:
-        score.documents += 1
+        documents.add(c.doc_id)
+        score.comparisons += 1
         score.total.add(c.suggested, c.final)
         score.by_annotator.setdefault(c.annotator, Counts()).add(c.suggested, c.final)
         for label in sorted({k[2] for k in c.suggested} | {k[2] for k in c.final}):
             score.by_label.setdefault(label, Counts()).add(
                 frozenset(k for k in c.suggested if k[2] == label),
                 frozenset(k for k in c.final if k[2] == label))
+    score.documents = len(documents)
     return score

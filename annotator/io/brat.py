@@ -25,7 +25,9 @@ the label from the offsets with a space) and a span that begins or ends with
 a line break (a fragment cannot be empty); a relation whose type holds white
 space or whose span was not written; an attribute whose name holds white
 space or whose value is empty or holds a tab or a line break. Without
-``--split`` the files go in ``DIR``; with it, in ``DIR/<split>/``.
+``--split`` the files go in ``DIR``; with it, in ``DIR/<split>/``. One
+``DIR/annotation.conf`` (:func:`annotation_conf`) declares the labels,
+relation types and attributes the files use, so brat flags none of them.
 
 Reading (:func:`read`) takes every annotation brat writes; nothing is passed
 over without a line in the report:
@@ -48,7 +50,8 @@ over without a line in the report:
 - ``N`` (normalizations), ``*`` (equivalences) and other ``#`` lines are
   listed as ignored. A line that refers to an id no line defines is a
   problem. A folder is searched recursively (an export with ``--split`` has
-  one sub-folder per split).
+  one sub-folder per split) for ``.ann`` files only: its ``annotation.conf``
+  is brat's configuration, not annotations, and is not read.
 
 >>> text = "هدية\r\nكيم"
 >>> pieces = fragments(text, 0, 9)
@@ -66,6 +69,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from annotator.core.errors import AnnotatorError, Problem
+from annotator.core.project import DEFAULT_RELATION_TYPES
 from annotator.core.sentences import LINE_BREAKS
 from annotator.core.spans import Span
 from annotator.io.exchange import (
@@ -123,8 +127,12 @@ def one_line(note: str) -> str:
 
 # -- writing -------------------------------------------------------------------
 
-def ann_text(doc: ExportDocument) -> tuple[str, list[DroppedSpan]]:
-    """The ``.ann`` content of a document and what of it brat cannot hold."""
+def ann_text(doc: ExportDocument, used: Used | None = None) -> tuple[str, list[DroppedSpan]]:
+    """The ``.ann`` content of a document and what of it brat cannot hold.
+
+    ``used`` (when given) gathers the labels, relation types and attribute
+    values of what was written, for ``annotation.conf``.
+    """
     text = doc.text
     lines: list[str] = []
     dropped: list[DroppedSpan] = []
@@ -136,6 +144,8 @@ def ann_text(doc: ExportDocument) -> tuple[str, list[DroppedSpan]]:
                                        *reason))
             continue
         number = numbers[span.id] = len(numbers) + 1
+        if used is not None:
+            used.labels.add(span.label)
         pieces = fragments(text, span.start, span.end)
         lines.append(f"T{number}\t{span.label} {offsets_field(pieces)}\t"
                      f"{fragments_text(text, pieces)}\n")
@@ -152,6 +162,8 @@ def ann_text(doc: ExportDocument) -> tuple[str, list[DroppedSpan]]:
                                        relation.type, "relation", why, kind="relation"))
             continue
         number = relation_numbers[relation.id] = len(relation_numbers) + 1
+        if used is not None:
+            used.relation_types.add(relation.type)
         lines.append(f"R{number}\t{relation.type} Arg1:T{ends[0]} Arg2:T{ends[1]}\n")
     attribute_number = 0
     for span in doc.spans:
@@ -164,6 +176,8 @@ def ann_text(doc: ExportDocument) -> tuple[str, list[DroppedSpan]]:
                                            "attribute", f"{name}={value!r}: {problem}"))
                 continue
             attribute_number += 1
+            if used is not None:
+                used.attributes.setdefault(name, {}).setdefault(span.label, set()).add(value)
             lines.append(f"A{attribute_number}\t{name} T{numbers[span.id]} {value}\n")
     notes = [(f"T{numbers[s.id]}", s.note) for s in doc.spans
              if s.note is not None and s.id in numbers]
@@ -190,20 +204,120 @@ def _attribute_problem(name: str, value: str) -> str | None:
     return None
 
 
+# -- annotation.conf -----------------------------------------------------------
+
+CONF = "annotation.conf"
+ANY_ENTITY = "<ENTITY>"  # brat's wildcard for "a span of any label"
+_CONF_UNSAFE = re.compile(r"[\s,|:]")  # what would break a Arg:a|b, Value:c|d list
+
+
+@dataclass
+class Used:
+    """What an export wrote: span labels, relation types, and attribute values by label."""
+
+    labels: set[str] = field(default_factory=set)
+    relation_types: set[str] = field(default_factory=set)
+    attributes: dict[str, dict[str, set[str]]] = field(default_factory=dict)  # name→label→values
+
+
+def annotation_conf(context: ExportContext, used: Used) -> str:
+    """brat's ``annotation.conf`` for an export: every label, relation type and attribute
+    its ``.ann`` files use, so brat flags none of them as undeclared.
+
+    - ``[entities]``: the project's labels in its order, then labels in use that it
+      lacks (sorted).
+    - ``[relations]``: the declared types (or, for a project declaring none, the
+      default types), then types in use (sorted): ``type Arg1:a|b, Arg2:c``; an end
+      without labels, or a type only in use, is ``<ENTITY>`` (any label). Labels not
+      in ``[entities]`` are left out of an end; a declared type left with an empty
+      end is not written (no span could carry it).
+    - ``[events]``: none (Annotator has no events).
+    - ``[attributes]``: one line per attribute name (brat's names are global), for
+      the labels declaring it and those carrying it:
+      ``name Arg:a|b, Value:v1|v2``, the declared values in order, then values
+      written that are not declared (sorted): an attribute declared without values
+      (any string) gets the values the export holds. An attribute with no value at
+      all is binary (``name Arg:a``). A value holding white space, ``,``, ``|`` or
+      ``:`` cannot be listed and is left out of the line.
+
+    Names with white space are left out, as the ``.ann`` files leave them out.
+    """
+    labels = [label.name for label in context.labels if _conf_name(label.name)]
+    labels += sorted(name for name in used.labels - set(labels) if _conf_name(name))
+    known = set(labels)
+    lines = ["# brat configuration written by Annotator's export: the project's schema",
+             "[entities]", *labels, "", "[relations]"]
+    declared = context.relation_ends if context.relation_ends is not None else {
+        item["name"]: (frozenset(item["from"]), frozenset(item["to"]))
+        for item in DEFAULT_RELATION_TYPES}
+    for name in [*declared, *sorted(used.relation_types - set(declared))]:
+        if not _conf_name(name):
+            continue
+        sources, targets = declared.get(name, (frozenset(), frozenset()))
+        ends = [_end(sources, known), _end(targets, known)]
+        if "" in ends and name not in used.relation_types:
+            continue
+        lines.append(f"{name} Arg1:{ends[0] or ANY_ENTITY}, Arg2:{ends[1] or ANY_ENTITY}")
+    lines += ["", "[events]", "", "[attributes]"]
+    for name, (carriers, values) in sorted(_attribute_schema(context, used).items()):
+        if _conf_name(name) and carriers:
+            kept = [v for v in values if v and not _CONF_UNSAFE.search(v)]
+            value = f", Value:{'|'.join(kept)}" if kept else ""
+            lines.append(f"{name} Arg:{'|'.join(carriers)}{value}")
+    return "\n".join(lines) + "\n"
+
+
+def _conf_name(name: str) -> bool:
+    return bool(name) and not any(ch.isspace() for ch in name)
+
+
+def _end(allowed: frozenset[str], known: set[str]) -> str:
+    """An ``Arg`` of ``[relations]``: ``a|b``; ``<ENTITY>`` for any; "" when none is known."""
+    if not allowed:
+        return ANY_ENTITY
+    return "|".join(sorted(allowed & known))
+
+
+def _attribute_schema(context: ExportContext,
+                      used: Used) -> dict[str, tuple[list[str], list[str]]]:
+    """Each attribute name: the labels that declare or carry it, and its values."""
+    schema: dict[str, tuple[list[str], list[str]]] = {}
+    for label in context.labels:
+        items = label.extra.get("attributes")
+        for item in items if isinstance(items, list) else []:
+            if not isinstance(item, dict) or not isinstance(item.get("name"), str):
+                continue
+            carriers, values = schema.setdefault(item["name"], ([], []))
+            if _conf_name(label.name) and label.name not in carriers:
+                carriers.append(label.name)
+            listed = item.get("values")
+            values += [v for v in listed if isinstance(v, str) and v not in values] \
+                if isinstance(listed, list) else []
+    for name, by_label in used.attributes.items():
+        carriers, values = schema.setdefault(name, ([], []))
+        carriers += sorted(label for label in by_label
+                           if label not in carriers and _conf_name(label))
+        values += sorted({v for seen in by_label.values() for v in seen} - set(values))
+    return schema
+
+
 class BratWriter:
     def __init__(self, staging: Staging, context: ExportContext) -> None:
         self.staging = staging
+        self.context = context
         self.split_given = context.split_given
+        self.used = Used()
 
     def add(self, split: str, doc: ExportDocument) -> list[DroppedSpan]:
         prefix = f"{split}/" if self.split_given else ""
-        ann, dropped = ann_text(doc)
+        ann, dropped = ann_text(doc, self.used)
         self.staging.write_bytes(f"{prefix}{doc.doc_id}.txt", doc.text.encode("utf-8"))
         self.staging.write_bytes(f"{prefix}{doc.doc_id}.ann", ann.encode("utf-8"))
         return dropped
 
     def finish(self) -> None:
-        pass
+        # one file at the top: brat looks for it in a document's folder, then in its parents
+        self.staging.write_bytes(CONF, annotation_conf(self.context, self.used).encode("utf-8"))
 
 
 def create(staging: Staging, context: ExportContext) -> BratWriter:

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import IO, Any, Protocol
 
 from annotator.core.errors import AnnotatorError, Problem
-from annotator.core.project import DEFAULT_RELATION_TYPES, Label
+from annotator.core.project import DEFAULT_RELATION_TYPES, Label, RelationTypes
 from annotator.core.safe_files import read_regular_file
 from annotator.core.sentences import sentence_starts
 from annotator.core.spans import Relation, Span, Status
@@ -75,6 +75,8 @@ class ExportContext:
     # the relation types project.json declares, in its order; None when it declares none
     # (such a project accepts any type: FORMAT.md section 2)
     relation_types: tuple[str, ...] | None = None
+    # the same types with the labels their ends may have (empty: any); None likewise
+    relation_ends: RelationTypes | None = None
 
 
 # The relation types of a project without project.json (FORMAT.md section 2), by name.

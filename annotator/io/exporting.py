@@ -328,7 +328,7 @@ def export_project(project: Project, options: ExportOptions,
     for doc in documents.values():
         summary.warnings += _grapheme_warnings(doc)
     context = ExportContext(project.labels, tuple(splits), bool(options.split),
-                            _relation_types(project))
+                            _relation_types(project), project.relation_types())
     try:
         _write(project, options, module, context, splits, documents, summary, progress,
                len(chosen), total)

@@ -30,7 +30,7 @@ from __future__ import annotations
 import logging
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 from typing import Any, Final
@@ -131,10 +131,18 @@ class SuggestSummary:
     documents: int = 0
     suggestions: int = 0
     finished: bool = True  # False: ``progress`` stopped the run before the last document
+    # spans the model predicted with a label the project no longer has, by label (not written)
+    dropped_labels: Counter[str] = field(default_factory=Counter)
+
+    @property
+    def dropped_unknown_labels(self) -> int:
+        return sum(self.dropped_labels.values())
 
     def to_json(self) -> dict[str, Any]:
         return {"source": self.source, "documents": self.documents,
-                "suggestions": self.suggestions}
+                "suggestions": self.suggestions,
+                "dropped_unknown_labels": self.dropped_unknown_labels,
+                "dropped_labels": dict(sorted(self.dropped_labels.items()))}
 
 
 def suggest(project: Project, source: str, doc_ids: Sequence[str] | None = None,
@@ -151,6 +159,7 @@ def suggest(project: Project, source: str, doc_ids: Sequence[str] | None = None,
         raise AnnotatorError(Problem("unsupported", f"unknown suggestion source {source!r} "
                                      f"(this version has: {', '.join(SOURCES)})"))
     propose: Callable[[str], list[Suggestion]]
+    summary = SuggestSummary(source)
     if source == "model":  # a pipeline saved by `annotator train` (needs spaCy: loaded here)
         if model is None:
             raise AnnotatorError(Problem("bad-field", "the model source needs the folder of a "
@@ -158,11 +167,11 @@ def suggest(project: Project, source: str, doc_ids: Sequence[str] | None = None,
         from annotator.io.ml_support import training_module
 
         training = training_module("suggesting with a model")
-        propose = training.model_suggester(model, project.label_names)
+        propose = training.model_suggester(model, project.label_names,
+                                           dropped=summary.dropped_labels)
     else:
         table = known_texts(project, sources or [GOLD, *project.annotators()])
         propose = partial(gazetteer, table=table)
-    summary = SuggestSummary(source)
     wanted = list(doc_ids or project.doc_ids())
     for done, doc_id in enumerate(wanted):
         if progress is not None and not progress(done, len(wanted)):
@@ -185,6 +194,10 @@ def suggest(project: Project, source: str, doc_ids: Sequence[str] | None = None,
         progress(len(wanted), len(wanted))
     log.info("suggestions from %s for %s: %d in %d document(s)", source, project.root,
              summary.suggestions, summary.documents)
+    if summary.dropped_labels:
+        log.warning("suggestions from %s: %d span(s) left out, their labels not in the project: "
+                    "%s", source, summary.dropped_unknown_labels,
+                    ", ".join(f"{k} ({n})" for k, n in sorted(summary.dropped_labels.items())))
     return summary
 
 

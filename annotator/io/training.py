@@ -33,6 +33,7 @@ import random
 import shutil
 import tempfile
 import time
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -274,8 +275,13 @@ def span_scores(nlp: Any, text: str) -> list[Suggestion]:
     return sorted(found.values(), key=lambda s: (s.start, s.end, s.label))
 
 
-def model_suggester(path: Path, labels: frozenset[str]) -> Callable[[str], list[Suggestion]]:
-    """``text -> suggestions`` from the pipeline in ``path``; labels not in ``labels`` left out."""
+def model_suggester(path: Path, labels: frozenset[str],
+                    dropped: Counter[str] | None = None) -> Callable[[str], list[Suggestion]]:
+    """``text -> suggestions`` from the pipeline in ``path``; labels not in ``labels`` left out.
+
+    Never silently: each span left out for its label is counted by label in
+    ``dropped`` (when given), so the caller can say how many and which.
+    """
     nlp = load_model(path)
     unknown = sorted(set(nlp.get_pipe("spancat").labels) - labels) \
         if "spancat" in nlp.pipe_names else []
@@ -284,6 +290,12 @@ def model_suggester(path: Path, labels: frozenset[str]) -> Callable[[str], list[
                     ", ".join(unknown))
 
     def suggest(text: str) -> list[Suggestion]:
-        return [s for s in span_scores(nlp, text) if s.label in labels]
+        kept = []
+        for s in span_scores(nlp, text):
+            if s.label in labels:
+                kept.append(s)
+            elif dropped is not None:
+                dropped[s.label] += 1
+        return kept
 
     return suggest

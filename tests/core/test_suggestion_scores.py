@@ -35,3 +35,18 @@ def test_labels_and_annotators_add_up_to_the_total(
         assert sum(c.missed for c in parts.values()) == score.total.missed
     for value in (score.total.precision, score.total.recall, score.total.f1):
         assert value is None or 0 <= value <= 1
+
+
+@settings(max_examples=40)
+@given(st.lists(st.tuples(st.sampled_from(["d1", "d2", "d3"]), st.sampled_from(["amal", "omar"]),
+                          keys, keys), max_size=6))
+def test_documents_are_counted_once_and_comparisons_per_pair(
+        items: list[tuple[str, str, frozenset[tuple[int, int, str]],
+                          frozenset[tuple[int, int, str]]]]) -> None:
+    comparisons = [Comparison(d, who, s, f) for d, who, s, f in items]
+    score = score_suggestions("src", comparisons)
+    assert score.documents == len({d for d, *_ in items})
+    assert score.comparisons == len(items)
+    figures = score.to_json()
+    assert (figures["documents"], figures["comparisons"]) == (score.documents,
+                                                              score.comparisons)

@@ -60,11 +60,13 @@ def test_brat_export_with_split_uses_a_folder_per_split(tmp_path: Path) -> None:
     written = files(tmp_path / "out")
     marker = json.loads(written.pop(EXPORT_MARKER))
     assert marker["split"] == {"train": 0.67, "test": 0.33} and marker["seed"] == 3
+    flat = files(EXPECTED / "brat")
+    del flat[EXPORT_MARKER]
+    # one annotation.conf at the top (brat looks in a document's folder, then its parents)
+    assert written.pop("annotation.conf") == flat.pop("annotation.conf")
     names = sorted(written)
     assert len(names) == 6 and {n.split("/")[0] for n in names} == {"train", "test"}
     # the same document files as without a split, only moved
-    flat = files(EXPECTED / "brat")
-    del flat[EXPORT_MARKER]
     assert {n.split("/")[1]: data for n, data in written.items()} == flat
 
 

@@ -106,6 +106,7 @@ def test_suggest_reports_progress_and_can_stop(tmp_path: Path) -> None:
     summary = suggest(project, "gazetteer", progress=go_on)
     assert summary.finished and (summary.documents, summary.suggestions) == (3, 2)
     assert calls == [(0, 3), (1, 3), (2, 3), (3, 3)]
-    assert summary.to_json() == {"source": "gazetteer", "documents": 3, "suggestions": 2}
+    assert summary.to_json() == {"source": "gazetteer", "documents": 3, "suggestions": 2,
+                                 "dropped_unknown_labels": 0, "dropped_labels": {}}
     found = document_suggestions(project, "b", TEXTS["b"]).suggestions
     assert [(s.text, s.label, s.score) for s in found] == [("بوتين", "entity", 1.0)]

@@ -202,12 +202,18 @@ def test_agreement_with_suggestions_matches_an_independent_computation(
         precision, recall = expected_scores(spans, ["amal", "omar"])
         assert figures[name]["precision"] == pytest.approx(precision)
         assert figures[name]["recall"] == pytest.approx(recall)
-        assert figures[name]["documents"] == 3  # omar's b is in progress
+        # two documents; three (document, annotator) comparisons: omar's b is in progress
+        assert figures[name]["documents"] == len({d for _, d in FINAL}) == 2
+        assert figures[name]["comparisons"] == len(FINAL) == 3
     one = {d: set(suggested(project, "ls", d)) for d in TEXTS}
     assert figures["ls"]["annotators"]["amal"]["precision"] == pytest.approx(
         expected_scores(one, ["amal"])[0])
     assert main(["agreement", str(project), "--suggestions", "ls"]) == 0
-    assert "ls" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    header = out.splitlines()[0].split()
+    assert "ls" in out and "documents" in header and "comparisons" in header
+    row = next(line.split() for line in out.splitlines() if line.split()[:1] == ["ls"])
+    assert row[header.index("documents")] == "2" and row[header.index("comparisons")] == "3"
     assert main(["agreement", str(project), "--suggestions", "nothing"]) == 2
     assert main(["agreement", str(project), "--suggestions", "ls", "--status", "done"]) == 2
 
@@ -219,6 +225,7 @@ def test_a_file_made_for_one_annotator_is_compared_with_that_annotator_only(
     assert main(["agreement", str(project), "--suggestions", "gazetteer", "--json"]) == 0
     figures = json.loads(capsys.readouterr().out)["suggestions"][0]
     assert list(figures["annotators"]) == ["omar"] and figures["documents"] == 1
+    assert figures["comparisons"] == 1
 
 
 def test_suggestions_never_reach_an_export(project: Path, tmp_path: Path,

@@ -41,7 +41,8 @@ def test_gazetteer_finds_clitic_attached_and_other_spellings(
         project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["suggest", str(project), "--source", "gazetteer", "--json"]) == 0
     assert json.loads(capsys.readouterr().out) == {"source": "gazetteer", "documents": 2,
-                                                   "suggestions": 6}
+                                                   "suggestions": 6, "dropped_unknown_labels": 0,
+                                                   "dropped_labels": {}}
     assert suggestions(project, "b") == [("احمد", "entity"), ("بوتين", "entity"),
                                          ("موسكو", "entity")]
     raw = json.loads((project / "suggestions" / "gazetteer" / "b.json").read_text("utf-8"))

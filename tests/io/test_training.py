@@ -292,3 +292,32 @@ def test_each_document_is_learned_from_the_first_source_that_finished_it(tmp_pat
     assert {d.doc_id: d.annotator for d in finished_work(project, ["amal", "gold"])} == {
         "doc-000": "amal", "doc-001": "amal", "doc-002": "amal"}
     assert finished_work(project, ["omar"]) == []
+
+
+def test_spans_with_a_label_the_project_dropped_are_counted_and_named(
+        project: Path, trained: tuple[Path, Path, dict[str, object]],
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """A label removed after training: its predictions are left out, never silently."""
+    command = ["suggest", str(project), "--source", "model", "--model", str(trained[1]), "--json"]
+    assert main(command) == 0
+    before = json.loads(capsys.readouterr().out)
+    assert before["dropped_unknown_labels"] == 0 and before["dropped_labels"] == {}
+    gifts = sum(span["label"] == "gift"
+                for path in (project / "suggestions" / "model").glob("*.json")
+                for span in json.loads(path.read_text(encoding="utf-8"))["spans"])
+    assert gifts > 0
+    assert not (project / "project.json").exists()  # the default labels: entity, gift, meeting
+    schema = {"format": "annotator/project", "version": 1, "name": "no gifts",
+              "labels": [{"name": "entity"}, {"name": "meeting"}]}
+    (project / "project.json").write_text(json.dumps(schema), encoding="utf-8")
+    assert main(command) == 0
+    captured = capsys.readouterr()
+    after = json.loads(captured.out)
+    assert after["dropped_unknown_labels"] == gifts and after["dropped_labels"] == {"gift": gifts}
+    assert after["suggestions"] == before["suggestions"] - gifts
+    assert {k: after[k] for k in ("source", "documents")} == \
+        {k: before[k] for k in ("source", "documents")}
+    warning = [line for line in captured.err.splitlines() if "warning" in line]
+    assert len(warning) == 1 and str(gifts) in warning[0] and "gift" in warning[0]
+    assert main(command[:-1]) == 0  # the table says it too
+    assert "gift" in capsys.readouterr().err

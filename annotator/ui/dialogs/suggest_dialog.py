@@ -173,14 +173,19 @@ class SuggestDialog(RunDialog):
 
     def show_result(self, result: SuggestSummary) -> None:
         folder = [str(self.project.root / FOLDER / result.source)]  # where they were written
+        dropped = [self.tr("{count} predicted span(s) left out: their labels are not in the "
+                           "project ({labels})").format(
+            count=result.dropped_unknown_labels,
+            labels=", ".join(sorted(result.dropped_labels)))] if result.dropped_labels else []
         if result.finished:
             headline = self.tr("{count} suggestion(s) in {documents} document(s)").format(
                 count=result.suggestions, documents=result.documents)
-            self.show_outcome(headline, folder, outcome="suggested")
+            self.show_outcome(headline, folder, hints=dropped, outcome="suggested")
         else:
             headline = self.tr("Cancelled after {documents} document(s) ({count} "
                                "suggestion(s) written)").format(
                 documents=result.documents, count=result.suggestions)
-            self.show_outcome(headline, folder if result.documents else [], outcome="cancelled")
+            self.show_outcome(headline, folder if result.documents else [], hints=dropped,
+                              outcome="cancelled")
         if result.documents:
             self.suggested.emit(result)
