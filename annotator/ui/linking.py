@@ -17,6 +17,13 @@ Keyboard (``Ctrl+R`` with a span selected, or "Link to…" in its context menu):
 Mouse: ``Ctrl`` + drag from a span to another, or, in link mode, a click on
 the target; the fitting types then pop up in a menu under the mouse.
 
+A type that already links the same two spans the same way is never offered.
+While link mode is on, its instructions are also shown whole in a tooltip-like
+hint over the view (:class:`LinkHint`, object name ``link-hint``): the status
+line's permanent fields would cut them. Span texts and label names in messages
+are isolated (FSI … PDI, :func:`isolated`), so Arabic ends keep their order in
+a left-to-right line and Latin ones in a right-to-left line.
+
 While link mode is on, keys without ``Ctrl``/``Alt`` go to it before any
 shortcut (a label key like ``1`` or a relation key like ``g`` must not label
 anything). Nothing here changes annotations: the relation is handed to
@@ -30,8 +37,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QMouseEvent
-from PySide6.QtWidgets import QMenu
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QMouseEvent, QPalette
+from PySide6.QtWidgets import QFrame, QLabel, QMenu, QWidget
 
 from annotator.core.arabic import normalized
 from annotator.core.relation_schema import RelationType, by_key, fitting, from_source
@@ -44,11 +51,22 @@ from annotator.ui.widgets.relation_arcs import Arc, RelationArcs
 PREVIEW_COLOR = "#444444"
 TARGET_OVERLAY = "link-target"
 PROMPT_MS = 0  # the prompt stays until the next message
+HINT_MARGIN = 8  # between the hint and the view's edges
+
+
+def isolated(text: str) -> str:
+    """``text`` in its own direction inside any line (FSI … PDI)."""
+    return f"\u2068{text}\u2069"
+
+
+def arrow() -> str:
+    """The arrow from a source to a target as the interface reads: → or, right to left, ←."""
+    return "←" if QGuiApplication.isRightToLeft() else "→"
 
 
 _WATCHED = frozenset({QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress,
                       QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
-                      QEvent.Type.MouseButtonRelease})
+                      QEvent.Type.MouseButtonRelease, QEvent.Type.Resize})
 
 
 class Step(enum.Enum):
@@ -97,6 +115,44 @@ def type_menu_text(relation_type: RelationType) -> str:
     return f"{name}\t{key}" if key else name
 
 
+class LinkHint(QLabel):
+    """Link mode's instructions, whole, over the bottom (or top) edge of the view."""
+
+    def __init__(self, view: QWidget) -> None:
+        super().__init__(view)
+        self.setObjectName("link-hint")
+        self.setWordWrap(True)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAutoFillBackground(True)
+        self.setBackgroundRole(QPalette.ColorRole.ToolTipBase)
+        self.setForegroundRole(QPalette.ColorRole.ToolTipText)
+        self.setMargin(4)
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.avoid_y: float | None = None
+        self.hide()
+
+    def show_text(self, text: str, avoid_y: float | None = None) -> None:
+        """Show ``text``; at the view's top when ``avoid_y`` (viewport y) is in its lower half."""
+        self.setText(text)
+        # the interface's direction and font, not the article's (a child of the view)
+        self.setLayoutDirection(QGuiApplication.layoutDirection())
+        self.setFont(QGuiApplication.font())
+        self.avoid_y = avoid_y
+        self.place()
+        self.show()
+        self.raise_()
+
+    def place(self) -> None:
+        """Across the view, clear of the proposed target (``avoid_y``)."""
+        view = self.parentWidget()
+        assert view is not None
+        width = max(50, view.width() - 2 * HINT_MARGIN - 16)  # clear of the scroll bar
+        height = self.heightForWidth(width)
+        lower = self.avoid_y is not None and self.avoid_y > view.height() / 2
+        y = HINT_MARGIN if lower else view.height() - height - HINT_MARGIN - 4
+        self.setGeometry(HINT_MARGIN, max(0, y), width, height)
+
+
 class Linking(QObject):
     """The link-mode state machine over ``view``; speaks through ``feedback``."""
 
@@ -107,7 +163,8 @@ class Linking(QObject):
     def __init__(self, view: ArticleView, arcs: RelationArcs, feedback: Feedback,
                  spans: Callable[[], list[Span]], span: Callable[[str], Span | None],
                  types: Callable[[], list[RelationType]],
-                 parent: QObject | None = None) -> None:
+                 parent: QObject | None = None,
+                 linked: Callable[[str, str], set[str]] | None = None) -> None:
         super().__init__(parent)
         self.view = view
         self.arcs = arcs
@@ -115,6 +172,8 @@ class Linking(QObject):
         self.spans = spans  # the open document's spans, in text order
         self.span = span  # one of them by id, or None
         self.types = types  # the relation types offered now
+        self.linked = linked or (lambda _source, _target: set())  # types linking them already
+        self.hint = LinkHint(view)
         self.state: LinkState | None = None
         self.menu: QMenu | None = None  # the types popped up for the mouse
         self._drag_from: Span | None = None
@@ -131,14 +190,14 @@ class Linking(QObject):
         """Enter link mode from ``source``; False (and said why) when nothing can be linked."""
         reachable = from_source(self.types(), source.label)
         if not reachable:
-            self.feedback.say(self.tr("No relation type starts at a {label} span").format(
-                label=source.label), 6000, "no-relation-type")
+            self.feedback.say(self.tr("No relation type starts at a span labelled {label}")
+                              .format(label=isolated(source.label)), 6000, "no-relation-type")
             return False
         candidates = [s for s in self.spans() if s.id != source.id
-                      and fitting(reachable, source.label, s.label)]
+                      and self.offered(reachable, source, s)]
         if not candidates:
             self.feedback.say(self.tr("No span that “{text}” can be linked to").format(
-                text=source.text), 6000, "no-link-target")
+                text=isolated(source.text)), 6000, "no-link-target")
             return False
         after = [i for i, s in enumerate(candidates) if s.start >= source.start]
         pool = after or list(range(len(candidates)))
@@ -148,14 +207,20 @@ class Linking(QObject):
         self._show()
         return True
 
+    def offered(self, types: list[RelationType], source: Span, target: Span,
+                ) -> list[RelationType]:
+        """The ``types`` that fit ``source`` → ``target`` and do not link them already."""
+        taken = self.linked(source.id, target.id)
+        return [t for t in fitting(types, source.label, target.label) if t.name not in taken]
+
     def start_retype(self, relation_id: str, source: Span, target: Span,
                      current: str) -> bool:
         """Choose a new type for a relation (the type step only)."""
-        types = [t for t in fitting(self.types(), source.label, target.label)
-                 if t.name != current]
+        types = [t for t in self.offered(self.types(), source, target) if t.name != current]
         if not types:
             self.feedback.say(self.tr("No other relation type fits {source} → {target}").format(
-                source=source.label, target=target.label), 6000, "no-relation-type")
+                source=isolated(source.label), target=isolated(target.label)), 6000,
+                "no-relation-type")
             return False
         self.state = LinkState(source, [target], 0, Step.TYPE, retype=relation_id,
                                types=types)
@@ -178,6 +243,7 @@ class Linking(QObject):
             self.menu = None
         self.view.set_overlay(TARGET_OVERLAY, None)
         self.arcs.set_preview(None)
+        self.hint.hide()
         self.active_changed.emit(False)
 
     def choose_type(self, name: str) -> None:
@@ -199,7 +265,7 @@ class Linking(QObject):
             return
         state.index = state.candidates.index(target)
         state.step = Step.TYPE
-        state.types = fitting(self.types(), state.source.label, target.label)
+        state.types = self.offered(self.types(), state.source, target)
         state.type_index = 0
         self._show()
 
@@ -217,17 +283,21 @@ class Linking(QObject):
         if not self.view.range_rects(target.start, target.end):
             self.view.set_cursor_offset(target.start)  # scrolls it into view
         if state.step is Step.TARGET:
-            self.feedback.say(self.tr("Link “{source}” to “{target}”: arrows or typing choose "
-                                      "another span, Enter chooses this one, Escape cancels")
-                              .format(source=source.text, target=target.text), PROMPT_MS,
-                              "link-target")
+            code, text = "link-target", self.tr(
+                "Link “{source}” to “{target}”: arrows or typing choose another span, Enter "
+                "chooses this one, Escape cancels").format(source=isolated(source.text),
+                                                          target=isolated(target.text))
         else:
-            offered = "   ".join(
+            offered = "   ".join(isolated(
                 (f"[{t.key}: {t.name}]" if i == state.type_index else f"{t.key}: {t.name}")
-                if t.key else t.name for i, t in enumerate(state.types))
-            self.feedback.say(self.tr("Relation type from “{source}” to “{target}”: {types} "
-                                      "(a key, or arrows and Enter; Escape cancels)").format(
-                source=source.text, target=target.text, types=offered), PROMPT_MS, "link-type")
+                if t.key else t.name) for i, t in enumerate(state.types))
+            code, text = "link-type", self.tr(
+                "Relation type from “{source}” to “{target}”: {types} (a key, or arrows and "
+                "Enter; Escape cancels)").format(source=isolated(source.text),
+                                                 target=isolated(target.text), types=offered)
+        self.feedback.say(text, PROMPT_MS, code)
+        rects = self.view.range_rects(target.start, target.end)
+        self.hint.show_text(text, rects[0].center().y() if rects else None)
 
     def pop_types(self, at: QPoint) -> QMenu:
         """The type step as a menu at ``at`` (global), for the mouse."""
@@ -277,7 +347,8 @@ class Linking(QObject):
         matching = [i for i, s in enumerate(state.candidates)
                     if wanted in normalized(s.text).casefold()]
         if not matching:
-            self.feedback.say(self.tr("No span to link to holds “{text}”").format(text=typed),
+            self.feedback.say(self.tr("No span to link to holds “{text}”").format(
+                text=isolated(typed)),
                               4000, "no-link-target")
             return False
         state.typed = typed
@@ -313,7 +384,7 @@ class Linking(QObject):
             chosen = by_key(state.types, text)
             if chosen is None:
                 self.feedback.say(self.tr("“{key}” is not the key of a type offered").format(
-                    key=text), 4000, "not-a-type-key")
+                    key=isolated(text)), 4000, "not-a-type-key")
             else:
                 self.choose_type(chosen.name)
         return True
@@ -348,6 +419,10 @@ class Linking(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
         if kind not in _WATCHED:  # (also: nothing is asked of a widget being destroyed)
+            return False
+        if kind == QEvent.Type.Resize:
+            if watched is self.view and self.hint.isVisible():
+                self.hint.place()
             return False
         if watched is self.view and self.state is not None and isinstance(event, QKeyEvent):
             plain = not event.modifiers() & (Qt.KeyboardModifier.ControlModifier
@@ -402,11 +477,11 @@ class Linking(QObject):
 
     def drop(self, source: Span, target: Span, at: QPoint) -> QMenu | None:
         """A drag from ``source`` ended on ``target``: offer the fitting types under the mouse."""
-        types = fitting(self.types(), source.label, target.label)
+        types = self.offered(self.types(), source, target)
         if not types:
             self.feedback.say(self.tr("No relation type goes from {source} to {target}")
-                              .format(source=source.label, target=target.label), 6000,
-                              "no-relation-type")
+                              .format(source=isolated(source.label),
+                                      target=isolated(target.label)), 6000, "no-relation-type")
             return None
         self.state = LinkState(source, [target], 0, Step.TYPE, types=types)
         self.active_changed.emit(True)

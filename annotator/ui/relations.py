@@ -12,7 +12,12 @@ all), or the only relation of the selected span. The commands act on it:
 change its type (``Ctrl+Shift+T``, then the type's key), reverse it
 (``Ctrl+Shift+D``), edit its note (``Shift+F2``, or the table's note cell),
 delete it (``Shift+Delete``). Selecting a span draws its relations bold.
-Making relations is link mode's (:mod:`annotator.ui.linking`).
+Making relations is link mode's (:mod:`annotator.ui.linking`); the relation
+just made is chosen as a click on its row would choose it.
+
+A relation is described (:meth:`Relations.describe`) with its type and both
+ends' texts each isolated (FSI … PDI) and an arrow pointing the way the
+interface reads, so two Arabic ends never swap places in an English line.
 
 Types come from the project (:mod:`annotator.core.relation_schema`); only types
 whose ends fit are offered, and reversing a relation whose ends would no
@@ -26,7 +31,14 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence, QMouseEvent, QShortcut
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QInputDialog,
+    QLineEdit,
+    QMenu,
+    QTableView,
+)
 
 from annotator.core.edits import (
     AddRelation,
@@ -40,8 +52,8 @@ from annotator.core.edits import (
 from annotator.core.relation_schema import RelationType, by_name, fitting, relation_types
 from annotator.core.spans import Relation, Span
 from annotator.ui.actions import ActionRegistry
-from annotator.ui.feedback import Feedback
-from annotator.ui.linking import Linking, type_menu_text
+from annotator.ui.feedback import Feedback, WindowFeedback
+from annotator.ui.linking import Linking, arrow, isolated, type_menu_text
 from annotator.ui.models.relation_table import RelationRow, RelationTableModel
 from annotator.ui.tables import SpanList, table
 from annotator.ui.widgets.article_view import ArticleView
@@ -50,6 +62,7 @@ from annotator.ui.workspace import Workspace
 
 MESSAGE_MS = 6000
 FALLBACK_COLOR = "#7f7f7f"
+NOTE_DIALOG_WIDTH = 460  # the note dialog: room for its title and a relation's description
 
 
 def relation_table(model: RelationTableModel) -> QTableView:
@@ -89,11 +102,12 @@ class Relations(QObject):
         self.arcs = RelationArcs(view)
         self.arcs.emphasis = self.emphasis
         self.linking = Linking(view, self.arcs, feedback, self._spans, self._span, self.types,
-                               self)
+                               self, linked=self._linked_types)
         self.linking.made.connect(self.add)
         self.linking.retyped.connect(self.retype)
         self._syncing = False
         self.table.selectionModel().currentRowChanged.connect(self._on_row)
+        self.table.clicked.connect(self._on_click)  # also a row highlighted but not chosen
         self.model.note_edited.connect(self.set_note)
         view.selected_key_changed.connect(self._on_span_selected)
         self._viewport = view.viewport()  # kept: never asked of a view being destroyed
@@ -138,12 +152,22 @@ class Relations(QObject):
         return session.aset.get(span_id) or next(
             (s for s in session.aset.unplaced if s.id == span_id), None)
 
+    def _linked_types(self, source_id: str, target_id: str) -> set[str]:
+        """The types of the relations from ``source_id`` to ``target_id`` already."""
+        session = self.workspace.session
+        if session is None:
+            return set()
+        return {r.type for r in session.aset.relations_of(source_id)
+                if r.source == source_id and r.target == target_id}
+
     def describe(self, relation: Relation) -> str:
-        """``giver: “ساعة” → “الرئيس”``, for messages."""
+        """``giver: “ساعة” → “الرئيس”`` (``←`` right to left), each part isolated."""
         source, target = self._end(relation.source), self._end(relation.target)
         source_text = source.text if source else relation.source
         target_text = target.text if target else relation.target
-        return f"{relation.type}: “{source_text}” → “{target_text}”"
+        return self.tr("{type}: “{source}” {arrow} “{target}”").format(
+            type=isolated(relation.type), source=isolated(source_text), arrow=arrow(),
+            target=isolated(target_text))
 
     # -- following the workspace ---------------------------------------------------------
     def _on_document(self, *_args: object) -> None:
@@ -227,6 +251,14 @@ class Relations(QObject):
             return
         self.choose(self.model.relation_id_at(current.row()), reveal=True)
 
+    def _on_click(self, index: QModelIndex) -> None:
+        """A click on the row already highlighted chooses it too (no current-row change)."""
+        if index.isValid():
+            relation_id = self.model.relation_id_at(index.row())
+            current = self._current()
+            if current is None or current.id != relation_id:
+                self.choose(relation_id, reveal=True)
+
     def choose(self, relation_id: str | None, reveal: bool = False) -> None:
         """Make ``relation_id`` the chosen relation (drawn bold, its row selected); with
         ``reveal``, its source span is selected and shown."""
@@ -309,8 +341,7 @@ class Relations(QObject):
             return
         relation = Relation(session.aset.new_relation_id(), type_, source_id, target_id)
         if self.push(AddRelation(relation)):
-            self.chosen_id = relation.id
-            self._show_chosen()
+            self.choose(relation.id, reveal=True)  # as a click on its row
             self.feedback.say(self.tr("Linked {relation}").format(
                 relation=self.describe(relation)), MESSAGE_MS, "linked")
 
@@ -343,8 +374,10 @@ class Relations(QObject):
         if kind is not None and source and target and not kind.fits(target.label,
                                                                      source.label):
             self.feedback.say(self.tr("A {type} relation cannot go from {source} to {target}")
-                              .format(type=relation.type, source=target.label,
-                                      target=source.label), MESSAGE_MS, "reverse-does-not-fit")
+                              .format(type=isolated(relation.type),
+                                      source=isolated(target.label),
+                                      target=isolated(source.label)), MESSAGE_MS,
+                              "reverse-does-not-fit")
             return
         if self.push(reverse_relation(session.aset, relation.id)):
             self.feedback.say(self.tr("Reversed: {relation}").format(
@@ -367,11 +400,29 @@ class Relations(QObject):
         relation = relation or self.chosen()
         if relation is None:
             return
-        note = self.feedback.ask_text(self.tr("Relation note"), self.tr("Note on {relation}:")
-                                      .format(relation=self.describe(relation)),
-                                      relation_note(relation) or "")
+        title = self.tr("Relation note")
+        label = self.tr("Note on {relation}:").format(relation=self.describe(relation))
+        value = relation_note(relation) or ""
+        note = (self._ask_note(title, label, value) if isinstance(self.feedback, WindowFeedback)
+                else self.feedback.ask_text(title, label, value))
         if note is not None:
             self.set_note(relation.id, note)
+
+    def _ask_note(self, title: str, label: str, value: str) -> str | None:
+        """The note dialog, wide enough for its title and the relation's description."""
+        dialog = QInputDialog(self.view.window())
+        dialog.setObjectName("relation-note-dialog")
+        dialog.setWindowTitle(title)
+        dialog.setLabelText(label)
+        dialog.setTextValue(value)
+        field = dialog.findChild(QLineEdit)  # the dialog's layout sizes it by its field
+        if field is not None:
+            field.setMinimumWidth(NOTE_DIALOG_WIDTH)
+        dialog.setMinimumWidth(NOTE_DIALOG_WIDTH)
+        try:
+            return dialog.textValue() if dialog.exec() else None
+        finally:
+            dialog.deleteLater()
 
     def set_note(self, relation_id: str, note: str) -> None:
         session = self.workspace.session
@@ -409,10 +460,11 @@ class Relations(QObject):
         types = menu.addMenu(self.tr("Change type"))
         types.setObjectName("relation-types")
         if source is not None and target is not None:
+            taken = self._linked_types(source.id, target.id)  # its own type among them
             for kind in fitting(self.types(), source.label, target.label):
                 action = types.addAction(type_menu_text(kind))
                 action.setObjectName(f"relation-type.{kind.name}")
-                action.setEnabled(kind.name != relation.type)
+                action.setEnabled(kind.name not in taken)
                 action.triggered.connect(lambda _c=False, n=kind.name, r=relation.id:
                                          self.retype(r, n))
         for name, text, slot in (

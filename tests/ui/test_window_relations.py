@@ -12,17 +12,19 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QMenu, QWidget
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, QTimer
+from PySide6.QtGui import QGuiApplication, QKeyEvent
+from PySide6.QtWidgets import QApplication, QInputDialog, QLabel, QMenu, QWidget
 from pytestqt.qtbot import QtBot
 
 from annotator.core.edits import AddRelation, AddSpan, relation_note
 from annotator.core.project import DEFAULT_RELATION_TYPES, Project
 from annotator.core.spans import Relation
 from annotator.io.project_file import open_project
+from annotator.ui.feedback import WindowFeedback
 from annotator.ui.main_window import MainWindow
 from annotator.ui.models.relation_table import RelationTableModel
+from annotator.ui.relations import NOTE_DIALOG_WIDTH
 from annotator.ui.widgets.relation_arcs import Arc, ArcLayout
 from tests.ui.conftest import press_save, read_json, scripted
 
@@ -438,3 +440,196 @@ def test_arc_geometry_docstring_examples() -> None:
 
     result = doctest.testmod(relation_arcs)
     assert result.attempted > 0 and result.failed == 0
+
+
+# -- after the fresh-eyes test ------------------------------------------------------------
+
+def _ctrl_drag(qtbot: QtBot, window: MainWindow, source: str, target: str) -> QMenu:
+    """Ctrl+drag from span ``source`` to span ``target``; the type menu that pops up."""
+    viewport = window.view.viewport()
+    start, end = center(window, source), center(window, target)
+    qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, CTRL, start)
+    for i in range(1, 5):
+        qtbot.mouseMove(viewport, start + (end - start) * (i / 4))
+    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, CTRL, end)
+    menus = [m for m in window.view.findChildren(QMenu, "relation-type-menu") if m.isVisible()]
+    assert len(menus) == 1
+    return menus[0]
+
+
+@pytest.mark.qt_log_ignore(r"This plugin does not support grabbing the keyboard")
+def test_the_relation_just_made_is_chosen_and_a_click_on_its_row_chooses_it(
+        qtbot: QtBot, make_window: Callable[..., MainWindow]) -> None:
+    window = make_window("gift")
+    rel, said = window.relations, scripted(window)
+    ids = labelled(window)
+    window.spans.select(ids["قازان"])  # another span selected before the drag
+    menu = _ctrl_drag(qtbot, window, ids["ساعةً"], ids["الزعيم"])
+    next(a for a in menu.actions() if a.objectName() == "relation-type.recipient").trigger()
+    (made,) = window.workspace.session.aset.relations()  # type: ignore[union-attr]
+    # the same state as a click on its row: chosen, bold alone, its source selected
+    assert rel.chosen_id == made.id and window.view.selected_key == ids["ساعةً"]
+    assert rel.arcs.highlighted == {made.id}
+    assert rel.table.currentIndex().row() == rel.model.row_of(made.id)
+    qtbot.keyClick(window.view, Qt.Key.Key_T, CTRL | SHIFT)  # acts on it
+    assert said.last == "link-type"
+    qtbot.keyClick(window.view, Qt.Key.Key_Escape)
+    # a row highlighted but not chosen (as the tester found it) is chosen by a click on it
+    rel.chosen_id = None
+    assert rel.table.currentIndex().row() == 0
+    point = rel.table.visualRect(rel.model.index(0, RelationTableModel.COL_TYPE)).center()
+    qtbot.mouseClick(rel.table.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    assert rel.chosen_id == made.id and window.view.selected_key == ids["ساعةً"]
+
+
+def test_descriptions_isolate_each_end_and_point_the_way_the_interface_reads(
+        qtbot: QtBot, make_window: Callable[..., MainWindow]) -> None:
+    window = make_window("gift")
+    rel = window.relations
+    ids = labelled(window)
+    relation = Relation("R1", "meets", ids["الرئيس"], ids["الزعيم"])
+    assert window.annotating.push(AddRelation(relation))
+    said = scripted(window).said[-1].message if scripted(window).said else ""
+    text = rel.describe(relation)
+    source, target = "\u2068الرئيس\u2069", "\u2068الزعيم\u2069"
+    assert source in text and target in text and "\u2068meets\u2069" in text
+    assert text.index(source) < text.index("→") < text.index(target)
+    QGuiApplication.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+    try:
+        backwards = rel.describe(relation)
+    finally:
+        QGuiApplication.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+    assert backwards.index(source) < backwards.index("←") < backwards.index(target)
+    # the context menu's entries and the messages say it the same way
+    window.spans.select(ids["الرئيس"])
+    menu = window.view.context_menu_factory(None)  # type: ignore[misc]
+    assert menu is not None
+    sub = menu.findChild(QMenu, "relation-menu.R1")
+    assert sub is not None and sub.title() == text
+    rel.choose("R1")
+    window.registry["relation.reverse"].trigger()
+    assert scripted(window).last == "relation-reversed"
+    assert scripted(window).said[-1].message != said
+    last = scripted(window).said[-1].message
+    assert last.index(target) < last.index(source)  # reversed: the leader first
+
+
+def test_link_mode_instructions_show_whole_in_a_hint_over_the_view(
+        qtbot: QtBot, make_window: Callable[..., MainWindow]) -> None:
+    window = make_window("gift")
+    view, said = window.view, scripted(window)
+    ids = labelled(window)
+    hint = view.findChild(QLabel, "link-hint")
+    assert hint is not None and not hint.isVisible()
+    window.spans.select(ids["ساعةً"])
+    qtbot.keyClick(view, Qt.Key.Key_R, CTRL)
+    assert said.last == "link-target" and hint.isVisible()
+    assert hint.text() == said.said[-1].message  # all of it, not cut
+    assert view.rect().contains(hint.geometry())
+    assert hint.layoutDirection() == QGuiApplication.layoutDirection()  # not the article's
+    assert hint.heightForWidth(hint.width()) <= hint.height()
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert said.last == "link-type" and hint.text() == said.said[-1].message
+    qtbot.keyClick(view, Qt.Key.Key_Escape)
+    assert not hint.isVisible()
+
+
+def test_the_note_dialog_is_wide_enough_for_its_title(
+        qtbot: QtBot, make_window: Callable[..., MainWindow]) -> None:
+    window = make_window("gift")
+    rel = window.relations
+    ids = labelled(window)
+    assert window.annotating.push(AddRelation(Relation("R1", "giver", ids["ساعةً"],
+                                                       ids["الرئيس"])))
+    rel.feedback = WindowFeedback(window)  # a real dialog
+    seen: list[int] = []
+
+    def answer() -> None:
+        dialog = window.findChild(QInputDialog, "relation-note-dialog")
+        assert dialog is not None
+        seen.append(dialog.width())
+        dialog.setTextValue("في القاعة")
+        dialog.accept()
+
+    QTimer.singleShot(50, answer)
+    rel.edit_note(window.workspace.session.aset.relation("R1"))  # type: ignore[union-attr]
+    assert seen and seen[0] >= NOTE_DIALOG_WIDTH
+    assert relation_note(window.workspace.session.aset.relation("R1")) == "في القاعة"  # type: ignore[union-attr]
+
+
+@pytest.mark.qt_log_ignore(r"This plugin does not support grabbing the keyboard")
+def test_types_already_linking_the_pair_are_not_offered(
+        qtbot: QtBot, make_window: Callable[..., MainWindow]) -> None:
+    window = make_window("gift")
+    ids = labelled(window)
+    assert window.annotating.push(AddRelation(Relation("R1", "giver", ids["ساعةً"],
+                                                       ids["الرئيس"])))
+    menu = _ctrl_drag(qtbot, window, ids["ساعةً"], ids["الرئيس"])
+    assert [a.objectName() for a in menu.actions()] == [
+        "relation-type.recipient", "relation-type.time"]
+    menu.close()
+    window.relations.linking.cancel(say=False)
+    # by keyboard: the same two spans, the type step offers the same
+    window.spans.select(ids["ساعةً"])
+    qtbot.keyClick(window.view, Qt.Key.Key_R, CTRL)
+    state = window.relations.linking.state
+    assert state is not None
+    window.relations.linking.choose_target(
+        window.workspace.session.aset.span(ids["الرئيس"]))  # type: ignore[union-attr]
+    assert [t.name for t in state.types] == ["recipient", "time"]
+    qtbot.keyClick(window.view, Qt.Key.Key_Escape)
+    # changing R2's type: giver links the pair already (R1), so it is disabled
+    assert window.annotating.push(AddRelation(Relation("R2", "recipient", ids["ساعةً"],
+                                                       ids["الرئيس"])))
+    window.spans.select(ids["ساعةً"])
+    menu = window.view.context_menu_factory(None)  # type: ignore[misc]
+    assert menu is not None
+    types = menu.findChild(QMenu, "relation-menu.R2").findChild(QMenu, "relation-types")
+    enabled = {a.objectName(): a.isEnabled() for a in types.actions()}
+    assert enabled == {"relation-type.giver": False, "relation-type.recipient": False,
+                       "relation-type.time": True}
+
+
+def test_arcs_get_room_only_on_their_lines_and_still_cover_no_text(
+        qtbot: QtBot, make_window: Callable[..., MainWindow]) -> None:
+    window = make_window("gift")
+    view = window.view
+    for panel in window.panels:
+        panel.hide()
+    first, last = GIFT.index("المتحدث"), GIFT.index("طائرة")
+    ids = labelled(window, (first, first + len("المتحدث"), "entity"),
+                   (last, last + len("طائرة"), "gift"))
+    assert window.annotating.push(AddRelation(Relation("R1", "giver", ids["طائرة"],
+                                                       ids["المتحدث"])))
+    view.set_cursor_offset(len(GIFT))
+    qtbot.waitUntil(lambda: view.range_rects(first, first + 1) != []
+                    and view.range_rects(last, last + 1) != [])
+    view.viewport().repaint()
+    block = view.document().lastBlock()
+    layout = block.layout()
+    assert layout.lineCount() >= 3  # the long paragraph wraps: a line in the middle
+    gaps = [layout.lineAt(0).y()] + [
+        layout.lineAt(i).y() - layout.lineAt(i - 1).y() - layout.lineAt(i - 1).height()
+        for i in range(1, layout.lineCount())]
+    base = block.position()
+    with_arc = {i for i in range(layout.lineCount())
+                for offset in (first, last)
+                if layout.lineAt(i).textStart() <= view.offsets.to_qt(offset) - base
+                < layout.lineAt(i).textStart() + layout.lineAt(i).textLength()}
+    assert len(with_arc) == 2
+    room, tags = view.arc_space, view.tag_space()
+    assert room > 0
+    for i, gap in enumerate(gaps):
+        assert gap >= room + tags - 1 if i in with_arc else gap < room / 2, (i, gaps)
+    # the arc's pieces stand in that room: over no letter
+    text_rects = view.range_rects(0, len(GIFT))
+    pieces = window.relations.arcs.current_pieces()
+    assert len(pieces) == 2
+    for piece in pieces:
+        bounds = piece.bounds()
+        assert not any(bounds.intersects(rect.adjusted(0, 0.5, 0, 0)) for rect in text_rects)
+    # deleting the relation gives the lines back
+    window.relations.delete(window.workspace.session.aset.relation("R1"))  # type: ignore[union-attr]
+    view.viewport().repaint()
+    assert all(layout.lineAt(i).y() - layout.lineAt(i - 1).y() - layout.lineAt(i - 1).height()
+               < 1 + tags for i in range(1, layout.lineCount()))

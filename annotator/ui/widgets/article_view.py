@@ -41,14 +41,16 @@ Two more things the annotator sees:
   alignment is; the paragraph's bounding rectangle, which the view scrolls
   and paints by, follows the lines. The name is drawn small in that room,
   over the span's first letter. Relation arcs get room above the names the
-  same way (:meth:`set_arc_space`) and are drawn by one of the
+  same way (:meth:`set_arc_space`), only on the lines where an arc stands
+  (those holding the offsets given), and are drawn by one of the
   ``overlay_painters`` (:mod:`annotator.ui.widgets.relation_arcs`).
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterator
+from bisect import bisect_left
+from collections.abc import Callable, Iterator, Sequence
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
@@ -117,6 +119,7 @@ class ArticleView(QPlainTextEdit):
         self._tag_font: QFont | None = None  # of the label names, for the text's size now
         self._spaced: set[int] = set()  # paragraphs whose lines were moved apart
         self.arc_space = 0.0  # room above each line for relation arcs (see set_arc_space)
+        self.arc_offsets: tuple[int, ...] | None = None  # lines with arcs hold these (None: all)
         self.overlay_painters: list[Callable[[QPainter], None]] = []  # over text, under tags
         self.cursorPositionChanged.connect(self._emit_offset)
 
@@ -179,10 +182,12 @@ class ArticleView(QPlainTextEdit):
         self._respace()
         self.viewport().update()
 
-    def set_arc_space(self, space: float) -> None:
-        """Keep ``space`` pixels above each line (over the label names) for relation arcs."""
-        if space != self.arc_space:
-            self.arc_space = space
+    def set_arc_space(self, space: float, at: Sequence[int] | None = None) -> None:
+        """Keep ``space`` pixels above each line (over the label names) for relation arcs;
+        with ``at`` (code-point offsets), above the lines holding one of them only."""
+        offsets = tuple(sorted(set(at))) if at is not None else None
+        if space != self.arc_space or offsets != self.arc_offsets:
+            self.arc_space, self.arc_offsets = space, offsets
             self._respace()
             self.viewport().update()
 
@@ -196,7 +201,7 @@ class ArticleView(QPlainTextEdit):
         for number in self._spaced:
             block = doc.findBlockByNumber(number)
             if block.isValid():
-                self._space_lines(block.layout(), space)
+                self._space_block(block)
         if not space:
             self._spaced.clear()
 
@@ -213,18 +218,34 @@ class ArticleView(QPlainTextEdit):
         return math.ceil(QFontMetricsF(self.tag_font()).height()) + 1.0 \
             if self.show_label_names else 0.0
 
+    def _space_block(self, block: QTextBlock) -> None:
+        """Room above each line of a laid-out paragraph: label names, and arcs where asked."""
+        arcs_at: list[int] | None = None  # block-relative Qt positions of arc ends
+        if self.arc_space and self.arc_offsets is not None:
+            start, end = self.block_range(block)
+            offsets = self.arc_offsets
+            first, base = bisect_left(offsets, start), block.position()
+            last = bisect_left(offsets, end + 1, first)
+            arcs_at = [self._offsets.to_qt(o) - base for o in offsets[first:last]]
+        self._space_lines(block.layout(), self.tag_space(), self.arc_space, arcs_at)
+
     @staticmethod
-    def _space_lines(layout: QTextLayout, extra: float) -> None:
-        """Put ``extra`` pixels above each line of a laid-out paragraph (0: Qt's own places)."""
+    def _space_lines(layout: QTextLayout, extra: float, arc_extra: float = 0.0,
+                     arcs_at: Sequence[int] | None = None) -> None:
+        """Put ``extra`` pixels above each line of a laid-out paragraph (0: Qt's own places),
+        and ``arc_extra`` more above the lines holding a position of ``arcs_at`` (None: all)."""
         if layout.lineCount() == 0:
             return
-        y = extra
+        y = 0.0
         for i in range(layout.lineCount()):
             line = layout.lineAt(i)
+            first, after = line.textStart(), line.textStart() + line.textLength()
+            y += extra + (arc_extra if arcs_at is None
+                          or any(first <= p < after for p in arcs_at) else 0.0)
             if abs(line.y() - y) > 0.01:
                 line.setPosition(QPointF(line.x(), y))
-            # what QPlainTextDocumentLayout adds per line, and the room asked for
-            y += line.height() + (math.ceil(line.leading()) if line.leading() < 0 else 0) + extra
+            # what QPlainTextDocumentLayout adds per line
+            y += line.height() + (math.ceil(line.leading()) if line.leading() < 0 else 0)
 
     # -- selection and cursor, in code points ------------------------------------
     @property
@@ -319,7 +340,7 @@ class ArticleView(QPlainTextEdit):
             layout.setTextOption(option)
         space = self.line_space()
         if space:
-            self._space_lines(layout, space)
+            self._space_block(block)
             self._spaced.add(block.blockNumber())
 
     def _align_visible(self) -> None:

@@ -15,7 +15,8 @@ opposite edge of the target's line. Arcs whose bars would overlap on a line
 are stacked at different heights (:func:`stack_intervals`), shortest lowest.
 
 Everything is drawn between a line's top and the room above it
-(:meth:`ArticleView.set_arc_space`), so an arc never covers a letter; label
+(:meth:`ArticleView.set_arc_space`, kept only above the lines where an arc's
+end starts: a piece stands on no other line), so an arc never covers a letter; label
 names, when shown, stay on top, in the band right above the line.
 :func:`arc_pieces` computes the geometry (tests check it);
 :class:`RelationArcs` paints it as one of the view's ``overlay_painters``.
@@ -276,9 +277,14 @@ class RelationArcs:
         """What the view must keep above its lines: arcs need room only when there are any."""
         return self.layout().room() if self.shown and (self.arcs or self.preview) else 0.0
 
+    def ends(self) -> list[int]:
+        """Where arcs stand: the start of each end (a piece is drawn on that line only)."""
+        arcs = [*self.arcs, *([self.preview] if self.preview is not None else [])]
+        return [bounds[0] for arc in arcs for bounds in (arc.source, arc.target)]
+
     def update(self) -> None:
-        """Arcs, highlights or the font changed: make room, repaint."""
-        self.view.set_arc_space(self.room())
+        """Arcs, highlights or the font changed: make room (above the arcs' lines), repaint."""
+        self.view.set_arc_space(self.room(), self.ends())
         self.view.viewport().update()
 
     def set_shown(self, on: bool) -> None:
