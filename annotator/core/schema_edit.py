@@ -15,6 +15,17 @@ a key is one printable character, unique across labels *and* relation types;
 a colour looks like ``#1f77b4``; a relation type's ``from`` and ``to`` are
 non-empty lists of the project's labels.
 
+A change must not make existing files invalid: :func:`apply_change` is given
+what the project's files use (:class:`~annotator.core.schema_usage.Usage`)
+and refuses (``in-use``, naming how many relations or spans in which files)
+a change after which a relation no longer fits its type or a span attribute
+its label's schema (a relation type's ends narrowed, a value still in use
+removed: renaming it instead rewrites the files). A project without
+``relations`` accepts any relation type; the first change that writes
+relation types (adding, renaming or changing one, or renaming a label) starts
+from the types the window offers (:func:`effective_relation_entries`: the
+default types and those in use), so no relation in use loses its type.
+
 A rename also changes every annotation file that uses the old name: that is
 :mod:`annotator.core.schema_rewrite` (pure, on a parsed file) and
 :mod:`annotator.io.schema_rename` (reading and writing every file in one
@@ -31,6 +42,7 @@ from typing import Any
 
 from annotator.core.errors import EditError, Problem
 from annotator.core.project import (
+    DEFAULT_RELATION_TYPES,
     LABEL_KEYS,
     PALETTE,
     Label,
@@ -38,6 +50,18 @@ from annotator.core.project import (
     is_color,
     key_problem,
     label_name_problem,
+)
+from annotator.core.relation_schema import SPARE_KEYS, relation_types
+from annotator.core.schema_usage import (
+    NO_USAGE,
+    AttributeUse,
+    RelationUse,
+    Usage,
+    follow_attribute,
+    follow_label,
+    follow_type,
+    follow_value,
+    per_file,
 )
 
 
@@ -59,6 +83,7 @@ class Refusal(enum.Enum):
     BAD_COLOR = "bad-color"
     BAD_ENDS = "bad-ends"  # a relation type's from/to is empty or names unknown labels
     BAD_VALUES = "bad-values"  # an attribute's values are empty strings or repeated
+    IN_USE = "in-use"  # relations or span attributes in files would no longer fit
 
 
 class SchemaError(EditError):
@@ -187,6 +212,58 @@ def attribute_values(label: Label) -> dict[str, tuple[str, ...] | None]:
     return found
 
 
+def effective_relation_entries(project: Project, usage: Usage = NO_USAGE) -> list[dict[str, Any]]:
+    """The relation types as ``project.json`` would hold them once written.
+
+    A project with ``relations``: those (copies). One without: the types the
+    window offers (:func:`~annotator.core.relation_schema.relation_types`: the
+    defaults and every type in ``usage``, with the colours and keys it shows),
+    each with ends every relation in use fits: a default type keeps its labels
+    that the project has plus those its relations in use have; a type that is
+    only in use goes from and to every label (any). A default type none of
+    whose labels the project has, and not in use, is left out (it fits nothing).
+    """
+    if isinstance(project.extra.get("relations"), list):
+        return relation_type_entries(project)
+    names = [label.name for label in project.labels]
+    defaults = {item["name"]: item for item in DEFAULT_RELATION_TYPES}
+    taken = {label.key for label in project.labels if label.key}
+    entries: list[dict[str, Any]] = []
+    for kind in relation_types(project, usage.relation_types()):
+        if label_name_problem(kind.name, "relation type") is not None:
+            continue  # cannot be declared: its relations are refused as in use
+        uses = [use for use in usage.relations if use.type == kind.name]
+        default = defaults.get(kind.name)
+        if default is None:
+            sources, targets = list(names), list(names)
+        else:
+            used_sources = {use.source for use in uses}
+            used_targets = {use.target for use in uses}
+            sources = [name for name in default["from"] if name in names] + [
+                name for name in names if name in used_sources - set(default["from"])]
+            targets = [name for name in default["to"] if name in names] + [
+                name for name in names if name in used_targets - set(default["to"])]
+        if not sources or not targets:
+            continue
+        key = kind.key if kind.key is not None and kind.key not in taken else next(
+            (k for k in kind.name.lower() + SPARE_KEYS if key_problem(k) is None
+             and k not in taken), None)
+        entry: dict[str, Any] = {"name": kind.name, "from": sources, "to": targets,
+                                 "color": kind.color}
+        if key is not None:
+            entry["key"] = key
+            taken.add(key)
+        entries.append(entry)
+    return entries
+
+
+def with_effective_relations(project: Project, usage: Usage = NO_USAGE) -> Project:
+    """``project`` with its relation types written out (:func:`effective_relation_entries`)."""
+    if isinstance(project.extra.get("relations"), list):
+        return project
+    return _with_relations(project, effective_relation_entries(project, usage))
+
+
 def used_keys(project: Project) -> dict[str, str]:
     """Every key in use, with who has it (``label 'gift'``, ``relation type 'giver'``)."""
     keys = {label.key: f"label {label.name!r}" for label in project.labels if label.key}
@@ -278,8 +355,102 @@ def _with_attributes(project: Project, label: Label, attributes: list[dict[str, 
                                                              "attributes": attributes}))
 
 
-def apply_change(project: Project, change: SchemaChange) -> Project:
+def writes_relations(change: SchemaChange) -> bool:
+    """Whether ``change`` needs the relation types written out (it changes them, or their
+    ends follow it)."""
+    if isinstance(change, SetColor | SetKey):
+        return change.kind is Kind.RELATION
+    return isinstance(change, AddRelationType | RenameRelationType | SetEnds | RenameLabel)
+
+
+def follow(usage: Usage, change: SchemaChange) -> Usage:
+    """What the files use once ``change`` is made (a rename rewrites them)."""
+    if isinstance(change, RenameLabel):
+        return follow_label(usage, change.old, change.new)
+    if isinstance(change, RenameRelationType):
+        return follow_type(usage, change.old, change.new)
+    if isinstance(change, RenameAttribute):
+        return follow_attribute(usage, change.label, change.old, change.new)
+    if isinstance(change, RenameValue):
+        return follow_value(usage, change.label, change.attribute, change.old, change.new)
+    return usage
+
+
+def relation_fits(project: Project, use: RelationUse) -> bool:
+    """Whether a relation in use has one of the project's types, with fitting ends (a
+    project without ``relations`` accepts any); False too when an end's label is not one
+    of the project's."""
+    if project.label(use.source) is None or project.label(use.target) is None:
+        return False
+    raw = project.extra.get("relations")
+    if not isinstance(raw, list):
+        return True
+    entry = next((item for item in raw if isinstance(item, dict)
+                  and item.get("name") == use.type), None)
+    if entry is None:
+        return False
+    return all(not isinstance(allowed, list) or not allowed or label in allowed
+               for allowed, label in ((entry.get("from"), use.source),
+                                      (entry.get("to"), use.target)))
+
+
+def attribute_fits(project: Project, use: AttributeUse) -> bool:
+    """Whether a span attribute in use fits its label's schema (a label that declares no
+    attributes, or that the project does not have, takes any)."""
+    label = project.label(use.label)
+    if label is None or not isinstance(label.extra.get("attributes"), list):
+        return True
+    declared = attribute_values(label)
+    if use.name not in declared:
+        return False
+    allowed = declared[use.name]
+    return allowed is None or use.value in allowed
+
+
+def _check_uses(before: Project, after: Project, usage: Usage, followed: Usage) -> None:
+    """Refuse (``in-use``) when relations or span attributes fitting ``before`` would not
+    fit ``after`` (``followed``: ``usage`` with the change's renames made)."""
+    relations = [new for old, new in zip(usage.relations, followed.relations, strict=True)
+                 if relation_fits(before, old) and not relation_fits(after, new)]
+    if relations:
+        types = ", ".join(map(repr, dict.fromkeys(use.type for use in relations)))
+        raise SchemaError(Refusal.IN_USE, f"{len(relations)} relation(s) of type {types} "
+                                          "would no longer fit the relation types (their "
+                                          "ends' labels), in "
+                                          f"{per_file(use.file for use in relations)}; change "
+                                          "or delete those relations first")
+    spans = [new for old, new in zip(usage.attributes, followed.attributes, strict=True)
+             if attribute_fits(before, old) and not attribute_fits(after, new)]
+    if not spans:
+        return
+    first = spans[0]
+    label = after.label(first.label)
+    declared = attribute_values(label) if label is not None else {}
+    if first.name not in declared:
+        same = [use for use in spans if (use.label, use.name) == (first.label, first.name)]
+        what = (f"label {first.label!r}: attribute {first.name!r} would no longer be one of "
+                f"its attributes, but {len(same)} span(s) have it, in "
+                f"{per_file(use.file for use in same)}; declare it too, or remove it from "
+                "those spans first")
+    else:
+        same = [use for use in spans
+                if (use.label, use.name, use.value) == (first.label, first.name, first.value)]
+        what = (f"attribute {first.name!r} of label {first.label!r}: value {first.value!r} "
+                f"is still used by {len(same)} span(s), in "
+                f"{per_file(use.file for use in same)}; rename the value instead (edit it in "
+                "its place in the list: the files follow), or change those spans first")
+    if len(same) < len(spans):
+        what += f" ({len(spans) - len(same)} more span(s) would no longer fit either)"
+    raise SchemaError(Refusal.IN_USE, what)
+
+
+def apply_change(project: Project, change: SchemaChange, usage: Usage = NO_USAGE) -> Project:
     """``project`` with ``change`` made (a new object), or :class:`SchemaError`.
+
+    ``usage``: what the project's files use (their names as the files hold them
+    before ``change``); a change after which some of it no longer fits is
+    refused (``in-use``). A project without ``relations`` gets its relation
+    types written out first when ``change`` needs them (:func:`writes_relations`).
 
     >>> from pathlib import Path
     >>> p = apply_change(Project(Path("p"), "p"), RenameLabel("gift", "هدية"))
@@ -291,6 +462,13 @@ def apply_change(project: Project, change: SchemaChange) -> Project:
     ...     print(error.refusal.value, "|", error.problem.message)
     key-taken | label 'entity': key '2' is already the key of label 'هدية'
     """
+    start = with_effective_relations(project, usage) if writes_relations(change) else project
+    after = _apply(start, change)
+    _check_uses(project, after, usage, follow(usage, change))
+    return after
+
+
+def _apply(project: Project, change: SchemaChange) -> Project:
     if isinstance(change, AddLabel):
         return _add_label(project, change)
     if isinstance(change, AddRelationType):
@@ -328,10 +506,12 @@ def apply_change(project: Project, change: SchemaChange) -> Project:
     return _with_attributes(project, label, attributes)
 
 
-def apply_changes(project: Project, changes: Iterable[SchemaChange]) -> Project:
+def apply_changes(project: Project, changes: Iterable[SchemaChange],
+                  usage: Usage = NO_USAGE) -> Project:
     """Every change in order; the first refused one raises (nothing is half applied)."""
     for change in changes:
-        project = apply_change(project, change)
+        project = apply_change(project, change, usage)
+        usage = follow(usage, change)
     return project
 
 

@@ -6,7 +6,9 @@ changes (:mod:`annotator.core.schema_edit`; a change breaking a rule raises
 ``project.json`` as any reader would, and, when a change renames something,
 reads every annotation, gold and suggestion file (and the versions a sync
 conflict kept beside them) and rewrites those that use an old name. Nothing
-is written by planning.
+is written by planning. Every change is checked against what the files use
+(:func:`project_usage`): one after which a relation or a span attribute in
+some file no longer fits is refused (``in-use``), naming the files.
 
 :func:`commit_schema_plan` writes the plan in one
 :class:`~annotator.io.transaction.Transaction`: under the locks of every
@@ -30,6 +32,7 @@ from annotator.core.project import GOLD, Project, name_problem
 from annotator.core.safe_files import read_regular_file
 from annotator.core.schema_edit import SchemaChange, apply_changes, renames_files
 from annotator.core.schema_rewrite import rewrite_annotation_file
+from annotator.core.schema_usage import NO_USAGE, Usage, uses_in_file
 from annotator.io.atomic import fingerprint, fingerprint_bytes
 from annotator.io.jsonfile import dump_json_bytes, parse_json_bytes
 from annotator.io.project_file import open_project, project_bytes, project_problems
@@ -100,6 +103,22 @@ def annotation_files(project: Project) -> list[Path]:
     return found
 
 
+def project_usage(project: Project) -> Usage:
+    """The relations and span attributes of every file :func:`annotation_files` lists, each
+    named by its path in the project; a file that cannot be read or parsed is skipped
+    (logged: ``validate`` names it)."""
+    usage = NO_USAGE
+    for path in annotation_files(project):
+        name = path.relative_to(project.root).as_posix()
+        try:
+            raw = parse_json_bytes(read_regular_file(path, project.root), str(path))
+        except (OSError, AnnotatorError) as exc:
+            log.warning("%s: not read for the schema check (%s)", path, exc)
+            continue
+        usage += uses_in_file(raw, name)
+    return usage
+
+
 def _read(path: Path, root: Path) -> bytes:
     try:
         return read_regular_file(path, root)
@@ -129,7 +148,7 @@ def plan_schema_changes(root: Path, changes: Sequence[SchemaChange],
         raise ConflictError(Problem("conflict", "was changed by someone else since the labels "
                                     "were shown; nothing was changed (open the dialog again)",
                                     file=str(project_file)))
-    after = apply_changes(before, changes)
+    after = apply_changes(before, changes, project_usage(before))
     data = project_bytes(after)
     problems = project_problems(parse_json_bytes(data, str(project_file)), str(project_file))
     if problems:  # a safety net: the rules above should have refused the change

@@ -31,10 +31,14 @@ from annotator.core.schema_edit import (
     apply_change,
     apply_changes,
     attribute_values,
+    effective_relation_entries,
+    follow,
+    relation_fits,
     relation_type_entries,
     used_keys,
 )
 from annotator.core.schema_rewrite import rewrite_annotation_file
+from annotator.core.schema_usage import AttributeUse, RelationUse, Usage
 
 
 @pytest.fixture
@@ -204,9 +208,9 @@ def test_a_rename_either_works_or_changes_nothing(new: str) -> None:
 def test_docstring_examples() -> None:
     import doctest
 
-    from annotator.core import attribute_schema, schema_edit
+    from annotator.core import attribute_schema, schema_edit, schema_usage
 
-    for module in (schema_edit, attribute_schema):
+    for module in (schema_edit, attribute_schema, schema_usage):
         result = doctest.testmod(module)
         assert result.attempted > 0 and result.failed == 0
 
@@ -228,3 +232,102 @@ def test_renaming_there_and_back_gives_the_same_file(new: str) -> None:
     assert there is not None
     back = rewrite_annotation_file(there, [RenameLabel(new, "gift")], "d.json")
     assert back == raw and list(back["spans"]) == raw["spans"]
+
+
+# -- what the files use: a project without relation types, changes refused as in use ----------
+
+def _uses() -> Usage:
+    return Usage(
+        (RelationUse("annotations/amal/d.json", "giver", "gift", "entity"),
+         RelationUse("annotations/amal/d.json", "giver", "meeting", "entity"),  # any type fits
+         RelationUse("gold/d.json", "ally", "entity", "entity")),
+        (AttributeUse("annotations/amal/d.json", "gift", "kind", "ملابس"),
+         AttributeUse("annotations/omar/d.json", "gift", "kind", "ملابس"),
+         AttributeUse("annotations/omar/d.json", "meeting", "mood", "calm")))
+
+
+def test_first_relation_change_writes_the_offered_types_with_in_use_ends() -> None:
+    base = Project(Path("p"), "p")  # no "relations": any type is accepted
+    after = apply_change(base, AddRelationType("owns", ("entity",), ("gift",)), _uses())
+    entries = {e["name"]: e for e in relation_type_entries(after)}
+    assert list(entries) == ["giver", "recipient", "participant", "place", "time", "ally",
+                             "owns"]
+    assert entries["giver"]["from"] == ["gift", "meeting"]  # widened: a relation uses it so
+    assert entries["recipient"] == dict(DEFAULT_RELATION_TYPES[1])
+    assert entries["ally"]["from"] == entries["ally"]["to"] == ["entity", "gift", "meeting"]
+    assert entries["ally"]["key"] not in used_keys(base)
+    assert effective_relation_entries(base, _uses())[:6] == list(entries.values())[:6]
+    assert all(relation_fits(after, use) for use in _uses().relations)
+
+
+def test_label_changes_alone_leave_relations_undeclared() -> None:
+    base = Project(Path("p"), "p")
+    after = apply_changes(base, [AddLabel("person"), SetColor(Kind.LABEL, "gift", "#123456")],
+                          _uses())
+    assert "relations" not in after.extra
+    renamed = apply_change(base, RenameLabel("meeting", "event"), _uses())
+    ends = {e["name"]: (e["from"], e["to"]) for e in relation_type_entries(renamed)}
+    assert ends["participant"] == (["event"], ["entity"])
+    assert ends["giver"] == (["gift", "event"], ["entity"])
+
+
+@pytest.mark.parametrize("change", [
+    SetEnds("giver", ("gift",), ("entity",)),  # a giver relation goes from a meeting
+    RenameLabel("entity", "person"),  # fine alone; a narrowing after it is checked
+    SetValues("gift", "kind", ("سلاح", "other")),
+    AddAttribute("meeting", "size", ("big",)),  # meeting spans carry "mood", undeclared then
+])
+def test_changes_making_files_invalid_are_refused(change: SchemaChange) -> None:
+    base = apply_change(Project(Path("p"), "p"), AddAttribute("gift", "kind",
+                                                              ("سلاح", "ملابس", "other")))
+    changes = [change] if not isinstance(change, RenameLabel) else [
+        change, SetEnds("giver", ("gift",), ("person",))]  # the uses follow the rename
+    with pytest.raises(SchemaError) as info:
+        apply_changes(base, changes, _uses())
+    assert info.value.refusal is Refusal.IN_USE
+    message = info.value.problem.message
+    assert "annotations/" in message or "gold/" in message
+    apply_changes(base, changes)  # nothing in use: allowed
+
+
+def test_value_refusal_names_value_spans_and_files() -> None:
+    base = apply_change(Project(Path("p"), "p"), AddAttribute("gift", "kind",
+                                                              ("سلاح", "ملابس", "other")))
+    with pytest.raises(SchemaError) as info:
+        apply_change(base, SetValues("gift", "kind", ("سلاح", "other")), _uses())
+    message = info.value.problem.message
+    assert "'ملابس'" in message and "2 span(s)" in message
+    assert "annotations/amal/d.json (1)" in message and "annotations/omar/d.json (1)" in message
+    renamed = apply_change(base, RenameValue("gift", "kind", "ملابس", "لباس"), _uses())
+    assert attribute_values(renamed.label("gift"))["kind"] == ("سلاح", "لباس", "other")  # type: ignore[arg-type]
+
+
+_LABELS = ("entity", "gift", "meeting")
+_TYPES = ("giver", "recipient", "participant", "place", "time", "ally")
+_ends = st.lists(st.sampled_from(_LABELS), min_size=1, max_size=3, unique=True).map(tuple)
+_relation_uses = st.lists(st.builds(RelationUse, st.sampled_from(("a.json", "b.json")),
+                                    st.sampled_from(_TYPES), st.sampled_from(_LABELS),
+                                    st.sampled_from(_LABELS)), max_size=6)
+_changes = st.lists(st.one_of(
+    st.builds(SetEnds, st.sampled_from(_TYPES), _ends, _ends),
+    st.builds(AddRelationType, st.just("partner"), _ends, _ends),
+    st.builds(RenameLabel, st.sampled_from(_LABELS), st.sampled_from(("person", "event"))),
+    st.builds(RenameRelationType, st.sampled_from(_TYPES), st.just("donor")),
+), min_size=1, max_size=4)
+
+
+@settings(max_examples=80, deadline=None)
+@given(uses=_relation_uses, changes=_changes)
+def test_no_accepted_changes_leave_a_relation_in_use_without_a_fitting_type(
+        uses: list[RelationUse], changes: list[SchemaChange]) -> None:
+    """From a project without relation types (every relation fits), whatever sequence of
+    changes is accepted keeps every relation in use fitting, its names followed."""
+    base = Project(Path("p"), "p")
+    usage = Usage(tuple(uses))
+    try:
+        after = apply_changes(base, changes, usage)
+    except SchemaError:
+        return
+    for change in changes:
+        usage = follow(usage, change)
+    assert all(relation_fits(after, use) for use in usage.relations)

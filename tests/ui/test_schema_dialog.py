@@ -6,17 +6,29 @@ from __future__ import annotations
 
 import hashlib
 import json
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
+from xml.etree import ElementTree
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QLabel, QListWidget, QTableWidget
 from pytestqt.qtbot import QtBot
 
-from annotator.core.edits import AddSpan
-from annotator.core.schema_edit import Kind, RenameLabel
+from annotator.cli import main
+from annotator.core.annotations import AnnotationSet
+from annotator.core.edits import AddRelation, AddSpan
+from annotator.core.project import DEFAULT_RELATION_TYPES
+from annotator.core.relation_schema import fitting, relation_types
+from annotator.core.schema_edit import AddAttribute, Kind, RenameLabel
+from annotator.core.spans import Relation, Span
 from annotator.io.project_file import open_project
+from annotator.io.schema_rename import apply_schema_changes
+from annotator.io.standoff import serialize_annotations
+from annotator.ui.dialogs import schema_dialog
 from annotator.ui.dialogs.schema_dialog import (
     SchemaDialog,
     shown_values,
@@ -24,8 +36,9 @@ from annotator.ui.dialogs.schema_dialog import (
     values_change,
 )
 from annotator.ui.main_window import MainWindow
+from annotator.ui.settings import Settings
 
-from .conftest import VISIT, discard, read_json, scripted
+from .conftest import VISIT, discard, new_window, read_json, scripted, show
 
 
 def tree(root: Path) -> dict[str, str]:
@@ -140,7 +153,7 @@ def test_rename_applies_to_every_file_and_the_window_follows(
     assert dialog.changes[0] == RenameLabel("gift", "هدية")
     assert dialog.pending.property("count") == 4
     apply(qtbot, dialog)
-    assert scripted(window).last == "schema-applied"
+    assert scripted(window).last == "schema-applied-undo-cleared"  # the gift added cannot be undone
     ws = window.workspace
     assert ws.project.label("هدية") is not None and ws.project.label("gift") is None
     assert ws.colors["entity"] == "#123456"
@@ -249,8 +262,105 @@ def test_a_project_without_relation_types_says_any_is_accepted(
     qtbot.addWidget(dialog)
     notice = dialog.findChild(QLabel, "relations-any")
     assert notice is not None and not notice.isHidden()
-    assert dialog.relations.rowCount() == 0
+    offered = [dialog.relations.item(r, 0).text() for r in range(dialog.relations.rowCount())]
+    assert offered == [t["name"] for t in DEFAULT_RELATION_TYPES]  # what the window offers
     dialog.new_relation.setText("owns")
     dialog.add_relation()
-    assert notice.isHidden() and dialog.relations.rowCount() == 1
+    assert notice.isHidden() and dialog.relations.rowCount() == len(offered) + 1
     assert [dialog.sources.item(i).checkState() for i in range(3)] == [Qt.CheckState.Checked] * 3
+
+
+# -- what the files use: nothing the dialog does may make them invalid --------------------
+
+def _span(ident: str, word: str, label: str, **attributes: str) -> Span:
+    start = VISIT.index(word)
+    return Span(ident, start, start + len(word), label, word, attributes=attributes or None)
+
+
+def write_related(project_dir: Path, kind: str | None = None) -> Path:
+    """omar's a-visit: a gift given by the governor, a meeting Kim took part in, and an
+    'ally' relation (a type only in use) between the two men."""
+    spans = [_span("T1", "الحاكمُ", "entity"), _span("T2", "كيم", "entity"),
+             _span("T3", "سترةً", "gift", **({"kind": kind} if kind else {})),
+             _span("T4", "اجتماعاً", "meeting")]
+    aset = AnnotationSet.build("a-visit", VISIT, "omar", spans)
+    for relation in (Relation("R1", "giver", "T3", "T1"),
+                     Relation("R2", "participant", "T4", "T2"),
+                     Relation("R3", "ally", "T1", "T2")):
+        AddRelation(relation).apply(aset)
+    path = project_dir / "annotations" / "omar" / "a-visit.json"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(serialize_annotations(aset))
+    return path
+
+
+def without_relation_types(project_dir: Path) -> None:
+    path = project_dir / "project.json"
+    raw = read_json(path)
+    del raw["relations"]
+    path.write_text(json.dumps(raw, ensure_ascii=False), encoding="utf-8")
+
+
+def test_a_project_without_relation_types_keeps_its_relations_valid(
+        qtbot: QtBot, project_dir: Path, settings: Settings) -> None:
+    without_relation_types(project_dir)
+    write_related(project_dir)
+    assert main(["validate", str(project_dir)]) == 0
+    window = show(qtbot, new_window(open_project(project_dir), "tester", settings, None))
+    dialog = open_dialog(window)
+    offered = [dialog.relations.item(r, 0).text() for r in range(dialog.relations.rowCount())]
+    assert offered == [*(t["name"] for t in DEFAULT_RELATION_TYPES), "ally"]
+    dialog.new_relation.setText("partner")
+    dialog.add_relation()
+    edit_cell(dialog.labels, row_of(dialog.labels, "meeting"), 0, "event")
+    edit_cell(dialog.labels, row_of(dialog.labels, "entity"), 0, "person")
+    apply(qtbot, dialog)
+    assert scripted(window).last == "schema-applied"  # nothing undoable was lost
+    assert main(["validate", str(project_dir)]) == 0  # every relation still fits its type
+    types = relation_types(window.workspace.project)
+    assert {"participant", "place", "time"} <= {t.name for t in fitting(types, "event",
+                                                                        "person")}
+    assert "ally" in {t.name for t in fitting(types, "person", "person")}
+    discard(window)
+
+
+def test_changes_that_would_break_files_are_refused_in_place(
+        qtbot: QtBot, project_dir: Path) -> None:
+    apply_schema_changes(project_dir, [AddAttribute("gift", "kind", (
+        "weapon", "vehicle", "clothing", "other"))])
+    write_related(project_dir, kind="vehicle")
+    dialog = SchemaDialog(open_project(project_dir))
+    qtbot.addWidget(dialog)
+    dialog.labels.setCurrentCell(row_of(dialog.labels, "gift"), 0)
+    edit_cell(dialog.attributes, 0, SchemaDialog.VALUES, "weapon, clothing, other")
+    assert dialog.message.property("refusal") == "in-use"
+    assert "annotations/omar/a-visit.json" in dialog.message.text()
+    assert split_values(dialog.attributes.item(0, 1).text()) == (
+        "weapon", "vehicle", "clothing", "other")
+    edit_cell(dialog.attributes, 0, SchemaDialog.VALUES, "weapon, car, clothing, other")
+    assert dialog.message.property("refusal") == "" and len(dialog.changes) == 1
+    # giver's relation goes to an entity: taking entity off its "to" end is refused
+    dialog.relations.setCurrentCell(row_of(dialog.relations, "giver"), 0)
+    dialog.targets.item(row_of(dialog.labels, "meeting")).setCheckState(Qt.CheckState.Checked)
+    assert dialog.message.property("refusal") == ""
+    dialog.targets.item(row_of(dialog.labels, "entity")).setCheckState(Qt.CheckState.Unchecked)
+    assert dialog.message.property("refusal") == "in-use"
+    assert dialog.targets.item(row_of(dialog.labels, "entity")).checkState() == \
+        Qt.CheckState.Checked
+    assert len(dialog.changes) == 2
+
+
+def test_every_string_is_filed_under_the_class_that_looks_it_up(tmp_path: Path) -> None:
+    """lupdate files ``self.tr`` strings under their class; an alias (``tr = self.tr``) put
+    them under an empty context, where the running dialog never looks: it stayed English."""
+    lupdate = Path(sys.executable).with_name("pyside6-lupdate")
+    if not lupdate.exists():
+        pytest.skip("pyside6-lupdate is not installed")
+    source = Path(schema_dialog.__file__)
+    ts = tmp_path / "check.ts"
+    subprocess.run([str(lupdate), str(source), "-ts", str(ts)], check=True,
+                   capture_output=True)
+    contexts = {context.findtext("name"): len(context.findall("message"))
+                for context in ElementTree.parse(ts).getroot().iter("context")}
+    assert set(contexts) == {"SchemaDialog", "SchemaEditing"}
+    assert contexts["SchemaDialog"] > 20

@@ -7,7 +7,12 @@ colour picked, an end checked, a label or attribute added) is one
 :data:`~annotator.core.schema_edit.SchemaChange`, checked at once against a
 working copy of the schema: a change breaking a rule is refused there, the
 reason shown in ``schema-message`` (its ``refusal`` property holds the code)
-and the cell put back. Nothing is written until Apply.
+and the cell put back. That includes a change after which a relation or a span
+attribute in the project's files would no longer fit (``in-use``, naming the
+files: the dialog reads what they use when it opens). A project without
+``relations`` shows the types the window offers (defaults and those in use);
+the first change to them, or a label rename, writes them all out. Nothing is
+written until Apply.
 
 Apply first has the window save the open document (``before_run``: when that
 is impossible the run is refused with the reason), then writes every change
@@ -16,7 +21,8 @@ in one step on a worker (:mod:`annotator.io.schema_rename`:
 touches, conflict-checked, all or nothing). A refusal there (a file changed
 since it was read, a file that cannot be read) names the file and writes
 nothing. :class:`SchemaEditing` then shows the new project in the workspace
-(its labels, and the document reopened from disk).
+(its labels, and the document reopened from disk), saying when that cleared
+undo history (``schema-applied-undo-cleared``).
 """
 
 from __future__ import annotations
@@ -68,11 +74,17 @@ from annotator.core.schema_edit import (
     SetValues,
     apply_change,
     attribute_values,
-    relation_type_entries,
+    effective_relation_entries,
+    follow,
 )
 from annotator.io.exchange import Progress
 from annotator.io.project_file import open_project
-from annotator.io.schema_rename import SchemaPlan, apply_schema_changes, project_fingerprint
+from annotator.io.schema_rename import (
+    SchemaPlan,
+    apply_schema_changes,
+    project_fingerprint,
+    project_usage,
+)
 from annotator.ui.dialogs.worker import Job
 from annotator.ui.feedback import Feedback
 from annotator.ui.widgets.bidi_delegate import BidiDelegate
@@ -170,6 +182,7 @@ class SchemaDialog(QDialog):
             log.warning("project.json of %s cannot be read again; showing the window's",
                         self.root)
         self.working = project
+        self.usage = project_usage(project)  # what the files use: no change may break it
         self.changes: list[SchemaChange] = []
         self.before_run = before_run
         self.pick_color = pick_color or self._ask_color
@@ -181,52 +194,55 @@ class SchemaDialog(QDialog):
 
     # -- building --------------------------------------------------------------------
     def _build(self) -> None:
-        tr = self.tr
-        self.labels = _table("labels-table", [tr("Label"), tr("Colour"), tr("Key"),
-                                              tr("Attributes")])
-        self.attributes = _table("attributes-table", [tr("Attribute"),
-                                                      tr("Values (separated by commas)")])
-        self.relations = _table("relations-table", [tr("Relation type"), tr("Colour"),
-                                                    tr("Key"), tr("From"), tr("To")])
+        self.labels = _table("labels-table", [self.tr("Label"), self.tr("Colour"),
+                                              self.tr("Key"), self.tr("Attributes")])
+        self.attributes = _table("attributes-table", [self.tr("Attribute"),
+                                                      self.tr("Values (separated by commas)")])
+        self.relations = _table("relations-table", [self.tr("Relation type"),
+                                                    self.tr("Colour"), self.tr("Key"),
+                                                    self.tr("From"), self.tr("To")])
         self.sources = self._end_list("relation-from")
         self.targets = self._end_list("relation-to")
-        self.new_label = self._line("new-label-name", tr("New label name"))
-        self.new_attribute = self._line("new-attribute-name", tr("New attribute name"))
-        self.new_values = self._line("new-attribute-values", tr("Its values, separated by "
-                                                                "commas"))
-        self.new_relation = self._line("new-relation-name", tr("New relation type name"))
-        labels_box = QGroupBox(tr("Labels"))
+        self.new_label = self._line("new-label-name", self.tr("New label name"))
+        self.new_attribute = self._line("new-attribute-name", self.tr("New attribute name"))
+        self.new_values = self._line("new-attribute-values",
+                                     self.tr("Its values, separated by commas"))
+        self.new_relation = self._line("new-relation-name", self.tr("New relation type name"))
+        labels_box = QGroupBox(self.tr("Labels"))
         grid = QVBoxLayout(labels_box)
         grid.addWidget(self.labels, 3)
-        grid.addLayout(self._row(self.new_label, self._button("add-label", tr("Add label"),
-                                                              self.add_label),
-                                 self._button("label-color", tr("Colour…"),
+        grid.addLayout(self._row(self.new_label,
+                                 self._button("add-label", self.tr("Add label"),
+                                              self.add_label),
+                                 self._button("label-color", self.tr("Colour…"),
                                               lambda: self.choose_color(Kind.LABEL))))
         self.attributes_title = QLabel()
         self.attributes_title.setObjectName("attributes-title")
         grid.addWidget(self.attributes_title)
         grid.addWidget(self.attributes, 2)
         grid.addLayout(self._row(self.new_attribute, self.new_values,
-                                 self._button("add-attribute", tr("Add attribute"),
+                                 self._button("add-attribute", self.tr("Add attribute"),
                                               self.add_attribute)))
-        relations_box = QGroupBox(tr("Relation types"))
+        relations_box = QGroupBox(self.tr("Relation types"))
         right = QVBoxLayout(relations_box)
-        self.any_relation = QLabel(tr("This project accepts any relation type (it was made "
-                                      "before relation types existed). Adding one makes the "
-                                      "list binding: every relation must then have one of "
-                                      "its types."))
+        self.any_relation = QLabel(self.tr("This project accepts any relation type (it was "
+                                           "made before relation types existed). Below are "
+                                           "the types it offers; changing any of them, or "
+                                           "renaming a label, writes them all and makes the "
+                                           "list binding: every relation must then have one "
+                                           "of its types."))
         self.any_relation.setObjectName("relations-any")
         self.any_relation.setWordWrap(True)
         right.addWidget(self.any_relation)
         right.addWidget(self.relations, 3)
         right.addLayout(self._row(self.new_relation,
-                                  self._button("add-relation", tr("Add relation type"),
+                                  self._button("add-relation", self.tr("Add relation type"),
                                                self.add_relation),
-                                  self._button("relation-color", tr("Colour…"),
+                                  self._button("relation-color", self.tr("Colour…"),
                                                lambda: self.choose_color(Kind.RELATION))))
         ends = QGridLayout()
-        for column, (text, widget) in enumerate(((tr("From (labels)"), self.sources),
-                                                 (tr("To (labels)"), self.targets))):
+        for column, (text, widget) in enumerate(((self.tr("From (labels)"), self.sources),
+                                                 (self.tr("To (labels)"), self.targets))):
             caption = QLabel(text)
             caption.setBuddy(widget)
             ends.addWidget(caption, 0, column)
@@ -329,7 +345,7 @@ class SchemaDialog(QDialog):
 
     def _fill_relations(self) -> None:
         row = self.relations.currentRow()
-        entries = relation_type_entries(self.working)
+        entries = effective_relation_entries(self.working, self.usage)
         self.relations.setRowCount(len(entries))
         for i, entry in enumerate(entries):
             name = str(entry.get("name"))
@@ -370,8 +386,8 @@ class SchemaDialog(QDialog):
 
     def _fill_ends(self) -> None:
         name = self.current_relation()
-        entry = next((e for e in relation_type_entries(self.working) if e.get("name") == name),
-                     None)
+        entry = next((e for e in effective_relation_entries(self.working, self.usage)
+                      if e.get("name") == name), None)
         self._filling = True
         try:
             names = [label.name for label in self.working.labels]
@@ -397,11 +413,12 @@ class SchemaDialog(QDialog):
     def attempt(self, change: SchemaChange) -> bool:
         """Make ``change`` to the working schema, or show why not; the tables follow."""
         try:
-            self.working = apply_change(self.working, change)
+            self.working = apply_change(self.working, change, self.usage)
         except SchemaError as error:
             self.show_refusal(error.refusal.value, error.problem.message)
             self.refill()
             return False
+        self.usage = follow(self.usage, change)
         self.changes.append(change)
         self.show_refusal("", "")
         self.refill()
@@ -428,8 +445,8 @@ class SchemaDialog(QDialog):
             return
         old = str(item.data(Qt.ItemDataRole.UserRole))
         text = item.text().strip()
-        entry = next((e for e in relation_type_entries(self.working) if e.get("name") == old),
-                     {})
+        entry = next((e for e in effective_relation_entries(self.working, self.usage)
+                      if e.get("name") == old), {})
         if item.column() == self.NAME and text != old:
             self.attempt(RenameRelationType(old, text))
         elif item.column() == self.KEY and (entry.get("key") or "") != text:
@@ -589,8 +606,15 @@ class SchemaEditing(QObject):
     def after_apply(self, plan: SchemaPlan) -> None:
         """Show the new schema: labels, and the open document read again from disk."""
         ws = self.workspace
+        session = ws.session  # documents are read again from disk: their undo history goes
+        undo_lost = bool(ws.undo_history.kept()) or (session is not None
+                                                     and session.undo_stack.count() > 0)
         if not ws.switch_project(plan.after):  # the document was saved before the run
             log.warning("the window could not show the new schema of %s", plan.after.root)
-        self.feedback.say(self.tr("Labels and relations saved; {files} annotation file(s) "
-                                  "updated").format(files=len(plan.files_renamed)),
-                          MESSAGE_MS, "schema-applied")
+        message = self.tr("Labels and relations saved; {files} annotation file(s) "
+                          "updated").format(files=len(plan.files_renamed))
+        if undo_lost:
+            message += " " + self.tr("Undo history cleared: the documents were read again "
+                                     "from disk.")
+        self.feedback.say(message, MESSAGE_MS,
+                          "schema-applied-undo-cleared" if undo_lost else "schema-applied")
