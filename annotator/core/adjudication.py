@@ -20,16 +20,17 @@ change to gold is an ordinary core edit (undoable, saved like any other):
   A span goes into gold with its attributes and note; a gold span replaced by
   the other version keeps its id, and its note unless the note was the
   replaced version's own (a note the reviewer wrote survives a change of
-  mind). The relations of the chosen annotator(s) that touch the settled span
-  come along when both their ends are in gold afterwards, pointing at gold's
-  span ids; a relation whose other end is not in gold yet comes when that end
-  is settled.
+  mind). Settling a span never copies relations: a relation enters gold only
+  when its own difference is accepted (or, agreed by all, with
+  :func:`accept_agreed`), so gold never gets relations the reviewer did not
+  choose, nor one relation twice.
 - ``attributes`` and ``note`` differences (same span, other attributes or
   note) settle the gold span's attributes or note: A's, B's, both (notes
   joined, attributes merged; conflicting values are refused with
   :class:`SettleError`) or none; a span gold lacks yet comes in with them. A
-  ``relation`` difference settles the relation; accepting it needs both its
-  ends in gold (else :class:`SettleError`).
+  ``relation`` difference settles the relation, pointing at gold's span ids;
+  accepting it needs both its ends in gold (else :class:`SettleError`) and adds
+  nothing when gold already has that type between those ends.
 - :func:`crowds_gold`: accepting both versions of a boundary difference with
   one label would put two overlapping spans with the same label in gold,
   which flat exports (CoNLL, Hugging Face tags) cannot keep: the window asks.
@@ -347,15 +348,13 @@ def _relation_extra(relation: Relation) -> dict[str, object]:
 
 
 def settle(gold: AnnotationSet, difference: Difference, choice: Choice,
-           description: str | None = None, relations_a: Sequence[Linked] = (),
-           relations_b: Sequence[Linked] = ()) -> Edit | None:
+           description: str | None = None) -> Edit | None:
     """The edit making gold hold ``choice``'s version of ``difference``; None if it already does.
 
     Gold spans with a candidate's key that the choice does not want are removed,
     or, when a wanted version is missing, changed into it (same id; the note
-    stays unless it was the replaced version's). ``relations_a``/``relations_b``
-    are A's and B's relations: those of the chosen side(s) touching a settled
-    span are added when both their ends are in gold afterwards. Raises
+    stays unless it was the replaced version's). Relations come only with a
+    ``relation`` difference of their own, never with a span. Raises
     :class:`SettleError` when the choice cannot be made.
 
     >>> a, b = Span("T1", 0, 3, "entity", "كيم"), Span("T2", 0, 8, "entity", "كيم جونغ")
@@ -367,13 +366,10 @@ def settle(gold: AnnotationSet, difference: Difference, choice: Choice,
     """
     if difference.kind is Kind.RELATION:
         edits = _settle_relation(gold, difference, choice)
+    elif difference.kind in (Kind.ATTRIBUTES, Kind.NOTE):
+        edits = _settle_detail(gold, difference, choice)
     else:
-        linked = {"a": relations_a, "b": relations_b, "none": (),
-                  "both": (*relations_a, *relations_b)}[choice]
-        if difference.kind in (Kind.ATTRIBUTES, Kind.NOTE):
-            edits = _settle_detail(gold, difference, choice, linked)
-        else:
-            edits = _settle_spans(gold, difference, choice, linked)
+        edits = _settle_spans(gold, difference, choice)
     if not edits:
         return None
     if description is None:
@@ -392,14 +388,12 @@ def _words(difference: Difference) -> str:
     return f"{linked.source.text} → {linked.target.text}"
 
 
-def _settle_spans(gold: AnnotationSet, difference: Difference, choice: Choice,
-                  linked: Sequence[Linked]) -> list[Edit]:
+def _settle_spans(gold: AnnotationSet, difference: Difference, choice: Choice) -> list[Edit]:
     keep = wanted(difference, choice)
     keep_keys = {span.key for span in keep}
     unwanted = [(span, found) for span in candidates(difference)
                 if span.key not in keep_keys and (found := _in_gold(gold, span)) is not None]
     missing = [span for span in keep if _in_gold(gold, span) is None]
-    plan = _Plan(gold, {}, set())
     edits: list[Edit] = []
     while unwanted and missing:
         (was, old), new = unwanted.pop(0), missing.pop(0)
@@ -409,15 +403,11 @@ def _settle_spans(gold: AnnotationSet, difference: Difference, choice: Choice,
         edits.append(ReplaceSpan(old, old.with_changes(start=new.start, end=new.end,
                                                        label=new.label, text=new.text,
                                                        note=note, attributes=attributes)))
-        plan.gone.add(old.key)
-        plan.placed[new.key] = old.id
     for _, old in unwanted:
         edits.append(remove_span(gold, old.id))
-        plan.gone.add(old.key)
     for span, span_id in zip(missing, fresh_ids(gold, len(missing)), strict=True):
         edits.append(AddSpan(copy_for_gold(span, span_id)))
-        plan.placed[span.key] = span_id
-    return edits + plan.relations(linked, keep_keys)
+    return edits
 
 
 def _both_detail(a: Span, b: Span, kind: Kind) -> object:
@@ -428,10 +418,9 @@ def _both_detail(a: Span, b: Span, kind: Kind) -> object:
     return {**_attributes(b), **_attributes(a)}
 
 
-def _settle_detail(gold: AnnotationSet, difference: Difference, choice: Choice,
-                   linked: Sequence[Linked]) -> list[Edit]:
+def _settle_detail(gold: AnnotationSet, difference: Difference, choice: Choice) -> list[Edit]:
     """An ``attributes`` or ``note`` difference: gold's span gets the chosen side's (a span
-    gold lacks yet comes in with them, like an accepted span, relations and all)."""
+    gold lacks yet comes in with them, like an accepted span)."""
     a, b, kind = difference.a, difference.b, difference.kind
     assert a is not None and b is not None
     if kind is Kind.ATTRIBUTES and choice == "both":
@@ -454,12 +443,9 @@ def _settle_detail(gold: AnnotationSet, difference: Difference, choice: Choice,
     if found is None:
         if choice == "none":
             return []
-        plan = _Plan(gold, {}, set())
         (span_id,) = fresh_ids(gold, 1)
-        plan.placed[a.key] = span_id
         base = b if choice == "b" else a
-        return [AddSpan(copy_for_gold(base, span_id).with_changes(**changes)),
-                *plan.relations(linked, {a.key})]
+        return [AddSpan(copy_for_gold(base, span_id).with_changes(**changes))]
     return [] if same else [ReplaceSpan(found, found.with_changes(**changes))]
 
 

@@ -19,9 +19,12 @@ listed in the panel, and reachable with ``F8`` / ``Shift+F8``; the choices
 (accept A, accept B, accept both, reject, edit) and "accept all agreed"
 become core edits pushed on the gold session's undo stack
 (:func:`~annotator.core.adjudication.settle`), bringing the chosen side's
-attributes, notes and relations along. Accepting both extents of a boundary
-difference with one label is asked about first: flat exports (CoNLL) keep
-only one of two overlapping spans with the same label. The status bar shows
+attributes and notes along; a relation comes only with its own row (or
+"accept all agreed"). Edits that change only relations emit no span change,
+so the list also follows the undo history to re-read its Gold column.
+Accepting both extents of a boundary difference with one label is asked
+about first: flat exports (CoNLL) keep only one of two overlapping spans with
+the same label. The status bar shows
 the document's agreement (:func:`annotator.core.agreement.document_agreement`),
 computed on the same spans as the list.
 
@@ -112,6 +115,8 @@ class ReviewController(QObject):
         self._syncing = False
         self._names_shown: bool | None = None  # label names before review mode turned them on
         self._spans_height: int | None = None  # the span table's height before review mode
+        # gold's document and relations as the list last read them
+        self._gold_relations: tuple[str, frozenset[tuple[str, str, str, str]]] = ("", frozenset())
         self.marks = ReviewMarks(view)
         self.panel = ReviewPanel()
         self.dock = QDockWidget(self.tr("Review"), host)
@@ -131,6 +136,8 @@ class ReviewController(QObject):
         ws.document_failed.connect(self._on_document_failed)
         document_shown.connect(self._on_document_shown)
         spans.spans_shown.connect(self._on_gold_changed)
+        # relation-only edits (accepting a relation row, its undo) change no span
+        ws.undo_history.group.indexChanged.connect(self._on_history_moved)
         view.selected_key_changed.connect(self._on_view_selected)
         self.panel.comparison_changed.connect(self._on_comparison_changed)
         self.panel.table.selectionModel().currentRowChanged.connect(self._on_row_selected)
@@ -260,6 +267,7 @@ class ReviewController(QObject):
         self.compared = [reference, *others] if reference is not None and others else []
         works = {name: self._work_of(name) for name in self.compared}
         self.items = compare(self.compared[0], works) if self.compared else []
+        self._gold_relations = self._relations_of_gold()
         self.panel.model.reset(self.items, session.aset)
         decorations = ReviewDecorations(self.items, session.aset, self.workspace.colors)
         self.view.set_provider(decorations)
@@ -270,10 +278,25 @@ class ReviewController(QObject):
         if keep is not None:
             self._select_from(keep)
 
+    def _relations_of_gold(self) -> tuple[str, frozenset[tuple[str, str, str, str]]]:
+        session = self.workspace.session
+        if session is None:
+            return "", frozenset()
+        return session.doc_id, frozenset((r.id, r.type, r.source, r.target)
+                                         for r in session.aset.relations())
+
+    def _on_history_moved(self, _index: int) -> None:
+        """An edit done, undone or redone: if gold's relations changed, re-read gold (another
+        document's stack coming in is not that: the document shown is compared anew)."""
+        now = self._relations_of_gold()
+        if self.active and now[0] == self._gold_relations[0] and now != self._gold_relations:
+            self._on_gold_changed(Changes(relations=True))
+
     def _on_gold_changed(self, _changes: Changes) -> None:
         session = self.workspace.session
         if not self.active or session is None:
             return
+        self._gold_relations = self._relations_of_gold()
         if GOLD in self.compared:
             current = self.current()
             self._compare(keep=self._position(self.items[current]) if current is not None
@@ -407,9 +430,7 @@ class ReviewController(QObject):
             choice = asked
         words = cell_words(item)
         try:
-            edit = settle(session.aset, d, choice, choice_text(choice, item.a, item.b, words),
-                          relations_a=self._work_of(item.a).linked(),
-                          relations_b=self._work_of(item.b).linked())
+            edit = settle(session.aset, d, choice, choice_text(choice, item.a, item.b, words))
         except SettleError as refused:
             self._say(self.tr("Not done: {why}").format(why=self._refusal(refused)),
                       refused.code)
@@ -468,11 +489,9 @@ class ReviewController(QObject):
         span = gold_span(session.aset, d)
         if span is None:
             try:
-                side: Choice = "a" if d.a is not None else "b"
+                side: Choice = "a" if d.a is not None or d.relation_a is not None else "b"
                 edit = settle(session.aset, d, side,
-                              choice_text(side, item.a, item.b, cell_words(item)),
-                              relations_a=self._work_of(item.a).linked(),
-                              relations_b=self._work_of(item.b).linked())
+                              choice_text(side, item.a, item.b, cell_words(item)))
             except SettleError as refused:
                 self._say(self.tr("Not done: {why}").format(why=self._refusal(refused)),
                           refused.code)

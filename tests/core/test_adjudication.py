@@ -20,7 +20,13 @@ from annotator.core.adjudication import (
     settle,
 )
 from annotator.core.annotations import AnnotationSet
-from annotator.core.differences import SPAN_KINDS, Difference, Kind, classify_differences
+from annotator.core.differences import (
+    SPAN_KINDS,
+    Difference,
+    Kind,
+    Work,
+    classify_differences,
+)
 from annotator.core.edits import AddSpan, remove_span, set_note
 from annotator.core.spans import Span
 
@@ -236,7 +242,7 @@ def _linked(spans: list[Span], *relations: tuple[str, str, str, str]) -> list[ad
     return Work(spans, [Relation(*r) for r in relations]).linked()
 
 
-def test_accepting_a_span_copies_its_attributes_note_and_relations_with_gold_ids() -> None:
+def test_accepting_a_span_copies_its_attributes_and_note_never_its_relations() -> None:
     from annotator.core.differences import Work
 
     vest = span("T12", "سترة واقية", "gift").with_changes(attributes={"kind": "clothing"},
@@ -247,30 +253,24 @@ def test_accepting_a_span_copies_its_attributes_note_and_relations_with_gold_ids
     a_rel = _linked(a_spans, ("R1", "giver", "T12", "T11"), ("R2", "recipient", "T12", "T15"))
     gold = empty_gold()
     AddSpan(Span("T1", 0, 3, "entity", TEXT[0:3])).apply(gold)  # an unrelated gold span, id T1
-    # the vest first: neither end of its relations is in gold yet, so no relation
-    only_vest = Difference(Kind.ONLY_A, vest, None)
-    edit = settle(gold, only_vest, "a", relations_a=a_rel)
-    assert edit is not None
-    edit.apply(gold)
-    vest_gold = gold.find(*vest.key)
+    for s in (vest, giver, guest):
+        edit = settle(gold, Difference(Kind.ONLY_A, s, None), "a")
+        assert edit is not None
+        edit.apply(gold)
+    vest_gold, giver_gold = gold.find(*vest.key), gold.find(*giver.key)
     assert vest_gold is not None and vest_gold.id == "T2"  # a fresh gold id, not T12
+    assert giver_gold is not None
     assert (vest_gold.attributes, vest_gold.note) == ({"kind": "clothing"}, "واقية من الرصاص")
-    assert gold.relations() == []
-    # the giver: now both ends of R1 are in gold, so R1 comes, with gold's ids
-    edit = settle(gold, Difference(Kind.ONLY_A, giver, None), "a", relations_a=a_rel)
+    assert gold.relations() == []  # both ends are in gold, yet no relation was accepted
+    # a relation comes with its own difference, with gold's ids, once
+    relation = Difference(Kind.RELATION, None, None, relation_a=a_rel[0])
+    edit = settle(gold, relation, "a")
     assert edit is not None
     edit.apply(gold)
-    giver_gold = gold.find(*giver.key)
-    assert giver_gold is not None
     assert [(r.type, r.source, r.target) for r in gold.relations()] == [
         ("giver", vest_gold.id, giver_gold.id)]
     assert gold.relations()[0].id.startswith("R")
-    # B's relations do not come with A's version
-    b_rel = _linked(a_spans, ("R9", "recipient", "T12", "T15"))
-    edit = settle(gold, Difference(Kind.ONLY_A, guest, None), "a", relations_b=b_rel)
-    assert edit is not None
-    edit.apply(gold)
-    assert len(gold.relations()) == 1
+    assert settle(gold, relation, "both") is None  # held already: never twice
     # undo gives back exactly the gold before
     before = gold.snapshot()
     edit = settle(gold, Difference(Kind.ONLY_A, guest, None), "none")
@@ -288,6 +288,60 @@ def test_accepting_a_span_copies_its_attributes_note_and_relations_with_gold_ids
     edit.apply(gold)
     assert sorted(r.type for r in gold.relations()) == ["giver", "recipient"]
     assert accept_agreed(gold, [], agreed) is None
+
+
+def _event_works() -> tuple[Work, Work]:
+    """A and B mark the same event (a gift) with overlapping extents, and its giver and
+    recipient from their own extent."""
+    from annotator.core.spans import Relation
+
+    giver, guest = span("T1", "الحاكم", "entity"), span("T2", "ضيفه", "entity")
+    long_vest, short_vest = span("T3", "سترة واقية", "gift"), span("T3", "سترة", "gift")
+    relations = [Relation("R1", "giver", "T3", "T1"), Relation("R2", "recipient", "T3", "T2")]
+    return (Work([giver, guest, long_vest], relations),
+            Work([giver, guest, short_vest], relations))
+
+
+def test_keeping_both_extents_copies_no_relation_and_rows_never_duplicate() -> None:
+    a, b = _event_works()
+    items = compare("amal", {"amal": a, "omar": b})
+    gold = empty_gold()
+    for item in items:  # the agreed ends, then both extents of the gift ("keep both")
+        if item.kind is not Kind.RELATION:
+            choice = "both" if item.kind is Kind.BOUNDARY else "a"
+            assert adjudication.crowds_gold(item.difference, choice) == (choice == "both")
+            edit = settle(gold, item.difference, choice)
+            assert edit is not None
+            edit.apply(gold)
+    assert len(gold.spans()) == 4 and gold.relations() == []
+    relations = [item for item in items if item.kind is Kind.RELATION]
+    assert len(relations) == 4  # each extent's giver and recipient
+    for item in relations:
+        assert gold_state(gold, item.difference) is GoldState.NONE
+        edit = settle(gold, item.difference, "both")
+        assert edit is not None
+        edit.apply(gold)
+        assert gold_state(gold, item.difference) is not GoldState.NONE
+        assert settle(gold, item.difference, "a" if item.difference.relation_a else "b") is None
+    triples = [(r.type, r.source, r.target) for r in gold.relations()]
+    assert len(triples) == 4 == len(set(triples))
+
+
+@pytest.mark.parametrize("choice", CHOICES)
+def test_no_span_choice_touches_relations(choice: adjudication.Choice) -> None:
+    a, b = _event_works()
+    for item in compare("amal", {"amal": a, "omar": b}):
+        if item.kind is Kind.RELATION:
+            continue
+        for start in ([], list(a.spans) + list(b.spans)):  # gold empty, or holding every span
+            gold = empty_gold()
+            for i, s in enumerate(start, 1):
+                if gold.find(*s.key) is None:
+                    AddSpan(s.with_changes(id=f"T{i}")).apply(gold)
+            edit = settle(gold, item.difference, choice)
+            if edit is not None:
+                edit.apply(gold)
+            assert gold.relations() == [], (item.kind, choice)
 
 
 def test_a_relation_difference_needs_both_ends_in_gold() -> None:

@@ -102,7 +102,8 @@ def listed(review: ReviewController) -> list[tuple[str, str, str, str, str]]:
     model = review.panel.model
     cols = (DifferenceTableModel.COL_KIND, DifferenceTableModel.COL_WHO,
             DifferenceTableModel.COL_A, DifferenceTableModel.COL_B, DifferenceTableModel.COL_GOLD)
-    return [tuple(model.data(model.index(row, c)) for c in cols)  # type: ignore[misc]
+    return [tuple(str(model.data(model.index(row, c))).replace("\u2068", "").replace(
+        "\u2069", "") for c in cols)  # type: ignore[misc]
             for row in range(model.rowCount())]
 
 
@@ -155,11 +156,13 @@ def test_differences_are_found_classed_coloured_and_counted(
         assert not keyed[0].fill and not keyed[0].underline
         assert not any(d.fill for d in found), "nothing is in gold yet: no fill"
         assert {d.color for d in keyed}.isdisjoint(label_colors)
-    names = {(d.start, d.end, d.name) for d in window.view.decorations_at(at("المحطة")[0])
-             if d.name}
+    decorations = window.review.marks.decorations
+    assert decorations is not None
+    names = {(n.start, n.end, n.text) for n in decorations.names(*at("المحطة"))}
     assert names == {(*at("المحطة"), "A entity"), (*at("المحطة"), "B meeting")}
-    names = {d.name for d in window.view.decorations_at(at("الحاكم")[0]) if d.name}
+    names = {n.text for n in decorations.names(*at("الحاكم"))}
     assert names == {"entity"}  # agreed: named once
+    assert not any(d.name for d in window.view.decorations_at(at("المحطة")[0]))  # ours
     assert window.view.show_label_names  # label names are shown in review mode
     # The legend counts every kind, with a picture of its marks.
     assert review.panel.legend[Kind.SAME].text() == "same (2)"
@@ -587,6 +590,9 @@ def test_attributes_notes_and_relations_are_compared_and_go_into_gold(
         review.select(relation)
         qtbot.keyClick(window.view, Qt.Key.Key_1, CTRL)  # its ends are not in gold yet
         assert feedback.last == "relation-ends-not-in-gold"
+        feedback.say("", code="-")
+        qtbot.keyClick(window.view, Qt.Key.Key_4, CTRL)  # edit: says so too, never silent
+        assert feedback.last == "relation-ends-not-in-gold"
         aset = window.workspace.session.aset  # type: ignore[union-attr]
         for kind in (Kind.NOTE, Kind.ATTRIBUTES):  # accept the spans first (A's versions)
             index = next(i for i, item in enumerate(review.items) if item.kind is kind)
@@ -594,7 +600,11 @@ def test_attributes_notes_and_relations_are_compared_and_go_into_gold(
             qtbot.keyClick(window.view, Qt.Key.Key_4, CTRL)  # edit: puts A's span in gold
         ruler, drones = find(aset, "الحاكم"), find(aset, "خمس طائرات مسيّرة")
         assert ruler.note == "المضيف" and drones.attributes is None
-        # amal's relation came along once both its ends were in gold, with gold's ids
+        assert aset.relations() == []  # accepting spans brings no relation along
+        relation = next(i for i, item in enumerate(review.items) if item.kind is Kind.RELATION)
+        review.select(relation)
+        qtbot.keyClick(window.view, Qt.Key.Key_1, CTRL)  # now both ends are in gold
+        # amal's relation, with gold's ids
         assert [(r.type, r.source, r.target) for r in aset.relations()] == [
             ("giver", drones.id, ruler.id)]
         index = next(i for i, item in enumerate(review.items) if item.kind is Kind.ATTRIBUTES)
@@ -607,3 +617,141 @@ def test_attributes_notes_and_relations_are_compared_and_go_into_gold(
         assert listed(review)[review.panel.model.row_of(relation)][4] == "A"  # type: ignore[index]
     finally:
         discard(window)
+
+
+# -- fresh-eyes review: relations only with their own row; the Gold column follows --------
+
+def _add_relation(project: Project, annotator: str, kind: str, source: str,
+                  target: str) -> None:
+    from annotator.core.edits import AddRelation
+    from annotator.core.spans import Relation
+    from annotator.io import store
+
+    loaded = store.load(project, "r1", annotator)
+    aset = loaded.annotations
+    ids = {s.text: s.id for s in aset.spans()}
+    AddRelation(Relation(aset.new_relation_id(), kind, ids[source], ids[target])).apply(aset)
+    store.save(project, aset, loaded.fingerprint)
+
+
+def test_keep_both_extents_copies_no_relation_and_an_accepted_relation_row_shows_gold(
+        qtbot: QtBot, review_project: Project, tmp_path: Path) -> None:
+    # each annotator links their own extent of the vest to the governor (its giver)
+    _add_relation(review_project, "amal", "giver", "سترة واقية", "الحاكم")
+    _add_relation(review_project, "omar", "giver", "سترة", "الحاكم")
+    load_fonts()
+    window = new_window(review_project, "amal", Settings.at(str(tmp_path / "s.ini")), "r1")
+    try:
+        show(qtbot, window)
+        qtbot.keyClick(window.view, Qt.Key.Key_R, CTRL | SHIFT)
+        review, feedback = window.review, scripted(window)
+        choose(review, "amal", ("omar",))
+        aset = window.workspace.session.aset  # type: ignore[union-attr]
+        select_word(window, "الحاكم")
+        qtbot.keyClick(window.view, Qt.Key.Key_1, CTRL)
+        review.select(next(i for i, item in enumerate(review.items)
+                           if item.kind is Kind.BOUNDARY and item.b == "omar"))
+        feedback.answer("both")  # keep both extents
+        qtbot.keyClick(window.view, Qt.Key.Key_3, CTRL)
+        assert sorted(s.text for s in aset.spans()) == ["الحاكم", "سترة", "سترة واقية"]
+        assert aset.relations() == []  # no relation row was accepted
+        rows = [i for i, item in enumerate(review.items) if item.kind is Kind.RELATION]
+        assert len(rows) == 2
+        rows.sort(key=lambda i: review.items[i].difference.relation_a is None)  # A's first
+        model = review.panel.model
+
+        def gold_cell(index: int) -> str:
+            row = model.row_of(index)
+            assert row is not None
+            return str(model.data(model.index(row, DifferenceTableModel.COL_GOLD)))
+
+        empty = gold_cell(rows[0])
+        review.select(rows[0])
+        qtbot.keyClick(window.view, Qt.Key.Key_1, CTRL)  # A's relation
+        assert len(aset.relations()) == 1
+        assert model.state(rows[0]).value == "a" and gold_cell(rows[0]) != empty
+        review.select(rows[0])
+        qtbot.keyClick(window.view, Qt.Key.Key_3, CTRL)  # again: gold already holds it
+        assert len(aset.relations()) == 1
+        qtbot.keyClick(window.view, Qt.Key.Key_Z, CTRL)  # undo: the cell follows
+        assert aset.relations() == [] and gold_cell(rows[0]) == empty
+    finally:
+        discard(window)
+
+
+def _recording_painter(device: Any) -> Any:
+    """A painter that records each text run a (Python) delegate draws, and where."""
+    from PySide6.QtGui import QPainter
+
+    class Recording(QPainter):
+        def __init__(self) -> None:
+            super().__init__(device)
+            self.runs: list[tuple[str, Any]] = []
+
+        def drawText(self, *args: Any) -> None:
+            if len(args) == 3:
+                self.runs.append((args[2], args[0]))
+            super().drawText(*args)
+
+    return Recording()
+
+
+def test_a_cell_shows_its_words_and_label_apart_and_never_cuts_the_label(
+        open_review: Callable[..., MainWindow]) -> None:
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QPixmap
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    window = open_review()
+    table, model = window.review.panel.table, window.review.panel.model
+    window.setLayoutDirection(Qt.LayoutDirection.RightToLeft)  # as in the Arabic interface
+    row = next(r for r in range(model.rowCount())
+               if "طائرات" in model.data(model.index(r, DifferenceTableModel.COL_A)))
+    index = model.index(row, DifferenceTableModel.COL_A)
+    words, label = model.data(index, DifferenceTableModel.PARTS_ROLE)
+    assert (words, label) == ("خمس طائرات مسيّرة", "gift")
+    shown = model.data(index)  # one string too: each part isolated (FSI … PDI)
+    assert shown.count("\u2068") == 2 and shown.count("\u2069") == 2
+    delegate = table.itemDelegateForIndex(index)
+    pixmap = QPixmap(120, 24)
+    recorder = _recording_painter(pixmap)
+    try:
+        option = QStyleOptionViewItem()
+        option.initFrom(table)
+        option.rect = QRect(0, 0, 120, 24)
+        option.textElideMode = table.textElideMode()
+        delegate.paint(recorder, option, index)
+    finally:
+        recorder.end()
+    texts = [text for text, _ in recorder.runs]
+    assert label in texts  # whole, in a run of its own
+    drawn_words = next(text for text in texts if "…" in text)
+    assert drawn_words != words and label not in drawn_words  # the words elided, alone
+    boxes = {text: rect for text, rect in recorder.runs}
+    assert boxes[label].right() <= boxes[drawn_words].left()  # Arabic: words right, label left
+    assert all(rect.left() >= 0 and rect.right() <= 120 for rect in boxes.values())
+    gold = model.index(row, DifferenceTableModel.COL_GOLD)
+    assert model.data(gold, Qt.ItemDataRole.TextAlignmentRole) == int(Qt.AlignmentFlag.AlignCenter)
+
+
+def test_names_over_the_words_never_overlap_and_stay_in_the_viewport(
+        open_review: Callable[..., MainWindow], qtbot: QtBot) -> None:
+    from annotator.ui.widgets import review_marks
+
+    assert doctest.testmod(review_marks).failed == 0
+    window = open_review()
+    view, marks = window.view, window.review.marks
+    qtbot.wait(50)
+    view.viewport().repaint()
+    assert marks.placed, "names are painted in review mode"
+    width = view.viewport().width()
+    for i, (name, rect) in enumerate(marks.placed):
+        assert rect.left() >= 0 and rect.right() <= width, name
+        for other, there in marks.placed[i + 1:]:
+            assert not rect.intersects(there), (name.text, other.text)
+    texts = {name.text for name, _ in marks.placed}
+    assert {"A entity", "entity"} <= texts  # the first name at a place is always shown
+    window.resize(1800, window.height())  # room: both names of the label difference fit
+    qtbot.wait(50)
+    view.viewport().repaint()
+    assert "B meeting" in {name.text for name, _ in marks.placed}

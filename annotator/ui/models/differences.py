@@ -25,6 +25,7 @@ from annotator.ui.i18n import QT_TRANSLATE_NOOP
 from annotator.ui.models.table import Index, RowTableModel, Translated
 from annotator.ui.widgets.review_decorations import (
     MARK_COLOR,
+    cell_parts,
     cell_text,
     cell_tooltip,
     describe,
@@ -98,6 +99,7 @@ class DifferenceTableModel(RowTableModel):
                QT_TRANSLATE_NOOP("DifferenceTableModel", "Gold"),
                QT_TRANSLATE_NOOP("DifferenceTableModel", "Note"))
     ITEM_ROLE = Qt.ItemDataRole.UserRole + 1  # the item's index in the full list
+    PARTS_ROLE = Qt.ItemDataRole.UserRole + 2  # an A or B cell's (words, label), or None
 
     note_edited = Signal(int, str)  # item index, new note
 
@@ -197,6 +199,13 @@ class DifferenceTableModel(RowTableModel):
                 return (span.note or "") if span is not None else ""
         elif role == Qt.ItemDataRole.DecorationRole and column == self.COL_KIND:
             return self._icons[item.kind]
+        elif role == self.PARTS_ROLE and column in (self.COL_A, self.COL_B):
+            return cell_parts(item, "a" if column == self.COL_A else "b")
+        elif role == Qt.ItemDataRole.TextAlignmentRole and (
+                column == self.COL_GOLD or (column in (self.COL_A, self.COL_B) and cell_parts(
+                    item, "a" if column == self.COL_A else "b") is None)):
+            # a letter or a dash, in the middle of its cell whatever the direction
+            return int(Qt.AlignmentFlag.AlignCenter)
         elif role == Qt.ItemDataRole.ToolTipRole:
             if column == self.COL_KIND:
                 return kind_text(item.kind, item.a, item.b)

@@ -10,8 +10,10 @@ a label (red once meant both "only in A" and the label ``meeting``):
 - what **A** marked is a solid bar *above* the words, what **B** marked a dashed
   bar *below* them, each in its label's colour, and each carries its label's
   name (``A entity``, ``B meeting``; one name where both agree), shown over
-  the words (label names are turned on in review mode). A above and B below
-  never cover each other, whatever their extents;
+  the words (label names are turned on in review mode; :meth:`ReviewDecorations.names`
+  gives them and :mod:`~annotator.ui.widgets.review_marks` places them so that
+  none covers another). A above and B below never cover each other, whatever
+  their extents;
 - a **difference** (anything but agreement) is marked by neutral grey
   brackets around the words it covers (:mod:`annotator.ui.widgets.review_marks`
   paints them); its kind is said by the bars themselves (only a bar above:
@@ -19,7 +21,7 @@ a label (red once meant both "only in A" and the label ``meeting``):
   boundaries), by the tooltip and by the review list.
 
 :class:`ReviewDecorations` gives the view what it paints through decorations
-(fills, names, the keys that clicks select): one decoration per review item,
+(fills, the keys that clicks select): one decoration per review item,
 keyed by the item (so a click selects it in the review list), grey so that
 the selection outline is neutral too.
 
@@ -36,6 +38,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
 
@@ -107,19 +110,42 @@ def _details(span: Span, kind: Kind) -> str:
     return " ".join((span.note or "—").split())
 
 
-def cell_text(item: ReviewItem, side: str) -> str:
-    """One side (``"a"``/``"b"``) of a difference in a list cell: its text first, so an
-    Arabic cell runs right to left; what differs for attributes, notes and relations."""
+def cell_parts(item: ReviewItem, side: str) -> tuple[str, str] | None:
+    """One side (``"a"``/``"b"``) of a difference in a list cell, in two parts: its words
+    (for a relation: its ends) and its label (with what differs for attributes and notes;
+    for a relation: its type). None where the side has nothing.
+
+    The parts are shown apart (each in its own direction, the words elided, never the
+    label), so eliding mixed Arabic and Latin never cuts a label in two."""
     d = item.difference
     if item.kind is Kind.RELATION:
-        return describe_relation(d.relation_a if side == "a" else d.relation_b)
+        linked = d.relation_a if side == "a" else d.relation_b
+        if linked is None:
+            return None
+        source, target = (" ".join(s.text.split()) for s in (linked.source, linked.target))
+        return f"“{source}” → “{target}”", linked.relation.type
     span = d.a if side == "a" else d.b
     if span is None:
-        return "—"
-    text = f"{' '.join(span.text.split())} · {span.label}"
+        return None
+    tail = span.label
     if item.kind in (Kind.ATTRIBUTES, Kind.NOTE):
-        text += f" · {_details(span, item.kind)}"
-    return text
+        tail += f" · {_details(span, item.kind)}"
+    return " ".join(span.text.split()), tail
+
+
+def isolate(text: str) -> str:
+    """``text`` in a first-strong isolate (FSI … PDI): its own direction inside a line of
+    another. Display only."""
+    return f"\u2068{text}\u2069"
+
+
+def cell_text(item: ReviewItem, side: str) -> str:
+    """One side of a difference as one string: words, then label, each isolated (so an
+    Arabic cell runs right to left and keeps a Latin label whole at its end)."""
+    parts = cell_parts(item, side)
+    if parts is None:
+        return "—"
+    return " · ".join(isolate(part) for part in parts)
 
 
 def cell_tooltip(item: ReviewItem, side: str) -> str:
@@ -170,6 +196,17 @@ def side_names(items: Sequence[ReviewItem]) -> dict[str, str]:
     return names
 
 
+@dataclass(frozen=True)
+class Name:
+    """A name to show over the words ``[start, end)`` (``A entity``), of review item ``index``."""
+
+    start: int
+    end: int
+    text: str
+    color: str
+    index: int
+
+
 class ReviewDecorations:
     """Review items (keys, label names) and gold spans (fills in their label's colour)."""
 
@@ -179,7 +216,7 @@ class ReviewDecorations:
         self.gold = gold
         self.label_colors = dict(label_colors)
         self.fallback = fallback
-        self.names = side_names(self.items)
+        self.names_of = side_names(self.items)
         self._order = sorted(range(len(self.items)), key=lambda i: self.items[i].start)
         self._starts = [self.items[i].start for i in self._order]
         self._longest = max((item.end - item.start for item in self.items), default=0)
@@ -195,15 +232,37 @@ class ReviewDecorations:
         high = bisect.bisect_left(self._starts, end)
         return sorted(i for i in self._order[low:high] if self.items[i].end > start)
 
-    def decorations(self, start: int, end: int) -> list[Decoration]:
-        found: list[Decoration] = []
+    def names(self, start: int, end: int) -> list[Name]:
+        """The names over the words of the items overlapping ``[start, end)``, in list order
+        (A's before B's); a span in several items is named once."""
+        found: list[Name] = []
         named: set[tuple[int, int, str]] = set()
 
         def name(lo: int, hi: int, text: str, color: str) -> None:
-            if (lo, hi, text) not in named:  # a span in several items is named once
+            if (lo, hi, text) not in named:
                 named.add((lo, hi, text))
-                found.append(Decoration(lo, hi, color, fill=False, underline=False, name=text))
+                found.append(Name(lo, hi, text, color, index))
 
+        for index in self.indexes_overlapping(start, end):
+            item = self.items[index]
+            d = item.difference
+            if item.kind is Kind.RELATION:
+                linked = d.relation
+                assert linked is not None
+                who = self.names_of.get(item.a if d.relation_a else item.b, "")
+                name(linked.source.start, linked.source.end,
+                     f"{who} {linked.relation.type} →", MARK_COLOR)
+            elif agrees(item) and d.a is not None:
+                name(d.a.start, d.a.end, d.a.label, self.color(d.a.label))
+            else:
+                for who, side in ((item.a, d.a), (item.b, d.b)):
+                    if side is not None:
+                        name(side.start, side.end, f"{self.names_of.get(who, who)} {side.label}",
+                             self.color(side.label))
+        return found
+
+    def decorations(self, start: int, end: int) -> list[Decoration]:
+        found: list[Decoration] = []
         for index in self.indexes_overlapping(start, end):
             item = self.items[index]
             d = item.difference
@@ -212,22 +271,12 @@ class ReviewDecorations:
             if item.kind is Kind.RELATION:
                 linked = d.relation
                 assert linked is not None
-                who = self.names.get(item.a if d.relation_a else item.b, "")
                 for span in (linked.source, linked.target):
                     found.append(Decoration(span.start, span.end, color, item_key(index), tip,
                                             fill=False, underline=False))
-                name(linked.source.start, linked.source.end,
-                     f"{who} {linked.relation.type} →", MARK_COLOR)
                 continue
             found.append(Decoration(item.start, item.end, color, item_key(index), tip,
                                     fill=False, underline=False))
-            if agrees(item) and d.a is not None:
-                name(d.a.start, d.a.end, d.a.label, self.color(d.a.label))
-                continue
-            for who, side in ((item.a, d.a), (item.b, d.b)):
-                if side is not None:
-                    name(side.start, side.end, f"{self.names.get(who, who)} {side.label}",
-                         self.color(side.label))
         if self.gold is not None and end > start:
             for span in self.gold.overlapping(start, end):
                 found.append(Decoration(span.start, span.end, self.color(span.label),

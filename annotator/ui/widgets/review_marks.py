@@ -11,7 +11,15 @@ the view's ``overlay_painters``:
   of every piece of the words it covers, the only mark that is not a label's.
 
 A relation difference marks its two end spans: A's relation with solid grey
-bars above them, B's with dashed grey bars below. Which items are painted comes
+bars above them, B's with dashed grey bars below.
+
+The names over the words (``A entity``, ``B meeting``) are painted here too,
+in the room the view keeps above each line for label names: a name starts
+over the first letter of its words; where names of adjacent or shared words
+would meet, a later one steps past those already placed, but no further than
+its own width beyond its words (else it is left out: the words' tooltip
+still names both sides), and every name stays inside the viewport. The selected item's
+names are placed first. Which items are painted comes
 from the review decorations (:class:`~annotator.ui.widgets.review_decorations.ReviewDecorations`),
 asked for the part of the text on screen only.
 """
@@ -19,18 +27,54 @@ asked for the part of the text on screen only.
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
 
 from annotator.core.adjudication import ReviewItem
 from annotator.core.differences import Kind
+from annotator.core.document import strong_direction
 from annotator.core.spans import Span
-from annotator.ui.widgets.article_view import ArticleView
-from annotator.ui.widgets.review_decorations import MARK_COLOR, ReviewDecorations, agrees
+from annotator.ui.widgets.article_view import TAG_ALPHA, ArticleView
+from annotator.ui.widgets.decorations import blend
+from annotator.ui.widgets.review_decorations import (
+    MARK_COLOR,
+    Name,
+    ReviewDecorations,
+    agrees,
+    item_index,
+)
 
 BAR_PX = 2.0  # the thickness of A's and B's bars
 INSET_PX = 1.5  # between a bar and the edge of the line's box (where outlines are drawn)
 SIDE_PX = 1.5  # the thickness of a difference's brackets
 TICK_PX = 4.0  # how far a bracket's ends reach in under and over the words
+NAME_PAD = 4.0  # a name's box: its text's width and this
+NAME_GAP = 2.0  # between two names on one line
+
+
+def place(preferred: float, width: float, taken: list[tuple[float, float]],
+          reach: tuple[float, float], rtl: bool) -> float | None:
+    """Where a name ``width`` wide goes on a line: at ``preferred`` (its left edge), or
+    stepped past the names in ``taken`` (leftwards in right-to-left text), never outside
+    ``reach`` (its words' extent, within the viewport); None when it fits nowhere there.
+
+    >>> place(50, 20, [(45, 80)], (0, 200), rtl=False)
+    82.0
+    >>> place(50, 20, [(45, 80)], (0, 90), rtl=False) is None
+    True
+    >>> place(50, 20, [(55, 80), (30, 52)], (0, 200), rtl=True)
+    8.0
+    """
+    lo, hi = reach
+    left = max(lo, min(float(preferred), hi - width))
+    for _ in range(len(taken) + 1):
+        clash = [(a, b) for a, b in taken if left < b + NAME_GAP and a - NAME_GAP < left + width]
+        if not clash:
+            return left if lo <= left and left + width <= hi else None
+        left = (min(a for a, _ in clash) - NAME_GAP - width if rtl
+                else max(b for _, b in clash) + NAME_GAP)
+        if left < lo or left + width > hi:
+            return None
+    return None
 
 
 class ReviewMarks:
@@ -39,6 +83,7 @@ class ReviewMarks:
     def __init__(self, view: ArticleView) -> None:
         self.view = view
         self.decorations: ReviewDecorations | None = None
+        self.placed: list[tuple[Name, QRectF]] = []  # the names painted last, where
 
     def install(self, on: bool) -> None:
         """Paint (``on``) or stop painting over the view."""
@@ -62,15 +107,66 @@ class ReviewMarks:
         return view.block_range(first)[0], view.block_range(last)[1] + 1
 
     def paint(self, painter: QPainter) -> None:
+        self.placed = []
         decorations = self.decorations
         if decorations is None or not decorations.items:
             return
         painter.save()
         try:
-            for index in decorations.indexes_overlapping(*self._visible_range()):
+            visible = self._visible_range()
+            for index in decorations.indexes_overlapping(*visible):
                 self._paint_item(painter, decorations, decorations.items[index])
+            if self.view.show_label_names:
+                self._paint_names(painter, decorations.names(*visible))
         finally:
             painter.restore()
+
+    def _paint_names(self, painter: QPainter, names: list[Name]) -> None:
+        """Each name over the first letter of its words, none over another (see the module)."""
+        view = self.view
+        font = view.tag_font()
+        metrics = QFontMetricsF(font)
+        painter.setFont(font)
+        space = view.tag_space()
+        width_px = float(view.viewport().width())
+        base = view.viewport().palette().base().color().name()
+        selected = item_index(view.selected_key)
+        names = sorted(names, key=lambda n: n.index != selected)  # stable: list order kept
+        taken: dict[int, list[tuple[float, float]]] = {}  # per line top: x ranges used
+        for name in names:
+            pieces = view.range_rects(name.start, name.end)
+            first = view.range_rects(name.start, name.start + 1)
+            if not pieces or not first:
+                continue
+            head = first[0]
+            line = [r for r in pieces if abs(r.top() - head.top()) < 0.5]
+            rtl = self._right_to_left(name)
+            width = metrics.horizontalAdvance(name.text) + NAME_PAD
+            reach = (max(0.0, min(r.left() for r in line) - width),
+                     min(width_px, max(r.right() for r in line) + width))
+            used = taken.setdefault(round(head.top()), [])
+            left = place(head.right() - width if rtl else head.left(), width, used, reach, rtl)
+            if left is None:
+                continue  # no room near its words: the tooltip names it
+            used.append((left, left + width))
+            rect = QRectF(left, head.top() - space, width, space - 1)
+            self.placed.append((name, rect))
+            color = QColor(name.color)
+            painter.fillRect(rect, QColor(blend([name.color], base, TAG_ALPHA)))
+            painter.setPen(color.darker(170))
+            painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), name.text)
+
+    def _right_to_left(self, name: Name) -> bool:
+        """Whether the words run right to left on screen (their first letter at the right)."""
+        if name.end - name.start > 1:
+            first = self.view.range_rects(name.start, name.start + 1)
+            last = self.view.range_rects(name.end - 1, name.end)
+            if first and last and abs(first[0].top() - last[0].top()) < 0.5:
+                return first[0].center().x() > last[-1].center().x()
+        decorations = self.decorations
+        item = decorations.items[name.index] if decorations is not None else None
+        span = item.difference.a or item.difference.b if item is not None else None
+        return span is not None and strong_direction(span.text) == "rtl"
 
     def _paint_item(self, painter: QPainter, decorations: ReviewDecorations,
                     item: ReviewItem) -> None:

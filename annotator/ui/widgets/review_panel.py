@@ -5,21 +5,23 @@ compare with it ("B": other annotators and/or gold). The legend pictures the
 marks the article view uses in review mode (neutral marks, so that colour
 means a label only), with how many differences of each kind there are. The
 list shows each difference, what gold holds there, and the reviewer's note;
-its cells are elided in the middle (the label, at the end, stays in view) and
-their tooltips say all. The buttons carry the registry's review actions
-(:mod:`annotator.ui.actions`), so a button, the menu and the shortcut are the
-same command. The panel holds no review logic: the controller
-(:mod:`annotator.ui.review`) reacts to its signals.
+an A or B cell shows the words and the label apart (:class:`SpanCellDelegate`):
+each part in its own direction, the words elided in the middle, the label
+never cut, whatever the interface's direction; tooltips say all. The buttons
+carry the registry's review actions (:mod:`annotator.ui.actions`), so a
+button, the menu and the shortcut are the same command. The panel holds no
+review logic: the controller (:mod:`annotator.ui.review`) reacts to its signals.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from PySide6.QtCore import QRectF, Qt, Signal
-from PySide6.QtGui import QAction, QColor, QPainter, QPixmap
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, Qt, Signal
+from PySide6.QtGui import QAction, QColor, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QCheckBox,
     QComboBox,
     QGridLayout,
@@ -27,6 +29,8 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QSizePolicy,
+    QStyle,
+    QStyleOptionViewItem,
     QTableView,
     QToolButton,
     QVBoxLayout,
@@ -34,6 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.differences import Kind
+from annotator.core.document import strong_direction
 from annotator.core.project import GOLD
 from annotator.ui.models.differences import DifferenceTableModel, marks_pixmap
 from annotator.ui.widgets.bidi_delegate import BidiDelegate
@@ -151,6 +156,8 @@ class ReviewPanel(QWidget):
         self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.table.setAlternatingRowColors(True)
         self.table.setItemDelegate(BidiDelegate(self.table))
+        for column in (DifferenceTableModel.COL_A, DifferenceTableModel.COL_B):
+            self.table.setItemDelegateForColumn(column, SpanCellDelegate(self.table))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(DifferenceTableModel.COL_A, QHeaderView.ResizeMode.Stretch)
@@ -245,3 +252,74 @@ class ReviewPanel(QWidget):
             shown = bool(count) or kind not in OPTIONAL_KINDS
             label.setVisible(shown)
             self.swatches[kind].setVisible(shown)
+
+
+SEPARATOR = " · "  # between the words and the label in an A or B cell
+
+
+class SpanCellDelegate(BidiDelegate):
+    """An A or B cell of the review list: the words, then the label, laid out apart.
+
+    One string mixing Arabic words and a Latin label is reordered by bidi and
+    eliding it cuts wherever the middle falls ("ntity…كيم ج"). Here the words
+    and the label are two runs, each shaped in its own direction: the cell
+    takes the words' direction (Arabic: the words at the right, the label to
+    their left), the words are elided in the middle to leave room for the whole
+    label, and only a label wider than the cell is cut.
+    """
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
+              index: QModelIndex | QPersistentModelIndex) -> None:
+        parts = index.data(DifferenceTableModel.PARTS_ROLE)
+        if not parts:
+            super().paint(painter, option, index)
+            return
+        words, label = parts
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""
+        widget = opt.widget
+        style = widget.style() if widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+        box = QRectF(style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, widget))
+        box.adjust(2, 0, -2, 0)
+        metrics = opt.fontMetrics
+        gap = metrics.horizontalAdvance(SEPARATOR)
+        label_width = min(float(metrics.horizontalAdvance(label)), box.width())
+        shown_label = metrics.elidedText(label, Qt.TextElideMode.ElideRight, int(box.width()))
+        room = int(box.width() - label_width - gap)
+        shown_words = metrics.elidedText(words, opt.textElideMode, room) if room > 0 else ""
+        words_width = float(metrics.horizontalAdvance(shown_words))
+        rtl = strong_direction(words) == "rtl" if strong_direction(words) else \
+            opt.direction == Qt.LayoutDirection.RightToLeft
+        group = (QPalette.ColorGroup.Normal if opt.state & QStyle.StateFlag.State_Enabled
+                 else QPalette.ColorGroup.Disabled)
+        role = (QPalette.ColorRole.HighlightedText if opt.state & QStyle.StateFlag.State_Selected
+                else QPalette.ColorRole.Text)
+        painter.save()
+        try:
+            painter.setFont(opt.font)
+            painter.setPen(opt.palette.color(group, role))
+            top, height = box.top(), box.height()
+            if rtl:
+                words_box = QRectF(box.right() - words_width, top, words_width, height)
+                gap_box = QRectF(words_box.left() - gap, top, gap, height)
+                label_box = QRectF(gap_box.left() - label_width, top, label_width, height)
+            else:
+                words_box = QRectF(box.left(), top, words_width, height)
+                gap_box = QRectF(words_box.right(), top, gap, height)
+                label_box = QRectF(gap_box.right(), top, label_width, height)
+            if not shown_words:  # no room for words: the label alone, from the start side
+                label_box = QRectF(box.right() - label_width if rtl else box.left(), top,
+                                   label_width, height)
+            center = int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignHCenter)
+            for text, where in ((shown_words, words_box), (SEPARATOR.strip(), gap_box),
+                                (shown_label, label_box)):
+                if not text or (where is gap_box and not shown_words):
+                    continue
+                painter.setLayoutDirection(Qt.LayoutDirection.RightToLeft
+                                           if strong_direction(text) == "rtl"
+                                           else Qt.LayoutDirection.LeftToRight)
+                painter.drawText(where, center, text)
+        finally:
+            painter.restore()
