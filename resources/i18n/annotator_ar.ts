@@ -139,6 +139,14 @@
         <translation>تحرير الم&amp;لاحظة…</translation>
     </message>
     <message>
+        <source>Edit a&amp;ttributes</source>
+        <translation>تحرير الس&amp;مات</translation>
+    </message>
+    <message>
+        <source>Go to the selected span&apos;s attributes (Tab between them, type to choose a value, Escape back to the text)</source>
+        <translation>الانتقال إلى سمات المقطع المحدَّد (⁦Tab⁩ للتنقّل بينها، والكتابة لاختيار قيمة، و⁦Escape⁩ للعودة إلى النص)</translation>
+    </message>
+    <message>
         <source>Ne&amp;xt span</source>
         <translation>المقطع ال&amp;تالي</translation>
     </message>
@@ -175,12 +183,116 @@
         <translation>نزع السابقة المتصلة (و ف ب ك ل س) من بداية المقطع المحدَّد، أو إرجاعها إليه</translation>
     </message>
     <message>
+        <source>&amp;Link to…</source>
+        <translation>ر&amp;بط بمقطع آخر…</translation>
+    </message>
+    <message>
+        <source>Link the selected span to another: arrows or typing choose the target, Enter, then the relation type&apos;s key; Escape cancels</source>
+        <translation>ربط المقطع المحدَّد بمقطع آخر: اختر المقطع الهدف بالأسهم أو بالكتابة، ثم اضغط ⁦Enter⁩، ثم مفتاح نوع العلاقة؛ ويُلغي ⁦Escape⁩ الربط</translation>
+    </message>
+    <message>
+        <source>Change relation &amp;type…</source>
+        <translation>تغيير &amp;نوع العلاقة…</translation>
+    </message>
+    <message>
+        <source>Give the chosen relation another type (press the type&apos;s key)</source>
+        <translation>إعطاء العلاقة المختارة نوعًا آخر (اضغط مفتاح النوع)</translation>
+    </message>
+    <message>
+        <source>Re&amp;verse relation</source>
+        <translation>عكس اتجا&amp;ه العلاقة</translation>
+    </message>
+    <message>
+        <source>Swap the chosen relation&apos;s ends</source>
+        <translation>تبديل طرفَي العلاقة المختارة</translation>
+    </message>
+    <message>
+        <source>Edit relation n&amp;ote…</source>
+        <translation>تحرير ملاحظة ال&amp;علاقة…</translation>
+    </message>
+    <message>
+        <source>Delete re&amp;lation</source>
+        <translation>ح&amp;ذف العلاقة</translation>
+    </message>
+    <message>
+        <source>Delete the chosen relation</source>
+        <translation>حذف العلاقة المختارة</translation>
+    </message>
+    <message>
+        <source>Next relation</source>
+        <translation>العلاقة التالية</translation>
+    </message>
+    <message>
+        <source>Choose the next relation of the selected span (of the document, if none is selected)</source>
+        <translation>اختيار العلاقة التالية للمقطع المحدَّد (أو للمستند إن لم يُحدَّد مقطع)</translation>
+    </message>
+    <message>
+        <source>Previous relation</source>
+        <translation>العلاقة السابقة</translation>
+    </message>
+    <message>
         <source>Snap to &amp;words</source>
         <translation>الالتزام بحدود ال&amp;كلمات</translation>
     </message>
     <message>
         <source>Widen selections to whole words and drop spaces and punctuation at the edges</source>
         <translation>توسيع التحديد إلى كلمات كاملة وإسقاط المسافات وعلامات الترقيم من طرفيه</translation>
+    </message>
+    <message>
+        <source>&amp;Accept suggestion</source>
+        <translation>&amp;قبول الاقتراح</translation>
+    </message>
+    <message>
+        <source>Make the suggestion at the cursor a span, then go to the next suggestion</source>
+        <translation>تحويل الاقتراح الذي عند المؤشر إلى مقطع، ثم الانتقال إلى الاقتراح التالي</translation>
+    </message>
+    <message>
+        <source>Re&amp;ject suggestion</source>
+        <translation>ر&amp;فض الاقتراح</translation>
+    </message>
+    <message>
+        <source>Never offer the suggestion at the cursor again, then go to the next suggestion</source>
+        <translation>عدم عرض الاقتراح الذي عند المؤشر مرة أخرى، ثم الانتقال إلى الاقتراح التالي</translation>
+    </message>
+    <message>
+        <source>Accept all suggestions in this document</source>
+        <translation>قبول كل الاقتراحات في هذا المستند</translation>
+    </message>
+    <message>
+        <source>Make every suggestion shown a span (one undo step)</source>
+        <translation>تحويل كل اقتراح معروض إلى مقطع (خطوة تراجع واحدة)</translation>
+    </message>
+    <message>
+        <source>Reject all suggestions in this document</source>
+        <translation>رفض كل الاقتراحات في هذا المستند</translation>
+    </message>
+    <message>
+        <source>Never offer the suggestions shown again (one undo step)</source>
+        <translation>عدم عرض الاقتراحات المعروضة مرة أخرى (خطوة تراجع واحدة)</translation>
+    </message>
+    <message>
+        <source>Next s&amp;uggestion</source>
+        <translation>الاقتراح التال&amp;ي</translation>
+    </message>
+    <message>
+        <source>Put the cursor on the next suggestion</source>
+        <translation>وضع المؤشر على الاقتراح التالي</translation>
+    </message>
+    <message>
+        <source>Previous su&amp;ggestion</source>
+        <translation>الاقتراح ال&amp;سابق</translation>
+    </message>
+    <message>
+        <source>Put the cursor on the previous suggestion</source>
+        <translation>وضع المؤشر على الاقتراح السابق</translation>
+    </message>
+    <message>
+        <source>&amp;Suggest…</source>
+        <translation>ت&amp;وليد اقتراحات…</translation>
+    </message>
+    <message>
+        <source>Make suggestions from the spans labelled so far (in gold and in files marked done), or with a trained model</source>
+        <translation>توليد اقتراحات من المقاطع الموسومة حتى الآن (في المعيار الذهبي وفي الملفات المُعلَّمة مُنجَزة)، أو بنموذج مُدرَّب</translation>
     </message>
     <message>
         <source>&amp;Previous document</source>
@@ -215,6 +327,14 @@
         <translation>عرض المستندات التي يُسندها إليك ملف project.json وحدها</translation>
     </message>
     <message>
+        <source>&amp;Labels and relations…</source>
+        <translation>ال&amp;تسميات والعلاقات…</translation>
+    </message>
+    <message>
+        <source>Add, rename, recolour or rekey labels, their attributes and relation types (a rename changes every file that uses the name)</source>
+        <translation>إضافة التسميات وسماتها وأنواع العلاقات، أو تغيير أسمائها أو ألوانها أو مفاتيحها (تغيير الاسم يُعدِّل كل ملف يستعمله)</translation>
+    </message>
+    <message>
         <source>&amp;Team status…</source>
         <translation>&amp;حالة الفريق…</translation>
     </message>
@@ -245,6 +365,22 @@
     <message>
         <source>Write each span&apos;s label small above its first letter</source>
         <translation>كتابة تسمية كل مقطع بخط صغير فوق أول حرف منه</translation>
+    </message>
+    <message>
+        <source>Show s&amp;uggestions</source>
+        <translation>إظهار الا&amp;قتراحات</translation>
+    </message>
+    <message>
+        <source>Draw machine suggestions as dashed boxes in their label&apos;s colour</source>
+        <translation>رسم الاقتراحات الآلية في إطارات متقطعة بلون تسميتها</translation>
+    </message>
+    <message>
+        <source>Show &amp;relations</source>
+        <translation>إظهار ال&amp;علاقات</translation>
+    </message>
+    <message>
+        <source>Draw relations as labelled arcs above the lines</source>
+        <translation>رسم العلاقات أقواسًا تحمل أسماءها فوق الأسطر</translation>
     </message>
     <message>
         <source>&amp;Panels</source>
@@ -386,6 +522,10 @@
         <translation>حدِّد نصًّا أولًا (بالفأرة، أو Shift مع الأسهم، أو بالنقر المزدوج على كلمة)</translation>
     </message>
     <message>
+        <source>Not relabelled: {label} does not fit its relations {types}; change or delete them first</source>
+        <translation>لم تُغيَّر التسمية: لا تناسب التسمية ⁨{label}⁩ علاقات المقطع ⁨{types}⁩؛ غيِّر هذه العلاقات أو احذفها أولًا</translation>
+    </message>
+    <message>
         <source>Copy</source>
         <translation>نسخ</translation>
     </message>
@@ -408,6 +548,10 @@
     <message>
         <source>No span selected</source>
         <translation>لم يُحدَّد مقطع</translation>
+    </message>
+    <message>
+        <source>Deleted “{text}” and its {count} relation(s): {relations} (Ctrl+Z brings them back)</source>
+        <translation>حُذف «⁨{text}⁩» وعلاقاته (عددها {count}): ⁨{relations}⁩ (يعيدها ⁦Ctrl+Z⁩ كلها)</translation>
     </message>
     <message>
         <source>Note</source>
@@ -465,6 +609,33 @@
             <numerusform>عرض %n مستندًا مُسنَدًا إليك</numerusform>
             <numerusform>عرض %n مستند مُسنَد إليك</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>AttributesEditor</name>
+    <message>
+        <source>Select a span to see its attributes</source>
+        <translation>حدِّد مقطعًا لترى سماته</translation>
+    </message>
+    <message>
+        <source>{label}: {text}</source>
+        <translation>‏{label}: {text}</translation>
+    </message>
+    <message>
+        <source>{label} has no attributes (Project &gt; Labels and relations… adds some)</source>
+        <translation>ليس للتسمية ⁨{label}⁩ سمات (تُضاف السمات من «مشروع &gt; التسميات والعلاقات…»)</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(لا شيء)</translation>
+    </message>
+    <message>
+        <source>{value} (not in the schema)</source>
+        <translation>‏⁨{value}⁩ (ليست في المخطط)</translation>
+    </message>
+    <message>
+        <source>Not declared by the label&apos;s schema: choose (none) to remove it</source>
+        <translation>ليست مُعرَّفة في مخطط التسمية: اختر «(لا شيء)» لإزالتها</translation>
     </message>
 </context>
 <context>
@@ -570,6 +741,18 @@
         <translation>في B فقط</translation>
     </message>
     <message>
+        <source>attributes</source>
+        <translation>السمات</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>الملاحظة</translation>
+    </message>
+    <message>
+        <source>relation</source>
+        <translation>العلاقة</translation>
+    </message>
+    <message>
         <source>edited</source>
         <translation>مُعدَّل</translation>
     </message>
@@ -628,12 +811,36 @@
         <source>Cannot be opened</source>
         <translation>يتعذّر فتحه</translation>
     </message>
+    <message>
+        <source>List order</source>
+        <translation>ترتيب القائمة</translation>
+    </message>
+    <message>
+        <source>Least confident first</source>
+        <translation>الأقل ثقةً أولًا</translation>
+    </message>
 </context>
 <context>
     <name>DocumentFilterBar</name>
     <message>
         <source>Filter documents</source>
         <translation>تصفية المستندات</translation>
+    </message>
+    <message>
+        <source>&amp;Order:</source>
+        <translation>ال&amp;ترتيب:</translation>
+    </message>
+    <message>
+        <source>Least confident first: the documents whose suggestions the trained model is least sure of come first (when there are no model suggestions: those with the lowest score of any source)</source>
+        <translation>الأقل ثقةً أولًا: تأتي أولًا المستندات التي يكون النموذج المُدرَّب أقلَّ ثقةً باقتراحاته فيها (وإن لم تكن هناك اقتراحات من النموذج: المستندات ذات أدنى درجة من أي مصدر)</translation>
+    </message>
+    <message>
+        <source>Least confident first, by the trained model&apos;s confidence: the documents whose model suggestions have the lowest scores come first; those without model suggestions come last</source>
+        <translation>الأقل ثقةً أولًا، بحسب ثقة النموذج المُدرَّب: تأتي أولًا المستندات التي لاقتراحات النموذج فيها أدنى الدرجات، وتأتي أخيرًا المستندات التي ليس فيها اقتراحات من النموذج</translation>
+    </message>
+    <message>
+        <source>Least confident first, by the lowest score of any source&apos;s suggestions (there are no model suggestions); documents without suggestions come last</source>
+        <translation>الأقل ثقةً أولًا، بحسب أدنى درجة لاقتراحات أي مصدر (لا توجد اقتراحات من النموذج)؛ وتأتي أخيرًا المستندات التي ليس فيها اقتراحات</translation>
     </message>
 </context>
 <context>
@@ -690,6 +897,141 @@
     <message>
         <source>this file has problems and is open read-only</source>
         <translation>في هذا الملف مشكلات، ففُتح للقراءة فقط</translation>
+    </message>
+</context>
+<context>
+    <name>Edits</name>
+    <message numerus="yes">
+        <source>Delete {label} “{text}” and %n relation(s)</source>
+        <translation>
+            <numerusform>حذف مقطع ⁨{label}⁩ «⁨{text}⁩» دون علاقات</numerusform>
+            <numerusform>حذف مقطع ⁨{label}⁩ «⁨{text}⁩» وعلاقة واحدة</numerusform>
+            <numerusform>حذف مقطع ⁨{label}⁩ «⁨{text}⁩» وعلاقتين</numerusform>
+            <numerusform>حذف مقطع ⁨{label}⁩ «⁨{text}⁩» و%n علاقات</numerusform>
+            <numerusform>حذف مقطع ⁨{label}⁩ «⁨{text}⁩» و%n علاقة</numerusform>
+            <numerusform>حذف مقطع ⁨{label}⁩ «⁨{text}⁩» و%n علاقة</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Accept %n suggestion(s)</source>
+        <translation>
+            <numerusform>لم يُقبَل أي اقتراح</numerusform>
+            <numerusform>قبول اقتراح واحد</numerusform>
+            <numerusform>قبول اقتراحين</numerusform>
+            <numerusform>قبول %n اقتراحات</numerusform>
+            <numerusform>قبول %n اقتراحًا</numerusform>
+            <numerusform>قبول %n اقتراح</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Reject %n suggestion(s)</source>
+        <translation>
+            <numerusform>لم يُرفَض أي اقتراح</numerusform>
+            <numerusform>رفض اقتراح واحد</numerusform>
+            <numerusform>رفض اقتراحين</numerusform>
+            <numerusform>رفض %n اقتراحات</numerusform>
+            <numerusform>رفض %n اقتراحًا</numerusform>
+            <numerusform>رفض %n اقتراح</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Accept %n agreed span(s)</source>
+        <translation>
+            <numerusform>لم يُعتمَد أي مقطع متفق عليه</numerusform>
+            <numerusform>اعتماد مقطع واحد متفق عليه</numerusform>
+            <numerusform>اعتماد مقطعين متفق عليهما</numerusform>
+            <numerusform>اعتماد %n مقاطع متفق عليها</numerusform>
+            <numerusform>اعتماد %n مقطعًا متفقًا عليه</numerusform>
+            <numerusform>اعتماد %n مقطع متفق عليه</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Accept {label} “{text}”</source>
+        <translation>قبول اقتراح ⁨{label}⁩ «⁨{text}⁩»</translation>
+    </message>
+    <message>
+        <source>Reject {label} suggestion</source>
+        <translation>رفض اقتراح ⁨{label}⁩</translation>
+    </message>
+    <message>
+        <source>Add {label} “{text}”</source>
+        <translation>وسم «⁨{text}⁩» بالتسمية ⁨{label}⁩</translation>
+    </message>
+    <message>
+        <source>Delete {label} “{text}”</source>
+        <translation>حذف مقطع ⁨{label}⁩ «⁨{text}⁩»</translation>
+    </message>
+    <message>
+        <source>Relabel “{text}” as {label}</source>
+        <translation>تغيير تسمية «⁨{text}⁩» إلى ⁨{label}⁩</translation>
+    </message>
+    <message>
+        <source>Resize {label} “{text}”</source>
+        <translation>تغيير حدود مقطع ⁨{label}⁩ «⁨{text}⁩»</translation>
+    </message>
+    <message>
+        <source>Edit the note of {label} “{text}”</source>
+        <translation>تحرير ملاحظة مقطع ⁨{label}⁩ «⁨{text}⁩»</translation>
+    </message>
+    <message>
+        <source>Edit the attributes of {label} “{text}”</source>
+        <translation>تحرير سمات مقطع ⁨{label}⁩ «⁨{text}⁩»</translation>
+    </message>
+    <message>
+        <source>Edit {label} “{text}”</source>
+        <translation>تحرير مقطع ⁨{label}⁩ «⁨{text}⁩»</translation>
+    </message>
+    <message>
+        <source>Mark {status}</source>
+        <translation>تغيير حالة المستند إلى ⁨{status}⁩</translation>
+    </message>
+    <message>
+        <source>Add relation {type}</source>
+        <translation>إضافة علاقة ⁨{type}⁩</translation>
+    </message>
+    <message>
+        <source>Delete relation {type}</source>
+        <translation>حذف علاقة ⁨{type}⁩</translation>
+    </message>
+    <message>
+        <source>Change relation {old_type} to {new_type}</source>
+        <translation>تغيير نوع العلاقة من ⁨{old_type}⁩ إلى ⁨{new_type}⁩</translation>
+    </message>
+    <message>
+        <source>Reverse relation {type}</source>
+        <translation>عكس اتجاه علاقة ⁨{type}⁩</translation>
+    </message>
+    <message>
+        <source>Edit the note of relation {type}</source>
+        <translation>تحرير ملاحظة علاقة ⁨{type}⁩</translation>
+    </message>
+    <message>
+        <source>Edit relation {type}</source>
+        <translation>تحرير علاقة ⁨{type}⁩</translation>
+    </message>
+    <message>
+        <source>Place {label} “{text}”</source>
+        <translation>وضع مقطع ⁨{label}⁩ «⁨{text}⁩» في التحديد</translation>
+    </message>
+    <message>
+        <source>Set aside {label} “{text}”</source>
+        <translation>تنحية مقطع ⁨{label}⁩ «⁨{text}⁩» جانبًا</translation>
+    </message>
+    <message>
+        <source>Discard {label} “{text}”</source>
+        <translation>تجاهل مقطع ⁨{label}⁩ «⁨{text}⁩»</translation>
+    </message>
+    <message>
+        <source>Keep {label} “{text}” aside</source>
+        <translation>إبقاء مقطع ⁨{label}⁩ «⁨{text}⁩» جانبًا</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>تعديل</translation>
+    </message>
+    <message>
+        <source>Label all “{query}” as {label}</source>
+        <translation>وسم كل تطابقات «⁨{query}⁩» بالتسمية ⁨{label}⁩</translation>
     </message>
 </context>
 <context>
@@ -843,6 +1185,65 @@ Writes {files}</source>
     <message>
         <source>Exported {documents} document(s): {written} span(s) written, {dropped} dropped.</source>
         <translation>صُدِّرت المستندات ({documents}): المقاطع المكتوبة {written}، والمُسقَطة {dropped}.</translation>
+    </message>
+</context>
+<context>
+    <name>ExportSummary</name>
+    <message>
+        <source>a longer overlapping span was kept (flat tagging keeps one label per token)</source>
+        <translation>أُبقي مقطع متداخل أطول منه (الوسم المسطَّح يُبقي تسمية واحدة لكل وحدة لفظية)</translation>
+    </message>
+    <message>
+        <source>the span covers only white space</source>
+        <translation>لا يغطي المقطع إلا مسافات بيضاء</translation>
+    </message>
+    <message>
+        <source>a span boundary falls inside a token</source>
+        <translation>أحد حدَّي المقطع يقع داخل وحدة لفظية</translation>
+    </message>
+    <message>
+        <source>the span could not be placed in the current text (kept aside in its file)</source>
+        <translation>تعذّر وضع المقطع في النص الحالي (محفوظ جانبًا في ملفه)</translation>
+    </message>
+    <message>
+        <source>the label holds white space, which the format cannot write</source>
+        <translation>في التسمية مسافة بيضاء، ولا تستطيع الصيغة كتابتها</translation>
+    </message>
+    <message>
+        <source>the span begins or ends with a line break, which brat cannot write</source>
+        <translation>يبدأ المقطع أو ينتهي بفاصل أسطر، ولا تستطيع صيغة ⁦brat⁩ كتابته</translation>
+    </message>
+    <message>
+        <source>a relation the format cannot write (its type holds white space, one of its spans was dropped, or its ends are in different sentences)</source>
+        <translation>علاقة لا تستطيع الصيغة كتابتها (في نوعها مسافة بيضاء، أو أُسقط أحد مقطعَيها، أو يقع طرفاها في جملتين مختلفتين)</translation>
+    </message>
+    <message>
+        <source>an attribute not written (brat cannot write its name or value, or the format has no place for it)</source>
+        <translation>سمة لم تُكتَب (لا تستطيع صيغة ⁦brat⁩ كتابة اسمها أو قيمتها، أو لا مكان لها في الصيغة)</translation>
+    </message>
+    <message>
+        <source>a note not written (the format has no place for it)</source>
+        <translation>ملاحظة لم تُكتَب (لا مكان لها في الصيغة)</translation>
+    </message>
+    <message>
+        <source>relations</source>
+        <translation>علاقات</translation>
+    </message>
+    <message>
+        <source>span attributes</source>
+        <translation>سمات مقاطع</translation>
+    </message>
+    <message>
+        <source>span notes</source>
+        <translation>ملاحظات مقاطع</translation>
+    </message>
+    <message>
+        <source>relation notes</source>
+        <translation>ملاحظات علاقات</translation>
+    </message>
+    <message>
+        <source>suggestion origins of spans</source>
+        <translation>مصادر اقتراح المقاطع</translation>
     </message>
 </context>
 <context>
@@ -1288,6 +1689,45 @@ Reads {files}</source>
     </message>
 </context>
 <context>
+    <name>Linking</name>
+    <message>
+        <source>No relation type starts at a span labelled {label}</source>
+        <translation>لا يبدأ أي نوع من العلاقات من مقطع موسوم بالتسمية ⁨{label}⁩</translation>
+    </message>
+    <message>
+        <source>No span that “{text}” can be linked to</source>
+        <translation>لا يوجد مقطع يمكن ربط «⁨{text}⁩» به</translation>
+    </message>
+    <message>
+        <source>No other relation type fits {source} → {target}</source>
+        <translation>لا يناسب أيُّ نوع آخر من العلاقات ⁨{source}⁩ ← ⁨{target}⁩</translation>
+    </message>
+    <message>
+        <source>Linking cancelled</source>
+        <translation>أُلغي الربط</translation>
+    </message>
+    <message>
+        <source>Link “{source}” to “{target}”: arrows or typing choose another span, Enter chooses this one, Escape cancels</source>
+        <translation>ربط «⁨{source}⁩» بـ«⁨{target}⁩»: الأسهم أو الكتابة تختار مقطعًا آخر، و⁦Enter⁩ يختار هذا المقطع، و⁦Escape⁩ يُلغي</translation>
+    </message>
+    <message>
+        <source>Relation type from “{source}” to “{target}”: {types} (a key, or arrows and Enter; Escape cancels)</source>
+        <translation>نوع العلاقة من «⁨{source}⁩» إلى «⁨{target}⁩»: ⁨{types}⁩ (اضغط مفتاحًا، أو استعمل الأسهم و⁦Enter⁩؛ و⁦Escape⁩ يُلغي)</translation>
+    </message>
+    <message>
+        <source>No span to link to holds “{text}”</source>
+        <translation>لا يحتوي أي مقطع قابل للربط على «⁨{text}⁩»</translation>
+    </message>
+    <message>
+        <source>“{key}” is not the key of a type offered</source>
+        <translation>‏«⁨{key}⁩» ليس مفتاح أي نوع من الأنواع المعروضة</translation>
+    </message>
+    <message>
+        <source>No relation type goes from {source} to {target}</source>
+        <translation>لا يوجد نوع علاقة من ⁨{source}⁩ إلى ⁨{target}⁩</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Documents</source>
@@ -1296,6 +1736,14 @@ Reads {files}</source>
     <message>
         <source>Spans</source>
         <translation>المقاطع</translation>
+    </message>
+    <message>
+        <source>Relations</source>
+        <translation>العلاقات</translation>
+    </message>
+    <message>
+        <source>Attributes</source>
+        <translation>السمات</translation>
     </message>
     <message>
         <source>Main</source>
@@ -1396,6 +1844,88 @@ A project folder holds project.json and a documents/ folder of .txt files (&apos
     </message>
 </context>
 <context>
+    <name>RelationTableModel</name>
+    <message>
+        <source>Type</source>
+        <translation>النوع</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>من</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>إلى</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>الملاحظة</translation>
+    </message>
+</context>
+<context>
+    <name>Relations</name>
+    <message>
+        <source>{type}: “{source}” {arrow} “{target}”</source>
+        <translation>‏⁨{type}⁩: «⁨{source}⁩» {arrow} «⁨{target}⁩»</translation>
+    </message>
+    <message>
+        <source>Choose a relation first: a row of the Relations panel, a click on its name, or Alt+PgDown</source>
+        <translation>اختر علاقة أولًا: بصفٍّ من لوح «العلاقات»، أو بالنقر على اسمها، أو بـ⁦Alt+PgDown⁩</translation>
+    </message>
+    <message>
+        <source>No relations yet</source>
+        <translation>لا علاقات بعد</translation>
+    </message>
+    <message>
+        <source>Select the span a relation starts from (click it, or Alt+↓), then Ctrl+R</source>
+        <translation>حدِّد المقطع الذي تبدأ منه العلاقة (انقره، أو استعمل ⁦Alt+↓⁩)، ثم اضغط ⁦Ctrl+R⁩</translation>
+    </message>
+    <message>
+        <source>Linked {relation}</source>
+        <translation>تمّ الربط: {relation}</translation>
+    </message>
+    <message>
+        <source>Relation is now {relation}</source>
+        <translation>صارت العلاقة: {relation}</translation>
+    </message>
+    <message>
+        <source>A {type} relation cannot go from {source} to {target}</source>
+        <translation>لا يمكن لعلاقة من نوع ⁨{type}⁩ أن تمتد من ⁨{source}⁩ إلى ⁨{target}⁩</translation>
+    </message>
+    <message>
+        <source>Reversed: {relation}</source>
+        <translation>عُكس الاتجاه: {relation}</translation>
+    </message>
+    <message>
+        <source>Deleted relation {relation} (Ctrl+Z brings it back)</source>
+        <translation>حُذفت العلاقة {relation} (يعيدها ⁦Ctrl+Z⁩)</translation>
+    </message>
+    <message>
+        <source>Relation note</source>
+        <translation>ملاحظة العلاقة</translation>
+    </message>
+    <message>
+        <source>Note on {relation}:</source>
+        <translation>ملاحظة على {relation}:</translation>
+    </message>
+    <message>
+        <source>Change type</source>
+        <translation>تغيير النوع</translation>
+    </message>
+    <message>
+        <source>Reverse</source>
+        <translation>عكس الاتجاه</translation>
+    </message>
+    <message>
+        <source>Note…</source>
+        <translation>ملاحظة…</translation>
+    </message>
+    <message>
+        <source>Delete relation</source>
+        <translation>حذف العلاقة</translation>
+    </message>
+</context>
+<context>
     <name>Review</name>
     <message>
         <source>Accept {a}&apos;s</source>
@@ -1487,6 +2017,50 @@ A project folder holds project.json and a documents/ folder of .txt files (&apos
         <translation>كان ذلك آخر اختلاف</translation>
     </message>
     <message>
+        <source>Both extents carry the label {label} and overlap: flat exports (CoNLL) would keep only the longer one</source>
+        <translation>يحمل الامتدادان التسمية ⁨{label}⁩ ويتداخلان: صيغ التصدير المسطَّحة (⁦CoNLL⁩) لن تُبقي إلا الأطول منهما</translation>
+    </message>
+    <message>
+        <source>Accept both extents?</source>
+        <translation>هل تعتمد الامتدادين كليهما؟</translation>
+    </message>
+    <message>
+        <source>A&apos;s extent “{a}” ({who_a}) and B&apos;s extent “{b}” ({who_b}) overlap and carry the same label, {label}. Gold may hold both, but CoNLL and the other flat exports keep only the longer one. Choose one extent instead?</source>
+        <translation>يتداخل امتداد A «⁨{a}⁩» (⁨{who_a}⁩) وامتداد B «⁨{b}⁩» (⁨{who_b}⁩)، ويحملان التسمية نفسها ⁨{label}⁩. يمكن أن يحوي المعيار الذهبي كليهما، لكن ⁦CoNLL⁩ وسائر صيغ التصدير المسطَّحة لا تُبقي إلا الأطول منهما. هل تختار امتدادًا واحدًا بدلًا من ذلك؟</translation>
+    </message>
+    <message>
+        <source>Only A&apos;s “{text}”</source>
+        <translation>امتداد A وحده «⁨{text}⁩»</translation>
+    </message>
+    <message>
+        <source>Only B&apos;s “{text}”</source>
+        <translation>امتداد B وحده «⁨{text}⁩»</translation>
+    </message>
+    <message>
+        <source>Keep both</source>
+        <translation>إبقاء الاثنين</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
+        <source>Nothing changed</source>
+        <translation>لم يتغيّر شيء</translation>
+    </message>
+    <message>
+        <source>accept both ends of the relation into gold first</source>
+        <translation>اعتمد طرفَي العلاقة كليهما في المعيار الذهبي أولًا</translation>
+    </message>
+    <message>
+        <source>accept the span into gold first</source>
+        <translation>اعتمد المقطع في المعيار الذهبي أولًا</translation>
+    </message>
+    <message>
+        <source>A and B give an attribute different values: choose A&apos;s or B&apos;s</source>
+        <translation>يعطي A وB إحدى السمات قيمتين مختلفتين: اختر قيمة A أو قيمة B</translation>
+    </message>
+    <message>
         <source>Editing gold “{text}”: a label key relabels it, Alt+←/→ and Alt+Shift+←/→ move its ends, F2 edits its note</source>
         <translation>تحرير «⁨{text}⁩» في المعيار الذهبي: مفتاح التسمية يغيّر تسميته، وAlt+←/→ وAlt+Shift+←/→ تحرِّك طرفيه، وF2 يحرِّر ملاحظته</translation>
     </message>
@@ -1530,6 +2104,18 @@ A project folder holds project.json and a documents/ folder of .txt files (&apos
         <translation>في B وحده (⁨{b}⁩)</translation>
     </message>
     <message>
+        <source>same span, different attributes</source>
+        <translation>المقطع نفسه بسمات مختلفة</translation>
+    </message>
+    <message>
+        <source>same span, different note</source>
+        <translation>المقطع نفسه بملاحظة مختلفة</translation>
+    </message>
+    <message>
+        <source>relation of one only</source>
+        <translation>علاقة لدى أحدهما فقط</translation>
+    </message>
+    <message>
         <source>Gold: {span} — note: {note}</source>
         <translation>المعيار الذهبي: ⁨{span}⁩ — ملاحظة: ⁨{note}⁩</translation>
     </message>
@@ -1557,12 +2143,12 @@ A project folder holds project.json and a documents/ folder of .txt files (&apos
         <translation>مع B:</translation>
     </message>
     <message>
-        <source>in gold (line in the label&apos;s colour)</source>
-        <translation>في المعيار الذهبي (خط بلون التسمية)</translation>
+        <source>in gold (filled in the label&apos;s colour)</source>
+        <translation>في المعيار الذهبي (مملوء بلون التسمية)</translation>
     </message>
     <message>
-        <source>Overlapping boundaries: A&apos;s extent underlined solid grey, B&apos;s dashed. Hover over the text for details.</source>
-        <translation>الحدود المتداخلة: امتداد A مُسطَّر بخط رمادي متصل، وامتداد B بخط متقطع. مرِّر المؤشر فوق النص لمزيد من التفاصيل.</translation>
+        <source>In the text: a bar above the words is what A marked, a dashed bar below is what B marked, each in its label&apos;s colour and named; grey brackets mark a difference. Hover for details.</source>
+        <translation>في النص: الشريط فوق الكلمات هو ما وسمه A، والشريط المتقطع تحتها هو ما وسمه B، كلٌّ منهما بلون تسميته ومعه اسمها؛ والأقواس المعقوفة الرمادية تدل على اختلاف. مرِّر المؤشر فوق النص لمزيد من التفاصيل.</translation>
     </message>
     <message>
         <source>Hide agreed</source>
@@ -1680,6 +2266,139 @@ A project folder holds project.json and a documents/ folder of .txt files (&apos
     </message>
 </context>
 <context>
+    <name>SchemaDialog</name>
+    <message>
+        <source>Labels and relations</source>
+        <translation>التسميات والعلاقات</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>التسمية</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>اللون</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>المفتاح</translation>
+    </message>
+    <message>
+        <source>Attributes</source>
+        <translation>السمات</translation>
+    </message>
+    <message>
+        <source>Attribute</source>
+        <translation>السمة</translation>
+    </message>
+    <message>
+        <source>Values (separated by commas)</source>
+        <translation>القيم (مفصولة بفواصل)</translation>
+    </message>
+    <message>
+        <source>Relation type</source>
+        <translation>نوع العلاقة</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>من</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>إلى</translation>
+    </message>
+    <message>
+        <source>New label name</source>
+        <translation>اسم التسمية الجديدة</translation>
+    </message>
+    <message>
+        <source>New attribute name</source>
+        <translation>اسم السمة الجديدة</translation>
+    </message>
+    <message>
+        <source>Its values, separated by commas</source>
+        <translation>قيمها، مفصولة بفواصل</translation>
+    </message>
+    <message>
+        <source>New relation type name</source>
+        <translation>اسم نوع العلاقة الجديد</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>التسميات</translation>
+    </message>
+    <message>
+        <source>Add label</source>
+        <translation>إضافة تسمية</translation>
+    </message>
+    <message>
+        <source>Colour…</source>
+        <translation>اللون…</translation>
+    </message>
+    <message>
+        <source>Add attribute</source>
+        <translation>إضافة سمة</translation>
+    </message>
+    <message>
+        <source>Relation types</source>
+        <translation>أنواع العلاقات</translation>
+    </message>
+    <message>
+        <source>This project accepts any relation type (it was made before relation types existed). Below are the types it offers; changing any of them, or renaming a label, writes them all and makes the list binding: every relation must then have one of its types.</source>
+        <translation>يقبل هذا المشروع أي نوع من العلاقات (فقد أُنشئ قبل وجود أنواع العلاقات). وفيما يلي الأنواع التي يعرضها؛ وتغيير أيٍّ منها، أو تغيير اسم تسمية، يكتبها كلها ويجعل القائمة مُلزِمة: يجب عندئذٍ أن يكون لكل علاقة نوعٌ من أنواعها.</translation>
+    </message>
+    <message>
+        <source>Add relation type</source>
+        <translation>إضافة نوع علاقة</translation>
+    </message>
+    <message>
+        <source>From (labels)</source>
+        <translation>من (التسميات)</translation>
+    </message>
+    <message>
+        <source>To (labels)</source>
+        <translation>إلى (التسميات)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) to apply</source>
+        <translation>
+            <numerusform>لا تغييرات بانتظار التطبيق</numerusform>
+            <numerusform>تغيير واحد بانتظار التطبيق</numerusform>
+            <numerusform>تغييران بانتظار التطبيق</numerusform>
+            <numerusform>%n تغييرات بانتظار التطبيق</numerusform>
+            <numerusform>%n تغييرًا بانتظار التطبيق</numerusform>
+            <numerusform>%n تغيير بانتظار التطبيق</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Double-click to choose another colour</source>
+        <translation>انقر نقرًا مزدوجًا لاختيار لون آخر</translation>
+    </message>
+    <message>
+        <source>Attributes of {label}</source>
+        <translation>سمات ⁨{label}⁩</translation>
+    </message>
+    <message>
+        <source>Choose a colour</source>
+        <translation>اختر لونًا</translation>
+    </message>
+    <message>
+        <source>Nothing was changed: {why}</source>
+        <translation>لم يُغيَّر شيء: ⁨{why}⁩</translation>
+    </message>
+</context>
+<context>
+    <name>SchemaEditing</name>
+    <message>
+        <source>Labels and relations saved; {files} annotation file(s) updated</source>
+        <translation>حُفظت التسميات والعلاقات؛ ملفات التوسيم المُحدَّثة: {files}</translation>
+    </message>
+    <message>
+        <source>Undo history cleared: the documents were read again from disk.</source>
+        <translation>مُسح سجل التراجع: أُعيدت قراءة المستندات من القرص.</translation>
+    </message>
+</context>
+<context>
     <name>Settings</name>
     <message>
         <source>Your annotator name</source>
@@ -1729,6 +2448,14 @@ A project folder holds project.json and a documents/ folder of .txt files (&apos
         <source>List only the documents assigned to me</source>
         <translation>عرض المستندات المُسنَدة إليّ فقط</translation>
     </message>
+    <message>
+        <source>Show machine suggestions in the text</source>
+        <translation>إظهار الاقتراحات الآلية في النص</translation>
+    </message>
+    <message>
+        <source>Model folder last used for suggestions</source>
+        <translation>مجلد النموذج المستعمل آخر مرة للاقتراحات</translation>
+    </message>
 </context>
 <context>
     <name>ShortcutsDialog</name>
@@ -1758,6 +2485,17 @@ A project folder holds project.json and a documents/ folder of .txt files (&apos
     <message>
         <source>Keys</source>
         <translation>المفاتيح</translation>
+    </message>
+</context>
+<context>
+    <name>SpanAttributes</name>
+    <message>
+        <source>No span selected: click a span, or use Alt+↓ / Alt+↑</source>
+        <translation>لم يُحدَّد مقطع: انقر مقطعًا، أو استعمل ⁦Alt+↓⁩ / ⁦Alt+↑⁩</translation>
+    </message>
+    <message>
+        <source>{label} has no attributes (Project &gt; Labels and relations… adds some)</source>
+        <translation>ليس للتسمية ⁨{label}⁩ سمات (تُضاف السمات من «مشروع &gt; التسميات والعلاقات…»)</translation>
     </message>
 </context>
 <context>
@@ -1866,6 +2604,139 @@ A project folder holds project.json and a documents/ folder of .txt files (&apos
     <message>
         <source>{project} — Annotator</source>
         <translation>⁨{project}⁩ — محرر التوسيم</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestDialog</name>
+    <message>
+        <source>Suggest</source>
+        <translation>توليد اقتراحات</translation>
+    </message>
+    <message>
+        <source>All documents ({count})</source>
+        <translation>كل المستندات ({count})</translation>
+    </message>
+    <message>
+        <source>This document ({doc})</source>
+        <translation>هذا المستند (⁨{doc}⁩)</translation>
+    </message>
+    <message>
+        <source>&amp;Documents:</source>
+        <translation>ال&amp;مستندات:</translation>
+    </message>
+    <message>
+        <source>Gazetteer</source>
+        <translation>معجم الأسماء</translation>
+    </message>
+    <message>
+        <source>Trained model</source>
+        <translation>نموذج مُدرَّب</translation>
+    </message>
+    <message>
+        <source>S&amp;ource:</source>
+        <translation>المص&amp;در:</translation>
+    </message>
+    <message>
+        <source>&amp;Model folder:</source>
+        <translation>مجلد ال&amp;نموذج:</translation>
+    </message>
+    <message>
+        <source>The folder &apos;annotator train&apos; saved</source>
+        <translation>المجلد الذي حفظ فيه الأمر ⁦&apos;annotator train&apos;⁩ النموذج</translation>
+    </message>
+    <message>
+        <source>Stop after the document being written; those done keep their new suggestions</source>
+        <translation>التوقف بعد المستند الجاري كتابته؛ وتحتفظ المستندات التي انتهت كتابتها باقتراحاتها الجديدة</translation>
+    </message>
+    <message>
+        <source>&amp;Suggest</source>
+        <translation>&amp;توليد</translation>
+    </message>
+    <message>
+        <source>Write the suggestions (they replace this source&apos;s earlier ones)</source>
+        <translation>كتابة الاقتراحات (تحلّ محل اقتراحات هذا المصدر السابقة)</translation>
+    </message>
+    <message>
+        <source>Suggesting with a model needs spaCy, which is not installed; install it with: {command}</source>
+        <translation>يتطلب الاقتراح بنموذجٍ مكتبةَ spaCy، وهي غير مثبَّتة؛ ثبِّتها بالأمر: ⁦{command}⁩</translation>
+    </message>
+    <message>
+        <source>A model &apos;annotator train&apos; saved: every span it predicts, with its probability as the score</source>
+        <translation>نموذج حفظه الأمر ⁦&apos;annotator train&apos;⁩: كل مقطع يتنبأ به، ودرجته هي الاحتمال الذي يعطيه النموذج</translation>
+    </message>
+    <message>
+        <source>Every span text labelled in gold or in a file marked done, with its most frequent label</source>
+        <translation>كل نص مقطع موسوم في المعيار الذهبي أو في ملف مُعلَّم مُنجَزًا، بأكثر تسمياته تكرارًا</translation>
+    </message>
+    <message>
+        <source>Model folder</source>
+        <translation>مجلد النموذج</translation>
+    </message>
+    <message>
+        <source>Choose the folder of a trained model (made by &apos;annotator train&apos;)</source>
+        <translation>اختر مجلد نموذج مُدرَّب (يُنشئه الأمر ⁦&apos;annotator train&apos;⁩)</translation>
+    </message>
+    <message>
+        <source>There is no folder {folder}</source>
+        <translation>لا يوجد مجلد ⁨{folder}⁩</translation>
+    </message>
+    <message>
+        <source>Loading the model…</source>
+        <translation>جارٍ تحميل النموذج…</translation>
+    </message>
+    <message>
+        <source>Reading the labelled spans…</source>
+        <translation>جارٍ قراءة المقاطع الموسومة…</translation>
+    </message>
+    <message>
+        <source>Document {done} of {total}</source>
+        <translation>المستند {done} من {total}</translation>
+    </message>
+    <message>
+        <source>{count} predicted span(s) left out: their labels are not in the project ({labels})</source>
+        <translation>استُبعد من المقاطع المتنبَّأ بها {count}: تسمياتها ليست في المشروع (⁨{labels}⁩)</translation>
+    </message>
+    <message>
+        <source>{count} suggestion(s) in {documents} document(s)</source>
+        <translation>الاقتراحات: {count}، والمستندات: {documents}</translation>
+    </message>
+    <message>
+        <source>Cancelled after {documents} document(s) ({count} suggestion(s) written)</source>
+        <translation>أُلغيت العملية بعد {documents} من المستندات (الاقتراحات المكتوبة: {count})</translation>
+    </message>
+</context>
+<context>
+    <name>Suggesting</name>
+    <message>
+        <source>No suggestions in this document</source>
+        <translation>لا اقتراحات في هذا المستند</translation>
+    </message>
+    <message>
+        <source>No more suggestions in this document</source>
+        <translation>لا مزيد من الاقتراحات في هذا المستند</translation>
+    </message>
+    <message>
+        <source>No suggestion at the cursor (F7 goes to the next one)</source>
+        <translation>لا اقتراح عند المؤشر (ينتقل ⁦F7⁩ إلى الاقتراح التالي)</translation>
+    </message>
+    <message>
+        <source>Accepted {count} suggestion(s) (Ctrl+Z undoes them)</source>
+        <translation>قُبلت الاقتراحات: {count} (يتراجع ⁦Ctrl+Z⁩ عنها)</translation>
+    </message>
+    <message>
+        <source>Rejected {count} suggestion(s) (Ctrl+Z undoes them)</source>
+        <translation>رُفضت الاقتراحات: {count} (يتراجع ⁦Ctrl+Z⁩ عنها)</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionMarks</name>
+    <message>
+        <source>Suggestion: {label} “{text}” (from {source}, score {score})</source>
+        <translation>اقتراح: ⁨{label}⁩ «⁨{text}⁩» (من ⁨{source}⁩، الدرجة {score})</translation>
+    </message>
+    <message>
+        <source>overlaps your {label} span {ids}</source>
+        <translation>يتداخل مع مقطعك ⁨{label}⁩ (⁨{ids}⁩)</translation>
     </message>
 </context>
 <context>
@@ -2267,6 +3138,20 @@ Keep them in a copy next to {file} and continue?</source>
     <message>
         <source>OK</source>
         <translation>موافق</translation>
+    </message>
+</context>
+<context>
+    <name>_Counted</name>
+    <message numerus="yes">
+        <source>%n annotators</source>
+        <translation>
+            <numerusform>لا مُعلِّقين</numerusform>
+            <numerusform>مُعلِّق واحد</numerusform>
+            <numerusform>مُعلِّقان</numerusform>
+            <numerusform>%n مُعلِّقين</numerusform>
+            <numerusform>%n مُعلِّقًا</numerusform>
+            <numerusform>%n مُعلِّق</numerusform>
+        </translation>
     </message>
 </context>
 </TS>
