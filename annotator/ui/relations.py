@@ -55,7 +55,7 @@ from annotator.ui.actions import ActionRegistry
 from annotator.ui.feedback import Feedback, WindowFeedback
 from annotator.ui.linking import Linking, arrow, isolated, type_menu_text
 from annotator.ui.models.relation_table import RelationRow, RelationTableModel
-from annotator.ui.tables import SpanList, table
+from annotator.ui.tables import SpanList, select_row, table
 from annotator.ui.widgets.article_view import ArticleView
 from annotator.ui.widgets.relation_arcs import Arc, RelationArcs
 from annotator.ui.workspace import Workspace
@@ -236,7 +236,7 @@ class Relations(QObject):
                 self.table.clearSelection()
                 self.table.selectionModel().clearCurrentIndex()
             else:
-                self.table.selectRow(row)
+                select_row(self.table, row)
                 self.table.scrollTo(self.model.index(row, 0))
         finally:
             self._syncing = False

@@ -68,7 +68,7 @@ from annotator.ui.actions import ActionRegistry
 from annotator.ui.edit_texts import batch_text, edit_text, titled
 from annotator.ui.feedback import Feedback
 from annotator.ui.review_text import AgreementField, cell_words, choice_text, source_notes
-from annotator.ui.tables import SpanList, reading_end_area
+from annotator.ui.tables import SpanList, reading_end_area, select_row
 from annotator.ui.widgets.article_view import ArticleView
 from annotator.ui.widgets.review_decorations import (
     ReviewDecorations,
@@ -317,9 +317,13 @@ class ReviewController(QObject):
     # -- selection ---------------------------------------------------------------------
     def current(self) -> int | None:
         """Index (in :attr:`items`) of the difference selected in the list."""
-        index = self.panel.table.currentIndex()
-        if not index.isValid():
-            return None
+        table = self.panel.table
+        index = table.currentIndex()
+        if not index.isValid():  # (Qt's selectRow leaves none in a right-to-left table)
+            rows = table.selectionModel().selectedRows()
+            if not rows:
+                return None
+            index = rows[0]
         return self.panel.model.item_index_at(index.row())
 
     def select(self, index: int | None, reveal: bool = True) -> None:
@@ -332,7 +336,7 @@ class ReviewController(QObject):
                 table.clearSelection()
                 table.selectionModel().clearCurrentIndex()
             else:
-                table.selectRow(row)
+                select_row(self.panel.table, row)
                 table.scrollTo(model.index(row, 0))
         finally:
             self._syncing = False
@@ -390,7 +394,8 @@ class ReviewController(QObject):
             self._syncing = True
             try:
                 row = model.row_of(index)
-                self.panel.table.selectRow(row)  # type: ignore[arg-type]
+                assert row is not None
+                select_row(self.panel.table, row)
             finally:
                 self._syncing = False
             return

@@ -21,7 +21,14 @@ rows one at a time and keep rows one line high, so long lists scroll quickly.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -110,6 +117,19 @@ def reading_end_area() -> Qt.DockWidgetArea:
             else Qt.DockWidgetArea.RightDockWidgetArea)
 
 
+def select_row(view: QTableView, row: int) -> None:
+    """Select ``row`` of ``view`` and make it the current row.
+
+    ``QTableView.selectRow`` looks for the column at the leading edge of the
+    viewport and, in a right-to-left table whose columns do not fill it, finds
+    none: the row is highlighted but there is no current index, so whatever
+    reads the current row (review's "Accept A") saw nothing in Arabic.
+    """
+    flags = (QItemSelectionModel.SelectionFlag.ClearAndSelect
+             | QItemSelectionModel.SelectionFlag.Rows)
+    view.selectionModel().setCurrentIndex(view.model().index(row, 0), flags)
+
+
 def dock(window: QMainWindow, title: str, name: str, widget: QWidget,
          area: Qt.DockWidgetArea) -> QDockWidget:
     holder = QDockWidget(title, window)
@@ -181,7 +201,7 @@ class DocumentList(QObject):
         row = self.model.row_of(doc_id) if doc_id is not None else None
         shown = self.filter.mapFromSource(self.model.index(row, 0)) if row is not None else None
         if shown is not None and shown.isValid():
-            self.table.selectRow(shown.row())
+            select_row(self.table, shown.row())
 
     def _on_opened(self, doc_id: str) -> None:
         self._update_row()
@@ -276,7 +296,7 @@ class SpanList(QObject):
                 self.table.clearSelection()
                 self.table.selectionModel().clearCurrentIndex()
             else:
-                self.table.selectRow(row)
+                select_row(self.table, row)
                 self.table.scrollTo(self.model.index(row, 0))
         finally:
             self._syncing = False

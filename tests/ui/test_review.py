@@ -755,3 +755,22 @@ def test_names_over_the_words_never_overlap_and_stay_in_the_viewport(
     qtbot.wait(50)
     view.viewport().repaint()
     assert "B meeting" in {name.text for name, _ in marks.placed}
+
+
+def test_a_row_chosen_in_a_right_to_left_list_is_the_current_difference(
+        open_review: Callable[..., MainWindow], qtbot: QtBot) -> None:
+    """QTableView.selectRow leaves no current index in a right-to-left table whose columns
+    do not fill it: in the Arabic interface every Accept said "select a difference
+    first" (a tester's find). Rows are now selected and made current together."""
+    window = open_review()
+    review = window.review
+    table = review.panel.table
+    table.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+    table.horizontalHeader().setStretchLastSection(False)
+    for column in range(table.model().columnCount()):
+        table.setColumnWidth(column, 30)  # columns far narrower than the viewport
+    index = select_word(window, "سترة")  # asserts review.current() == index
+    assert table.currentIndex().isValid()
+    qtbot.keyClick(window.view, Qt.Key.Key_1, CTRL)  # Accept A
+    assert window.workspace.session is not None and len(window.workspace.session.aset) == 1
+    assert review.panel.model.row_of(index) is not None
