@@ -48,6 +48,18 @@ KIND_TEXT = {
     "origins": QT_TRANSLATE_NOOP("ExportSummary", "suggestion origins of spans"),
 }
 
+# the lines' templates (pyside6-lupdate finds QT_TRANSLATE_NOOP, never a call of _tr)
+WRITTEN_TO = QT_TRANSLATE_NOOP("ExportSummary", "Written to {folder}")
+ANNOTATORS = QT_TRANSLATE_NOOP("ExportSummary", "Annotators: {who}")
+SPANS = QT_TRANSLATE_NOOP("ExportSummary", "Spans: {spans} in the annotations, {written} "
+                          "written, {dropped} dropped")
+DROPPED = QT_TRANSLATE_NOOP("ExportSummary", "{count} dropped: {reason}")
+DROPPED_ITEM = QT_TRANSLATE_NOOP("ExportSummary", "{doc}: {id} {label} {start}..{end}: {reason}")
+LEFT_OUT_LINE = QT_TRANSLATE_NOOP("ExportSummary", "Left out, as {format} has no place for "
+                                  "them: {counts}")
+WARNING = QT_TRANSLATE_NOOP("ExportSummary", "Warning: {text}")
+SKIPPED = QT_TRANSLATE_NOOP("ExportSummary", "Skipped {count} document(s): {reasons}")
+
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
@@ -70,28 +82,24 @@ def kind_text(kind: str) -> str:
 
 def summary_lines(result: ExportSummary) -> list[str]:
     """The export's figures as the dialog lists them (every dropped item, by reason)."""
-    lines = [_tr("Written to {folder}").format(folder=_data(result.out))]
+    lines = [_tr(WRITTEN_TO).format(folder=_data(result.out))]
     if result.annotators:
-        lines.append(_tr("Annotators: {who}").format(who=", ".join(
+        lines.append(_tr(ANNOTATORS).format(who=", ".join(
             f"{_data(name)} {count}" for name, count in sorted(result.annotators.items()))))
-    lines.append(_tr("Spans: {spans} in the annotations, {written} written, {dropped} "
-                     "dropped").format(spans=result.spans, written=result.spans_written,
-                                       dropped=result.spans_dropped))
+    lines.append(_tr(SPANS).format(spans=result.spans, written=result.spans_written,
+                                   dropped=result.spans_dropped))
     for code, count in result.dropped_by_reason().items():
-        lines.append("  " + _tr("{count} dropped: {reason}").format(
-            count=count, reason=reason_text(code)))
+        lines.append("  " + _tr(DROPPED).format(count=count, reason=reason_text(code)))
     for item in result.dropped:
-        lines.append("    " + _tr("{doc}: {id} {label} {start}..{end}: {reason}").format(
+        lines.append("    " + _tr(DROPPED_ITEM).format(
             doc=_data(item.doc_id), id=_data(item.span_id), label=_data(item.label),
             start=item.start, end=item.end, reason=reason_text(item.reason)))
     if result.left_out:
-        lines.append(_tr("Left out, as {format} has no place for them: {counts}").format(
-            format=_data(result.format), counts=", ".join(
-                f"{count} {kind_text(kind)}" for kind, count in result.left_out.items())))
-    lines += [_tr("Warning: {text}").format(text=warning) for warning in result.warnings]
+        lines.append(_tr(LEFT_OUT_LINE).format(format=_data(result.format), counts=", ".join(
+            f"{count} {kind_text(kind)}" for kind, count in result.left_out.items())))
+    lines += [_tr(WARNING).format(text=warning) for warning in result.warnings]
     if result.skipped:
         why = Counter(reason for _, reason in result.skipped)
-        lines.append(_tr("Skipped {count} document(s): {reasons}").format(
-            count=len(result.skipped),
-            reasons="; ".join(f"{n} {reason}" for reason, n in sorted(why.items()))))
+        lines.append(_tr(SKIPPED).format(count=len(result.skipped), reasons="; ".join(
+            f"{n} {reason}" for reason, n in sorted(why.items()))))
     return lines
