@@ -55,7 +55,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="replace the --report file if it exists")
     parser.add_argument("--suggestions", metavar="SOURCE,...",
                         help="instead: each suggestion source's precision and recall against "
-                        "the annotators' done work (exact start, end and label)")
+                        "the annotators' done work (exact start, end and label); a comparison "
+                        "is one document with one annotator's done file, and suggested, final "
+                        "and matched spans are counted over comparisons")
     parser.add_argument("--visual", action="store_true",
                         help="shape Arabic names and labels and put them in display order, for "
                         "terminals that do neither (not with --json)")

@@ -36,7 +36,7 @@ from typing import Any
 
 from annotator.core.annotations import AnnotationSet, RejectedSuggestion
 from annotator.core.errors import AnnotatorError, Problem
-from annotator.core.project import GOLD, RelationTypes
+from annotator.core.project import GOLD, RelationTypes, label_name_problem
 from annotator.core.spans import STATUSES, Relation, Span, Status
 from annotator.io.jsonfile import MAX_DEPTH, deeper_than, dump_json_bytes, parse_json_bytes
 
@@ -245,6 +245,9 @@ def parse_annotations(data: bytes, text: str, *, source: str, doc_id: str | None
         if relation.id in span_ids:
             rel_problems.append(Problem("duplicate-id", f"relation id {relation.id!r} is "
                                         "already used by a span", span=relation.id))
+        named = label_name_problem(relation.type, "relation type")
+        if named is not None:  # FORMAT.md section 2, with or without declared types
+            rel_problems.append(Problem("bad-name", named, span=relation.id, field="type"))
         link = (relation.type, relation.source, relation.target)
         twin = links.setdefault(link, relation.id)
         if twin != relation.id:  # FORMAT.md section 3: at most one per type, from and to
@@ -382,6 +385,10 @@ def _parse_spans(items: Any, key: str, bad: Any) -> list[Span]:
                 fld="attributes")
             attributes = {str(k): str(v) for k, v in dict(attributes).items()} \
                 if isinstance(attributes, dict) else None
+        for name in attributes or {}:  # FORMAT.md section 2 names attributes too
+            named = label_name_problem(name, "attribute")
+            if named is not None:
+                bad("bad-name", f"{where}: {named}", span=label, fld="attributes")
         extra = {k: v for k, v in item.items() if k not in _SPAN_KEYS}
         spans.append(Span(item["id"], item["start"], item["end"], item["label"], item["text"],
                           note, attributes, extra))

@@ -62,6 +62,7 @@ from annotator.core.spans import Span, Status
 from annotator.ui.actions import ActionRegistry
 from annotator.ui.edit_texts import edit_text
 from annotator.ui.feedback import Feedback
+from annotator.ui.linking import relation_text
 from annotator.ui.session import DocumentSession
 from annotator.ui.status import status_word
 from annotator.ui.tables import SpanList
@@ -251,14 +252,15 @@ class Annotating(QObject):
             span = aset.get(end)
             return span.text if span is not None else end
 
-        gone = "; ".join(f"{r.type}: “{end_text(r.source)}” → “{end_text(r.target)}”"
+        gone = "; ".join(relation_text(r.type, end_text(r.source), end_text(r.target))
                          for r in edit.relations)
         if self._push(edit):
             self.spans.select(None)
             if edit.relations:  # they go with it, and come back with it on undo
                 self._say(self.tr("Deleted “{text}” and its {count} relation(s): {relations} "
                                   "(Ctrl+Z brings them back)").format(
-                    text=edit.span.text, count=len(edit.relations), relations=gone),
+                    text=f"\u2068{edit.span.text}\u2069", count=len(edit.relations),
+                    relations=gone),
                     "deleted-with-relations")
 
     def edit_note(self) -> None:

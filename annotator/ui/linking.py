@@ -36,7 +36,16 @@ import enum
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QObject,
+    QPoint,
+    QPointF,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QMouseEvent, QPalette
 from PySide6.QtWidgets import QFrame, QLabel, QMenu, QWidget
 
@@ -62,6 +71,14 @@ def isolated(text: str) -> str:
 def arrow() -> str:
     """The arrow from a source to a target as the interface reads: → or, right to left, ←."""
     return "←" if QGuiApplication.isRightToLeft() else "→"
+
+
+def relation_text(relation_type: str, source: str, target: str) -> str:
+    """``giver: “ساعة” → “الرئيس”`` (``←`` right to left), each part isolated: how every
+    message names a relation (context ``Relations``)."""
+    return QCoreApplication.translate("Relations", "{type}: “{source}” {arrow} “{target}”").format(
+        type=isolated(relation_type), source=isolated(source), arrow=arrow(),
+        target=isolated(target))
 
 
 _WATCHED = frozenset({QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress,

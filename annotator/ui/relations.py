@@ -53,7 +53,7 @@ from annotator.core.relation_schema import RelationType, by_name, fitting, relat
 from annotator.core.spans import Relation, Span
 from annotator.ui.actions import ActionRegistry
 from annotator.ui.feedback import Feedback, WindowFeedback
-from annotator.ui.linking import Linking, arrow, isolated, type_menu_text
+from annotator.ui.linking import Linking, isolated, relation_text, type_menu_text
 from annotator.ui.models.relation_table import RelationRow, RelationTableModel
 from annotator.ui.tables import SpanList, select_row, table
 from annotator.ui.widgets.article_view import ArticleView
@@ -165,9 +165,7 @@ class Relations(QObject):
         source, target = self._end(relation.source), self._end(relation.target)
         source_text = source.text if source else relation.source
         target_text = target.text if target else relation.target
-        return self.tr("{type}: “{source}” {arrow} “{target}”").format(
-            type=isolated(relation.type), source=isolated(source_text), arrow=arrow(),
-            target=isolated(target_text))
+        return relation_text(relation.type, source_text, target_text)
 
     # -- following the workspace ---------------------------------------------------------
     def _on_document(self, *_args: object) -> None:

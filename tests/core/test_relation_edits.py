@@ -263,3 +263,20 @@ def test_a_file_repeating_a_relation_is_reported_with_both_ids() -> None:
     result = parse_annotations(json.dumps(raw).encode(), text, source="d.json")
     (problem,) = [p for p in result.problems if p.code == "duplicate-relation"]
     assert problem.span == "R2" and "R1" in problem.message and problem.file == "d.json"
+
+
+def test_names_with_white_space_are_reported_even_without_declared_types() -> None:
+    """FORMAT.md section 2: relation types and attributes hold no white space (a tester saw
+    `co-located with` and `free text` pass validate in a project without relation types)."""
+    text = "أهدى الرئيس ضيفه ساعة"
+    raw = {"format": "annotator/standoff", "version": 1,
+           "document": {"id": "d", "sha256": AnnotationSet("d", text, "a").sha256,
+                        "length": len(text)},
+           "annotator": "a", "status": "in_progress",
+           "spans": [{"id": "T1", "start": 5, "end": 11, "label": "entity", "text": "الرئيس",
+                      "attributes": {"free text": "x"}},
+                     {"id": "T2", "start": 17, "end": 21, "label": "gift", "text": "ساعة"}],
+           "relations": [{"id": "R1", "type": "given by", "from": "T2", "to": "T1"}]}
+    result = parse_annotations(json.dumps(raw).encode(), text, source="d.json")
+    named = {(p.span, p.field) for p in result.problems if p.code == "bad-name"}
+    assert named == {("T1", "attributes"), ("R1", "type")}

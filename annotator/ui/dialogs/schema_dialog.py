@@ -613,8 +613,8 @@ class SchemaEditing(QObject):
             log.warning("the window could not show the new schema of %s", plan.after.root)
         message = self.tr("Labels and relations saved; {files} annotation file(s) "
                           "updated").format(files=len(plan.files_renamed))
-        if undo_lost:
-            message += " " + self.tr("Undo history cleared: the documents were read again "
-                                     "from disk.")
+        if undo_lost:  # two sentences: the translation ends the first its own way
+            message = self.tr("{saved}. Undo history cleared (documents read again).").format(
+                saved=message)
         self.feedback.say(message, MESSAGE_MS,
                           "schema-applied-undo-cleared" if undo_lost else "schema-applied")
