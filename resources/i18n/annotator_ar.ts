@@ -551,7 +551,7 @@
     </message>
     <message>
         <source>Deleted “{text}” and its {count} relation(s): {relations} (Ctrl+Z brings them back)</source>
-        <translation>حُذف «⁨{text}⁩» وعلاقاته (عددها {count}): ⁨{relations}⁩ (يعيدها ⁦Ctrl+Z⁩ كلها)</translation>
+        <translation>حُذف «⁨{text}⁩» وعلاقاته (عددها {count}): {relations} (يعيدها ⁦Ctrl+Z⁩ كلها)</translation>
     </message>
     <message>
         <source>Note</source>
@@ -1244,6 +1244,38 @@ Writes {files}</source>
     <message>
         <source>suggestion origins of spans</source>
         <translation>مصادر اقتراح المقاطع</translation>
+    </message>
+    <message>
+        <source>Written to {folder}</source>
+        <translation>كُتب في ⁨{folder}⁩</translation>
+    </message>
+    <message>
+        <source>Annotators: {who}</source>
+        <translation>المُعلِّقون: ⁨{who}⁩</translation>
+    </message>
+    <message>
+        <source>Spans: {spans} in the annotations, {written} written, {dropped} dropped</source>
+        <translation>المقاطع: {spans} في التوسيمات، كُتب منها {written}، وأُسقط {dropped}</translation>
+    </message>
+    <message>
+        <source>{count} dropped: {reason}</source>
+        <translation>أُسقط {count}: {reason}</translation>
+    </message>
+    <message>
+        <source>{doc}: {id} {label} {start}..{end}: {reason}</source>
+        <translation>‏⁨{doc}⁩: ⁨{id}⁩ ⁨{label}⁩ ⁦{start}..{end}⁩: {reason}</translation>
+    </message>
+    <message>
+        <source>Left out, as {format} has no place for them: {counts}</source>
+        <translation>استُبعد ما لا مكان له في صيغة ⁨{format}⁩: {counts}</translation>
+    </message>
+    <message>
+        <source>Warning: {text}</source>
+        <translation>تحذير: ⁨{text}⁩</translation>
+    </message>
+    <message>
+        <source>Skipped {count} document(s): {reasons}</source>
+        <translation>تُخطّيت المستندات ({count}): ⁨{reasons}⁩</translation>
     </message>
 </context>
 <context>
@@ -2394,8 +2426,8 @@ A project folder holds project.json and a documents/ folder of .txt files (&apos
         <translation>حُفظت التسميات والعلاقات؛ ملفات التوسيم المُحدَّثة: {files}</translation>
     </message>
     <message>
-        <source>Undo history cleared: the documents were read again from disk.</source>
-        <translation>مُسح سجل التراجع: أُعيدت قراءة المستندات من القرص.</translation>
+        <source>{saved}. Undo history cleared (documents read again).</source>
+        <translation>{saved}. مُسح سجل التراجع (أُعيدت قراءة المستندات).</translation>
     </message>
 </context>
 <context>
