@@ -364,3 +364,11 @@ def test_every_string_is_filed_under_the_class_that_looks_it_up(tmp_path: Path) 
                 for context in ElementTree.parse(ts).getroot().iter("context")}
     assert set(contexts) == {"SchemaDialog", "SchemaEditing"}
     assert contexts["SchemaDialog"] > 20
+
+
+def test_every_refusal_has_a_reason_in_the_interface_language() -> None:
+    """The dialog words each refusal code itself; core adds the names and files after it."""
+    from annotator.core.schema_edit import Refusal
+    from annotator.ui.dialogs.schema_dialog import REFUSALS
+
+    assert set(REFUSALS) == {refusal.value for refusal in Refusal}

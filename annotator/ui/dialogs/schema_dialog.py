@@ -32,7 +32,7 @@ import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -87,10 +87,29 @@ from annotator.io.schema_rename import (
 )
 from annotator.ui.dialogs.worker import Job
 from annotator.ui.feedback import Feedback
+from annotator.ui.i18n import QT_TRANSLATE_NOOP
 from annotator.ui.widgets.bidi_delegate import BidiDelegate
 from annotator.ui.workspace import Workspace
 
 log = logging.getLogger(__name__)
+
+# each refusal's reason in the interface language (the details after it are core's)
+REFUSALS = {
+    "bad-name": QT_TRANSLATE_NOOP("SchemaDialog", "Not changed: the name breaks the naming "
+                                  "rules (1 to 64 characters, no white space)."),
+    "name-taken": QT_TRANSLATE_NOOP("SchemaDialog", "Not changed: the name is already used."),
+    "unknown": QT_TRANSLATE_NOOP("SchemaDialog", "Not changed: there is no such name."),
+    "bad-key": QT_TRANSLATE_NOOP("SchemaDialog", "Not changed: a key is one printable "
+                                 "character that is not a space."),
+    "key-taken": QT_TRANSLATE_NOOP("SchemaDialog", "Not changed: the key is already used."),
+    "bad-color": QT_TRANSLATE_NOOP("SchemaDialog", "Not changed: a colour is written #rrggbb."),
+    "bad-ends": QT_TRANSLATE_NOOP("SchemaDialog", "Not changed: each end of a relation type "
+                                  "needs at least one label of the project."),
+    "bad-values": QT_TRANSLATE_NOOP("SchemaDialog", "Not changed: values must be non-empty "
+                                    "and different."),
+    "in-use": QT_TRANSLATE_NOOP("SchemaDialog", "Not changed: annotations in the project's "
+                                "files would no longer fit."),
+}
 
 MESSAGE_MS = 8000
 _VALUE_SEPARATORS = re.compile(r"[,،]")  # a comma, or the Arabic comma
@@ -425,7 +444,12 @@ class SchemaDialog(QDialog):
         return True
 
     def show_refusal(self, code: str, message: str) -> None:
-        self.message.setText(message)
+        """Why a change was refused: in the interface's words by its code, then the
+        details as core words them (names, files and counts)."""
+        reason = REFUSALS.get(code)
+        shown = message if reason is None else "\n".join(
+            [QCoreApplication.translate("SchemaDialog", reason), message])
+        self.message.setText(shown)
         self.message.setProperty("refusal", code)
 
     def _on_label_edited(self, item: QTableWidgetItem) -> None:
