@@ -2300,6 +2300,42 @@ A project folder holds project.json and a documents/ folder of .txt files (&apos
 <context>
     <name>SchemaDialog</name>
     <message>
+        <source>Not changed: the name breaks the naming rules (1 to 64 characters, no white space).</source>
+        <translation>لم يُغيَّر شيء: الاسم يخالف قواعد الأسماء (من 1 إلى 64 حرفًا، دون مسافات بيضاء).</translation>
+    </message>
+    <message>
+        <source>Not changed: the name is already used.</source>
+        <translation>لم يُغيَّر شيء: الاسم مستعمل من قبل.</translation>
+    </message>
+    <message>
+        <source>Not changed: there is no such name.</source>
+        <translation>لم يُغيَّر شيء: لا يوجد اسم كهذا.</translation>
+    </message>
+    <message>
+        <source>Not changed: a key is one printable character that is not a space.</source>
+        <translation>لم يُغيَّر شيء: المفتاح حرف واحد قابل للطباعة وليس مسافة.</translation>
+    </message>
+    <message>
+        <source>Not changed: the key is already used.</source>
+        <translation>لم يُغيَّر شيء: المفتاح مستعمل من قبل.</translation>
+    </message>
+    <message>
+        <source>Not changed: a colour is written #rrggbb.</source>
+        <translation>لم يُغيَّر شيء: يُكتب اللون بالصيغة ⁦#rrggbb⁩.</translation>
+    </message>
+    <message>
+        <source>Not changed: each end of a relation type needs at least one label of the project.</source>
+        <translation>لم يُغيَّر شيء: يحتاج كل طرف من طرفَي نوع العلاقة إلى تسمية واحدة على الأقل من تسميات المشروع.</translation>
+    </message>
+    <message>
+        <source>Not changed: values must be non-empty and different.</source>
+        <translation>لم يُغيَّر شيء: يجب أن تكون القيم غير فارغة ومختلفة بعضها عن بعض.</translation>
+    </message>
+    <message>
+        <source>Not changed: annotations in the project&apos;s files would no longer fit.</source>
+        <translation>لم يُغيَّر شيء: لن تعود بعض التوسيمات في ملفات المشروع متوافقة مع التغيير.</translation>
+    </message>
+    <message>
         <source>Labels and relations</source>
         <translation>التسميات والعلاقات</translation>
     </message>
