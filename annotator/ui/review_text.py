@@ -67,7 +67,7 @@ def _figure(value: float | None) -> str:
     return QCoreApplication.translate("Review", "n/a") if value is None else f"{value:.2f}"
 
 
-class _Counted:
+class Review:  # named as its context: lupdate files self.tr under the class name
     """Texts that count (``%n``): ``pyside6-lupdate`` makes plural messages only of
     ``self.tr(text, "", n)`` calls, looked up here in the ``Review`` context."""
 
@@ -92,7 +92,7 @@ def agreement_line(doc: DocumentFigures | None, names: Sequence[str], doc_id: st
     if doc is None:
         return QCoreApplication.translate("Review", "Pick annotators to compare"), tip
     head = (f"{names[0]} ↔ {names[1]}" if len(names) == 2 else
-            _Counted().annotators(len(names)))
+            Review().annotators(len(names)))
     line = QCoreApplication.translate("Review", "{head}: F1 {f1} · overlap {overlap}").format(
         head=head, f1=_figure(doc.f1_exact), overlap=_figure(doc.f1_overlap))
     if len(names) == 2:

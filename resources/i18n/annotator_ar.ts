@@ -1995,6 +1995,17 @@ A project folder holds project.json and a documents/ folder of .txt files (&apos
         <source>n/a</source>
         <translation>غير متاح</translation>
     </message>
+    <message numerus="yes">
+        <source>%n annotators</source>
+        <translation>
+            <numerusform>لا مُعلِّقين</numerusform>
+            <numerusform>مُعلِّق واحد</numerusform>
+            <numerusform>مُعلِّقان</numerusform>
+            <numerusform>%n مُعلِّقين</numerusform>
+            <numerusform>%n مُعلِّقًا</numerusform>
+            <numerusform>%n مُعلِّق</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Reviewer {name}, writing gold</source>
         <translation>المراجِع ⁨{name}⁩، يكتب المعيار الذهبي</translation>
@@ -3206,20 +3217,6 @@ Keep them in a copy next to {file} and continue?</source>
     <message>
         <source>OK</source>
         <translation>موافق</translation>
-    </message>
-</context>
-<context>
-    <name>_Counted</name>
-    <message numerus="yes">
-        <source>%n annotators</source>
-        <translation>
-            <numerusform>لا مُعلِّقين</numerusform>
-            <numerusform>مُعلِّق واحد</numerusform>
-            <numerusform>مُعلِّقان</numerusform>
-            <numerusform>%n مُعلِّقين</numerusform>
-            <numerusform>%n مُعلِّقًا</numerusform>
-            <numerusform>%n مُعلِّق</numerusform>
-        </translation>
     </message>
 </context>
 </TS>
