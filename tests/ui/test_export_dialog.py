@@ -82,7 +82,7 @@ def test_the_summary_lists_documents_spans_and_dropped_spans_with_reasons(
     text = dialog.summary.toPlainText()
     assert reason_text("overlap") in text
     # what CoNLL has no place for at all is said once, with counts
-    assert summary.left_out and all(f"{count} {kind_text(kind)}" in text
+    assert summary.left_out and all(f"{kind_text(kind)}: {count}" in text
                                     for kind, count in summary.left_out.items())
     for dropped in summary.dropped:  # every dropped span, each with its document and reason
         assert f"\u2068{dropped.span_id}\u2069" in text

@@ -96,7 +96,7 @@ def summary_lines(result: ExportSummary) -> list[str]:
             start=item.start, end=item.end, reason=reason_text(item.reason)))
     if result.left_out:
         lines.append(_tr(LEFT_OUT_LINE).format(format=_data(result.format), counts=", ".join(
-            f"{count} {kind_text(kind)}" for kind, count in result.left_out.items())))
+            f"{kind_text(kind)}: {count}" for kind, count in result.left_out.items())))
     lines += [_tr(WARNING).format(text=warning) for warning in result.warnings]
     if result.skipped:
         why = Counter(reason for _, reason in result.skipped)
