@@ -63,6 +63,7 @@ from annotator.core.edits import (
     RemoveRelation,
     ReplaceSpan,
     remove_span,
+    short,
 )
 from annotator.core.spans import Relation, Span, id_number
 
@@ -374,7 +375,7 @@ def settle(gold: AnnotationSet, difference: Difference, choice: Choice,
         return None
     if description is None:
         what = {"a": "Accept A", "b": "Accept B", "both": "Accept both", "none": "Reject"}[choice]
-        description = f"{what} “{_short(_words(difference))}”"
+        description = f"{what} “{short(_words(difference))}”"
     return Batch(tuple(edits), description)
 
 
@@ -516,6 +517,3 @@ def accept_agreed(gold: AnnotationSet, agreed: Iterable[Span],
     return Batch(tuple(edits), f"Accept {len(unique)} agreed span(s)")
 
 
-def _short(text: str, limit: int = 30) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -73,7 +73,7 @@ class AddSpan:
 
     @property
     def description(self) -> str:
-        return f"Add {self.span.label} “{_short(self.span.text)}”"
+        return f"Add {self.span.label} “{short(self.span.text)}”"
 
     @property
     def changes(self) -> Changes:
@@ -106,7 +106,7 @@ class RemoveSpan:
     def description(self) -> str:
         count = len(self.relations)
         with_relations = f" and {count} relation{'s' if count > 1 else ''}" if count else ""
-        return f"Delete {self.span.label} “{_short(self.span.text)}”{with_relations}"
+        return f"Delete {self.span.label} “{short(self.span.text)}”{with_relations}"
 
     @property
     def changes(self) -> Changes:
@@ -149,10 +149,10 @@ class ReplaceSpan:
     @property
     def description(self) -> str:
         if self.old.label != self.new.label and self.old.key[:2] == self.new.key[:2]:
-            return f"Relabel “{_short(self.new.text)}” as {self.new.label}"
+            return f"Relabel “{short(self.new.text)}” as {self.new.label}"
         if (self.old.start, self.old.end) != (self.new.start, self.new.end):
-            return f"Resize {self.new.label} “{_short(self.new.text)}”"
-        return f"Edit {self.new.label} “{_short(self.new.text)}”"
+            return f"Resize {self.new.label} “{short(self.new.text)}”"
+        return f"Edit {self.new.label} “{short(self.new.text)}”"
 
     @property
     def changes(self) -> Changes:
@@ -372,7 +372,7 @@ class PlaceUnplaced:
 
     @property
     def description(self) -> str:
-        return f"Place {self.placed.label} “{_short(self.placed.text)}”"
+        return f"Place {self.placed.label} “{short(self.placed.text)}”"
 
     @property
     def changes(self) -> Changes:
@@ -398,7 +398,7 @@ class SetAside:
 
     @property
     def description(self) -> str:
-        return f"Set aside {self.kept.label} “{_short(self.kept.text)}”"
+        return f"Set aside {self.kept.label} “{short(self.kept.text)}”"
 
     @property
     def changes(self) -> Changes:
@@ -440,7 +440,7 @@ class DiscardUnplaced:
 
     @property
     def description(self) -> str:
-        return f"Discard {self.span.label} “{_short(self.span.text)}”"
+        return f"Discard {self.span.label} “{short(self.span.text)}”"
 
     @property
     def changes(self) -> Changes:
@@ -470,7 +470,7 @@ class KeepUnplaced:
 
     @property
     def description(self) -> str:
-        return f"Keep {self.span.label} “{_short(self.span.text)}” aside"
+        return f"Keep {self.span.label} “{short(self.span.text)}” aside"
 
     @property
     def changes(self) -> Changes:
@@ -532,7 +532,8 @@ class Batch:
         return Batch(tuple(e.inverse() for e in reversed(self.edits)), self.text)
 
 
-def _short(text: str, limit: int = 30) -> str:
+def short(text: str, limit: int = 30) -> str:
+    """``text`` on one line, cut to ``limit`` characters (for an edit's description)."""
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
 

@@ -32,7 +32,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from annotator.core.annotations import AnnotationSet, RejectedSuggestion
-from annotator.core.edits import AddSpan, Batch, Changes, Edit, RemoveSpan
+from annotator.core.edits import AddSpan, Batch, Changes, Edit, RemoveSpan, short
 from annotator.core.errors import EditError, Problem
 from annotator.core.spans import Span
 
@@ -64,11 +64,6 @@ class Offer:
     overlaps: tuple[str, ...] = ()
 
 
-def _short(text: str, limit: int = 30) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
 @dataclass(frozen=True)
 class AcceptSuggestion:
     """Add ``span`` (a suggestion made a span, ``origin`` set). Build it with :func:`accept`."""
@@ -77,7 +72,7 @@ class AcceptSuggestion:
 
     @property
     def description(self) -> str:
-        return f"Accept {self.span.label} “{_short(self.span.text)}”"
+        return f"Accept {self.span.label} “{short(self.span.text)}”"
 
     @property
     def changes(self) -> Changes:
@@ -98,7 +93,7 @@ class _Unaccept:
 
     @property
     def description(self) -> str:
-        return f"Accept {self.span.label} “{_short(self.span.text)}”"
+        return f"Accept {self.span.label} “{short(self.span.text)}”"
 
     @property
     def changes(self) -> Changes:

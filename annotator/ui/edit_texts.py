@@ -47,8 +47,8 @@ from annotator.core.edits import (
     ReplaceSpan,
     SetAside,
     SetStatus,
-    _short,
     relation_note,
+    short,
 )
 from annotator.core.spans import Span
 from annotator.core.suggestion_edits import (
@@ -125,7 +125,7 @@ class Phrase:
 
 
 def _span(span: Span) -> dict[str, object]:
-    return {"label": span.label, "text": _short(span.text)}
+    return {"label": span.label, "text": short(span.text)}
 
 
 # -- the fields of each kind of edit -----------------------------------------------------

@@ -54,7 +54,7 @@ from annotator.core.adjudication import (
 )
 from annotator.core.agreement import DocumentFigures
 from annotator.core.differences import Work
-from annotator.core.edits import AddSpan, Changes, Edit, set_note
+from annotator.core.edits import AddSpan, Changes, Edit, set_note, short
 from annotator.core.project import GOLD
 from annotator.core.spans import Span
 from annotator.io.review_sources import (
@@ -467,8 +467,8 @@ class ReviewController(QObject):
                     "flat exports keep only the longer one. Choose one extent instead?").format(
                 a=_isolated(d.a.text), who_a=item.a, b=_isolated(d.b.text), who_b=item.b,
                 label=d.a.label),
-            [("a", self.tr("Only A's “{text}”").format(text=_isolated(_short(d.a.text)))),
-             ("b", self.tr("Only B's “{text}”").format(text=_isolated(_short(d.b.text)))),
+            [("a", self.tr("Only A's “{text}”").format(text=_isolated(short(d.a.text)))),
+             ("b", self.tr("Only B's “{text}”").format(text=_isolated(short(d.b.text)))),
              ("both", self.tr("Keep both")), ("cancel", self.tr("Cancel"))])
         if answer in ("a", "b", "both"):
             return answer  # type: ignore[return-value]
@@ -548,6 +548,3 @@ def _isolated(text: str) -> str:
     return f"\u2068{text}\u2069"
 
 
-def _short(text: str, limit: int = 30) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
