@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import enum
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -468,33 +468,17 @@ def apply_change(project: Project, change: SchemaChange, usage: Usage = NO_USAGE
     return after
 
 
-def _apply(project: Project, change: SchemaChange) -> Project:
-    if isinstance(change, AddLabel):
-        return _add_label(project, change)
-    if isinstance(change, AddRelationType):
-        return _add_relation_type(project, change)
-    if isinstance(change, AddAttribute):
-        return _add_attribute(project, change)
-    if isinstance(change, RenameLabel):
-        return _rename_label(project, change)
-    if isinstance(change, RenameRelationType):
-        return _rename_relation_type(project, change)
-    if isinstance(change, RenameAttribute):
-        return _rename_attribute(project, change)
-    if isinstance(change, RenameValue):
-        return _rename_value(project, change)
-    if isinstance(change, SetColor):
-        return _set_color(project, change)
-    if isinstance(change, SetKey):
-        return _set_key(project, change)
-    if isinstance(change, SetEnds):
-        owner = f"relation type {change.name!r}"
-        index = _relation_index(project, change.name)
-        _ends_ok(project, owner, change.sources, change.targets)
-        relations = relation_type_entries(project)
-        relations[index] = {**relations[index], "from": list(change.sources),
-                            "to": list(change.targets)}
-        return _with_relations(project, relations)
+def _set_ends(project: Project, change: SetEnds) -> Project:
+    owner = f"relation type {change.name!r}"
+    index = _relation_index(project, change.name)
+    _ends_ok(project, owner, change.sources, change.targets)
+    relations = relation_type_entries(project)
+    relations[index] = {**relations[index], "from": list(change.sources),
+                        "to": list(change.targets)}
+    return _with_relations(project, relations)
+
+
+def _set_values(project: Project, change: SetValues) -> Project:
     label = _label(project, change.label)
     index = _attribute_index(label, change.attribute)
     _values_ok(f"attribute {change.attribute!r}", change.values)
@@ -646,3 +630,16 @@ def _set_key(project: Project, change: SetKey) -> Project:
         entry["key"] = change.key
     relations[index] = entry
     return _with_relations(project, relations)
+
+
+# each kind of change and the function that makes it (declared once, looked up by type)
+_APPLY: dict[type, Callable[[Project, Any], Project]] = {
+    AddLabel: _add_label, AddRelationType: _add_relation_type, AddAttribute: _add_attribute,
+    RenameLabel: _rename_label, RenameRelationType: _rename_relation_type,
+    RenameAttribute: _rename_attribute, RenameValue: _rename_value, SetColor: _set_color,
+    SetKey: _set_key, SetEnds: _set_ends, SetValues: _set_values,
+}
+
+
+def _apply(project: Project, change: SchemaChange) -> Project:
+    return _APPLY[type(change)](project, change)

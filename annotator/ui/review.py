@@ -317,13 +317,9 @@ class ReviewController(QObject):
     # -- selection ---------------------------------------------------------------------
     def current(self) -> int | None:
         """Index (in :attr:`items`) of the difference selected in the list."""
-        table = self.panel.table
-        index = table.currentIndex()
-        if not index.isValid():  # (Qt's selectRow leaves none in a right-to-left table)
-            rows = table.selectionModel().selectedRows()
-            if not rows:
-                return None
-            index = rows[0]
+        index = self.panel.table.currentIndex()  # (tables.select_row keeps it current)
+        if not index.isValid():
+            return None
         return self.panel.model.item_index_at(index.row())
 
     def select(self, index: int | None, reveal: bool = True) -> None:

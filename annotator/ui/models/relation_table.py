@@ -32,6 +32,7 @@ class RelationRow:
 
 class RelationTableModel(RowTableModel):
     COL_TYPE, COL_FROM, COL_TO, COL_NOTE = range(4)
+    NOTE_COLUMN = COL_NOTE
     CONTEXT = "RelationTableModel"
     HEADERS = (QT_TRANSLATE_NOOP("RelationTableModel", "Type"),
                QT_TRANSLATE_NOOP("RelationTableModel", "From"),
@@ -86,17 +87,6 @@ class RelationTableModel(RowTableModel):
             return row.relation_id
         return None
 
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        flags = super().flags(index)
-        if index.isValid() and index.column() == self.COL_NOTE:
-            flags |= Qt.ItemFlag.ItemIsEditable
-        return flags
-
-    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if not index.isValid() or index.column() != self.COL_NOTE \
-                or role != Qt.ItemDataRole.EditRole:
-            return False
-        row = self._rows[index.row()]
-        if row.note != str(value):
-            self.note_edited.emit(row.relation_id, str(value))
-        return True
+    def note_typed(self, row: Any, note: str) -> None:
+        if row.note != note:
+            self.note_edited.emit(row.relation_id, note)

@@ -24,6 +24,7 @@ from annotator.ui.models.table import Index, RowTableModel
 
 class SpanTableModel(RowTableModel):
     COL_TEXT, COL_LABEL, COL_START, COL_END, COL_NOTE = range(5)
+    NOTE_COLUMN = COL_NOTE
     CONTEXT = "SpanTableModel"
     HEADERS = (QT_TRANSLATE_NOOP("SpanTableModel", "Text"),
                QT_TRANSLATE_NOOP("SpanTableModel", "Label"),
@@ -114,17 +115,6 @@ class SpanTableModel(RowTableModel):
             return span.id
         return None
 
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        flags = super().flags(index)
-        if index.isValid() and index.column() == self.COL_NOTE:
-            flags |= Qt.ItemFlag.ItemIsEditable
-        return flags
-
-    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if not index.isValid() or index.column() != self.COL_NOTE \
-                or role != Qt.ItemDataRole.EditRole:
-            return False
-        span = self._rows[index.row()]
-        if (span.note or "") != str(value):
-            self.note_edited.emit(span.id, str(value))
-        return True
+    def note_typed(self, row: Any, note: str) -> None:
+        if (row.note or "") != note:
+            self.note_edited.emit(row.id, note)

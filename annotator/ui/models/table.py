@@ -49,7 +49,26 @@ class RowTableModel(QAbstractTableModel):
 
     CONTEXT: ClassVar[str] = ""  # the translation context of HEADERS
     HEADERS: ClassVar[tuple[str, ...]] = ()
+    NOTE_COLUMN: ClassVar[int | None] = None  # a column whose cells edit the row's note
     _rows: list[Any]
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        if index.isValid() and index.column() == self.NOTE_COLUMN:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        """A note typed in the note column goes to :meth:`note_typed` (never to the rows:
+        the window turns it into an undoable edit, and the model follows that)."""
+        if not index.isValid() or index.column() != self.NOTE_COLUMN \
+                or role != Qt.ItemDataRole.EditRole:
+            return False
+        self.note_typed(self._rows[index.row()], str(value))
+        return True
+
+    def note_typed(self, row: Any, note: str) -> None:
+        """A note was typed for ``row`` (models with a NOTE_COLUMN say what it changes)."""
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
