@@ -20,10 +20,32 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable
+import sys
+from collections.abc import Callable, Iterator
 
 # Where Qt's count differs from ours: astral characters, CRLF pairs.
 _SHIFTS = re.compile("[\U00010000-\U0010ffff]|\r\n")
+_CRLF = re.compile("\r\n")
+
+
+def may_hold_astral(text: str) -> bool:
+    """False when ``text`` surely has no character outside the BMP (cheap for 10 MB).
+
+    CPython stores a string with 4 bytes per character exactly when one of its
+    characters is outside the BMP, so its size tells at once; elsewhere (or for
+    short strings) True, and the caller searches.
+    """
+    return len(text) < 64 or sys.getsizeof(text) >= 4 * len(text)
+
+
+def _shifts_in(text: str) -> Iterator[re.Match[str]]:
+    """Where Qt's count differs from ours, found the cheap way when the text allows it
+    (a character class searched through 10 MB takes 30 ms; ``in`` takes 1)."""
+    if may_hold_astral(text):
+        return _SHIFTS.finditer(text)
+    return _CRLF.finditer(text) if "\r\n" in text else iter(())
+
+
 # Where UTF-16's count differs from ours: astral characters (two units each).
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
@@ -55,7 +77,7 @@ class QtOffsets:
             delta = -1
             self._points.append(1)
             self._deltas.append(delta)
-        for match in _SHIFTS.finditer(text):
+        for match in _shifts_in(text):
             delta += -1 if match.group() == "\r\n" else 1
             self._points.append(match.end())
             self._deltas.append(delta)

@@ -6,6 +6,7 @@ import doctest
 
 import pytest
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import annotator.core.offsets as offsets
 from annotator.core.offsets import QtOffsets, utf16_to_code_points
@@ -33,6 +34,21 @@ def test_to_qt_matches_reference(text: str) -> None:
     assert m.qt_length == sum(widths)
     for offset in range(len(text) + 1):
         assert m.to_qt(offset) == sum(widths[:offset])
+
+
+@settings(max_examples=200, deadline=None)
+@given(texts, st.sampled_from(["ب", "a", "\u0640", "😀", "\r\n"]))
+def test_long_texts_take_the_quick_search_and_agree(text: str, filler: str) -> None:
+    # 64 characters and more: whether to search for astral characters is decided from the
+    # string's storage (``may_hold_astral``); the widths must not change
+    long_text = text + filler * 64
+    has_astral = max(map(ord, long_text)) > 0xFFFF
+    assert offsets.may_hold_astral(long_text) == has_astral  # CPython: exactly
+    widths = reference_widths(long_text)
+    m = QtOffsets(long_text)
+    assert m.qt_length == sum(widths)
+    assert [m.to_qt(i) for i in range(len(long_text) + 1)] == [
+        sum(widths[:i]) for i in range(len(long_text) + 1)]
 
 
 @settings(max_examples=300, deadline=None)
