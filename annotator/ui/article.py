@@ -6,7 +6,9 @@ the page shown instead when a document cannot be opened (with the broken
 banner). It follows the workspace: an opened document's text goes into the
 view with its spans highlighted, the cursor at the start and the keyboard
 focus on the text; a document that cannot be opened shows the broken page;
-no document, an empty view. What the banners say is decided elsewhere
+no document, an empty view. A big document's text is shown while its spans are
+read (``document_loading``), then its spans join it where the user has scrolled.
+What the banners say is decided elsewhere
 (:mod:`annotator.ui.files`). Once a document is shown it says so
 (``document_shown``), for what refines the view further (review mode).
 
@@ -60,6 +62,7 @@ class ArticleArea(QWidget):
         layout.addWidget(self.conflict_banner)
         layout.addWidget(self.file_banner)
         layout.addWidget(self.stack, 1)
+        workspace.document_loading.connect(self._show_text)
         workspace.document_opened.connect(self._show)
         workspace.document_failed.connect(self._show_broken)
         workspace.document_closed.connect(self._clear)
@@ -69,11 +72,24 @@ class ArticleArea(QWidget):
         if session is None:
             return
         self.stack.setCurrentWidget(self.view)
-        self.view.set_text(session.text)
+        shown_already = self.view.text is session.text  # shown while its spans were read
+        if not shown_already:
+            self.view.set_text(session.text)
         self.view.set_provider(SpanDecorations(session.aset, self.workspace.colors))
+        if not shown_already:
+            self.view.set_cursor_offset(0)
+            self.view.setFocus()
+        self.document_shown.emit(doc_id)
+
+    def _show_text(self, _doc_id: str) -> None:
+        loading = self.workspace.loading
+        if loading is None:
+            return
+        self.stack.setCurrentWidget(self.view)
+        self.view.set_text(loading.document.text)
+        self.view.set_provider(None)
         self.view.set_cursor_offset(0)
         self.view.setFocus()
-        self.document_shown.emit(doc_id)
 
     def _show_broken(self, *_args: object) -> None:
         self.view.set_text("")

@@ -106,7 +106,8 @@ class KnownForms(QObject):
                        ws.documents_changed):
             signal.connect(self.reload)
         # another document: only the file left and the file opened change (no scan)
-        for signal in (ws.document_opened, ws.document_closed, ws.document_failed):
+        for signal in (ws.document_loading, ws.document_opened, ws.document_closed,
+                       ws.document_failed):
             signal.connect(self.switch)
         ws.spans_changed.connect(self._on_spans_changed)
         self.reload()
@@ -114,8 +115,7 @@ class KnownForms(QObject):
     def reload(self, *_args: object) -> None:
         """Read the files again (where they changed) and count the open document's spans."""
         ws = self.workspace
-        session = ws.session
-        leave_out = session.path if session is not None else None
+        leave_out = ws.open_path
         self._generation += 1
         if self._reading is not None:
             self._reading.cancelled = True
@@ -152,9 +152,8 @@ class KnownForms(QObject):
 
     def switch(self, *_args: object) -> None:
         """Follow the open document: count its spans, give the file left back to the files."""
-        session = self.workspace.session
         if not self._files_stale:  # (stale: the next read leaves the open one out anyway)
-            self._files.switch(session.path if session is not None else None)
+            self._files.switch(self.workspace.open_path)
         self._count_open()
 
     @property
@@ -162,9 +161,8 @@ class KnownForms(QObject):
         """The files' forms, read first if a reload asked for it."""
         if self._files_stale:
             self._files_stale = False
-            ws, session = self.workspace, self.workspace.session
-            self._files.refresh(ws.project, ws.user,
-                                session.path if session is not None else None)
+            ws = self.workspace
+            self._files.refresh(ws.project, ws.user, ws.open_path)
         return self._files.forms
 
     def _count_open(self) -> None:

@@ -109,12 +109,14 @@ class DocumentSession(QObject):
     save_finished = Signal(bool)  # a save ended (True: written), after the signals above
 
     def __init__(self, project: Project, doc_id: str, annotator: str, autosave_ms: int = 800,
-                 parent: QObject | None = None, history: UndoHistory | None = None) -> None:
+                 parent: QObject | None = None, history: UndoHistory | None = None,
+                 loaded: store.Loaded | None = None) -> None:
         super().__init__(parent)
         self.project = project
         self.doc_id = doc_id
         self.annotator = annotator
-        loaded = store.load(project, doc_id, annotator)  # AnnotatorError if not JSON at all
+        if loaded is None:  # else read already (on a worker: see Workspace.open_document)
+            loaded = store.load(project, doc_id, annotator)  # AnnotatorError if not JSON
         self.document = loaded.document
         self.result = loaded.result
         self.aset = loaded.annotations

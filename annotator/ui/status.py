@@ -54,12 +54,12 @@ class StatusLine(QObject):
             self.labels[name] = label
         ws = workspace
         for signal in (ws.project_changed, ws.annotator_changed, ws.documents_changed,
-                       ws.document_opened, ws.document_failed, ws.document_closed,
-                       ws.spans_changed, ws.status_changed, ws.unplaced_changed,
+                       ws.document_loading, ws.document_opened, ws.document_failed,
+                       ws.document_closed, ws.spans_changed, ws.status_changed, ws.unplaced_changed,
                        ws.saved_changed, ws.conflict, ws.save_failed, ws.save_finished):
             signal.connect(self.update)
-        for signal in (ws.project_changed, ws.document_opened, ws.document_failed,
-                       ws.document_closed):
+        for signal in (ws.project_changed, ws.document_loading, ws.document_opened,
+                       ws.document_failed, ws.document_closed):
             signal.connect(self.update_title)
         view.offset_changed.connect(self._show_position)
         self._documents: QAbstractItemModel | None = None
@@ -103,7 +103,11 @@ class StatusLine(QObject):
                  if doc_id in ws.doc_ids else "")
         session = ws.session
         if session is None:
-            if ws.broken is not None:
+            if ws.loading is not None:
+                self._set("document", self.tr("{doc} · reading its spans…").format(
+                    doc=f"{doc_id}{where}"), "reading")
+                self._set("saved", self.tr("Read-only until its spans are read"), "reading")
+            elif ws.broken is not None:
                 self._set("document", self.tr("{doc} · cannot be opened").format(
                     doc=f"{doc_id}{where}"), "cannot-open")
                 self._set("saved", self.tr("Not opened: nothing is written"), "not-opened")

@@ -158,6 +158,7 @@ class DocumentList(QObject):
         ws.annotator_changed.connect(self._on_annotator)
         ws.documents_changed.connect(self._reload)
         ws.document_opened.connect(self._on_opened)
+        ws.document_loading.connect(self._show_current)
         ws.document_failed.connect(self._on_failed)
         ws.document_closed.connect(lambda: self.model.set_current(None))
         for signal in (ws.spans_changed, ws.status_changed, ws.unplaced_changed):

@@ -17,6 +17,15 @@ document. Leaving a document always saves it first; when that is impossible
 the user is asked through :class:`~annotator.ui.feedback.Feedback`, and the
 only way past keeps a copy of the unsaved work.
 
+**A big document opens in two steps.** When its annotation file is big
+(:data:`READ_LATER_BYTES`), reading it (JSON, 50,000 spans checked against
+the text) takes far longer than showing the text. The text is shown at once
+(``document_loading``: the view shows it, nothing can change it: there is no
+session yet) and the file is read on a worker; when it is read, the session
+opens as for any document (``document_opened``), with the text left where the
+user scrolled it. Leaving the document meanwhile drops the read; a file that
+cannot be read is shown as impossible to open, as always.
+
 Switching documents does the same work however big the project: the open
 document's place in the list is looked up (:class:`DocumentIds`), never
 searched for, and the document shown is written to the settings
@@ -28,15 +37,28 @@ folder makes cost more than the whole switch.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import logging
 from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
 from typing import Any, Protocol, overload
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+import shiboken6
+from PySide6.QtCore import (
+    QAbstractEventDispatcher,
+    QCoreApplication,
+    QEventLoop,
+    QObject,
+    QThreadPool,
+    QTimer,
+    Signal,
+)
 
+from annotator.core.document import Document
 from annotator.core.errors import AnnotatorError
 from annotator.core.project import Project
+from annotator.io import store
 from annotator.ui.feedback import Feedback
 from annotator.ui.session import DocumentSession
 from annotator.ui.settings import Settings
@@ -49,6 +71,11 @@ log = logging.getLogger(__name__)
 # take 90 ms in the middle of a key press (spans hold no cycles; they are freed by
 # reference counting when the document closes, and unfreeze hands the rest back).
 FREEZE_SPANS = 10_000
+
+# An annotation file this big (about 3,000 spans) is read on a worker, after the text is
+# shown (see the module's docstring); a smaller one is read before anything is shown.
+READ_LATER_BYTES = 1_000_000
+READ_AFTER_MS = 300  # ...once the window is idle, or after this long if it never is
 
 KEEP_COPY, CANCEL, OK = "keep-copy", "cancel", "ok"  # answers to the workspace's questions
 REMEMBER_MS = 2000  # the document shown goes into the settings once the user stays this long
@@ -113,6 +140,37 @@ class DocumentIds(Sequence[str]):
         return f"DocumentIds({len(self._ids)} documents)"
 
 
+class LoadingDocument:
+    """A document whose text is shown while its annotation file is read on a worker."""
+
+    def __init__(self, document: Document, annotator: str, relay: _LoadRelay) -> None:
+        self.document = document
+        self.annotator = annotator
+        self.relay = relay
+        self.started = False  # the worker was given the file to read
+        self.cancelled = False  # left before the file was read: what is read is dropped
+
+    @property
+    def doc_id(self) -> str:
+        return self.document.id
+
+    def read(self, project: Project) -> None:  # on a worker thread
+        outcome: store.Loaded | Exception
+        try:
+            outcome = store.load(project, self.document.id, self.annotator, self.document)
+        except Exception as exc:  # handed to the GUI thread, which says why
+            outcome = exc
+        if not self.cancelled and shiboken6.isValid(self.relay):
+            with contextlib.suppress(RuntimeError):  # the window went meanwhile
+                self.relay.read.emit((self, outcome))
+
+
+class _LoadRelay(QObject):
+    """Carries a read annotation file from the worker to the GUI thread."""
+
+    read = Signal(object)  # (LoadingDocument, Loaded or the exception raised)
+
+
 class ShownOrder(Protocol):
     """The order the document list shows (sorted, filtered), for next/previous document."""
 
@@ -128,6 +186,7 @@ class Workspace(QObject):
     labels_changed = Signal()  # the project's labels or their colours
     annotator_changed = Signal(str)  # whose files are edited now
     documents_changed = Signal()  # files changed on disk (an import): lists are re-read
+    document_loading = Signal(str)  # its text is shown, its annotation file being read
     document_opened = Signal(str)
     document_failed = Signal(str, object)  # doc id, the AnnotatorError saying why
     document_closed = Signal()  # no document is shown
@@ -156,6 +215,10 @@ class Workspace(QObject):
         self.shown_order: ShownOrder | None = None
         self.session: DocumentSession | None = None
         self.broken: tuple[str, AnnotatorError] | None = None  # shown, cannot be opened
+        self.loading: LoadingDocument | None = None  # shown, its file being read
+        self._load_relay = _LoadRelay(self)
+        self._load_relay.read.connect(self._on_read)
+        self._waiting_to_read = False  # for the event loop's first idle moment
         self.undo_history = UndoHistory(self)  # per document, while the window is open
         self._remembered: tuple[str, str] | None = None  # (project, document) to write
         self._remember = QTimer(self)
@@ -168,10 +231,21 @@ class Workspace(QObject):
 
     @property
     def current_doc_id(self) -> str | None:
-        """The document shown: open, or shown as impossible to open."""
+        """The document shown: open, being read, or shown as impossible to open."""
         if self.session is not None:
             return self.session.doc_id
+        if self.loading is not None:
+            return self.loading.doc_id
         return self.broken[0] if self.broken is not None else None
+
+    @property
+    def open_path(self) -> Path | None:
+        """The annotation file of the document open or being read (None: neither)."""
+        if self.session is not None:
+            return self.session.path
+        if self.loading is not None:
+            return self.project.annotation_path(self.loading.doc_id, self.loading.annotator)
+        return None
 
     # -- documents -----------------------------------------------------------------
     def open_first_document(self, doc_id: str | None = None) -> bool:
@@ -183,22 +257,108 @@ class Workspace(QObject):
             self.doc_ids[0] if self.doc_ids else None)
         return first is not None and self.open_document(first)
 
-    def open_document(self, doc_id: str, force: bool = False) -> bool:
-        """Show ``doc_id``; the current one is saved first (``force``: it is discarded)."""
-        if self.session is not None and self.session.doc_id == doc_id and not force:
+    def open_document(self, doc_id: str, force: bool = False, read_later: bool = True) -> bool:
+        """Show ``doc_id``; the current one is saved first (``force``: it is discarded).
+
+        With ``read_later``, a big annotation file is read on a worker after the
+        text is shown (see the module's docstring): True then means the text is
+        shown; ``document_opened`` or ``document_failed`` follow.
+        """
+        if self.current_doc_id == doc_id and self.broken is None and not force:
             return True
         if self.session is not None and not force and not self.leave_current():
             return False
         try:
+            if read_later and self._file_size(doc_id) >= READ_LATER_BYTES:
+                self._show_while_reading(self.project.load_document(doc_id))
+                return True
             session = DocumentSession(self.project, doc_id, self.annotator, self.autosave_ms,
                                       self, self.undo_history)
         except AnnotatorError as exc:  # not JSON, not UTF-8: the window says why
-            log.warning("cannot open %s as %s: %s", doc_id, self.annotator, exc)
-            self._drop_session()
-            self.broken = (doc_id, exc)
-            self._remember_document(doc_id)
-            self.document_failed.emit(doc_id, exc)
+            self._show_failure(doc_id, exc)
             return False
+        self._show_session(session)
+        return True
+
+    def _file_size(self, doc_id: str) -> int:
+        try:
+            return self.project.annotation_path(doc_id, self.annotator).stat().st_size
+        except OSError:  # no file (or none readable: reading it says why)
+            return 0
+
+    def _show_while_reading(self, document: Document) -> None:
+        """Show ``document``'s text now; its annotation file is read on a worker."""
+        self._drop_session()
+        self.broken = None
+        self.document_closed.emit()  # what the last document showed goes
+        self.loading = LoadingDocument(document, self.annotator, self._load_relay)
+        # read once the text is painted: a worker holding the interpreter lock would make
+        # the first paint wait for it (0.45 s instead of 0.05)
+        dispatcher = QAbstractEventDispatcher.instance()
+        if dispatcher is not None and not self._waiting_to_read:
+            dispatcher.aboutToBlock.connect(self._start_reading)
+            self._waiting_to_read = True
+        QTimer.singleShot(READ_AFTER_MS, self._start_reading)  # a loop that never waits
+        self._remember_document(document.id)
+        self.document_loading.emit(document.id)
+
+    def _start_reading(self) -> None:
+        """The window has painted (its event loop is idle): read the file being waited for."""
+        if self._waiting_to_read:
+            dispatcher = QAbstractEventDispatcher.instance()
+            if dispatcher is not None:
+                dispatcher.aboutToBlock.disconnect(self._start_reading)
+            self._waiting_to_read = False
+        loading, project = self.loading, self.project
+        if loading is None or loading.started:
+            return
+        loading.started = True
+        log.info("reading %s's spans of %s on a worker", loading.annotator, loading.doc_id)
+        QThreadPool.globalInstance().start(lambda: loading.read(project))
+
+    def _on_read(self, read: tuple[LoadingDocument, store.Loaded | Exception]) -> None:
+        loading, outcome = read
+        if loading is not self.loading:  # left (or read again) meanwhile
+            return
+        self.loading = None
+        if isinstance(outcome, AnnotatorError):
+            self._show_failure(loading.doc_id, outcome)
+            return
+        if isinstance(outcome, Exception):  # a defect: said, and nothing is shown
+            self.document_closed.emit()
+            raise outcome
+        self._show_session(DocumentSession(self.project, loading.doc_id, loading.annotator,
+                                           self.autosave_ms, self, self.undo_history,
+                                           loaded=outcome))
+
+    def wait_until_read(self, timeout_ms: int = 60_000) -> bool:
+        """Wait (the event loop running) until the document being read is open or shown as
+        impossible to open; False when it still is not after ``timeout_ms``."""
+        if self.loading is None:
+            return True
+        loop = QEventLoop()
+        ends = (self.document_opened, self.document_failed, self.document_closed)
+        for signal in ends:
+            signal.connect(loop.quit)
+        timer = QTimer(loop)  # goes with the loop (a free single shot would outlive it)
+        timer.setSingleShot(True)
+        timer.timeout.connect(loop.quit)
+        timer.start(timeout_ms)
+        try:
+            loop.exec()
+        finally:
+            for signal in ends:
+                signal.disconnect(loop.quit)
+        return self.loading is None
+
+    def _show_failure(self, doc_id: str, exc: AnnotatorError) -> None:
+        log.warning("cannot open %s as %s: %s", doc_id, self.annotator, exc)
+        self._drop_session()
+        self.broken = (doc_id, exc)
+        self._remember_document(doc_id)
+        self.document_failed.emit(doc_id, exc)
+
+    def _show_session(self, session: DocumentSession) -> None:
         self._drop_session()
         self.session, self.broken = session, None
         for source, relay in ((session.spans_changed, self.spans_changed),
@@ -210,12 +370,11 @@ class Workspace(QObject):
                               (session.save_finished, self.save_finished)):
             source.connect(relay.emit)
         self.undo_history.group.setActiveStack(session.undo_stack)
-        self._remember_document(doc_id)
-        self.document_opened.emit(doc_id)
+        self._remember_document(session.doc_id)
+        self.document_opened.emit(session.doc_id)
         if len(session.aset) >= FREEZE_SPANS:
             gc.freeze()  # see FREEZE_SPANS
             self._frozen = True
-        return True
 
     def _remember_document(self, doc_id: str) -> None:
         self._remembered = (str(self.project.root), doc_id)
@@ -244,6 +403,9 @@ class Workspace(QObject):
     def _drop_session(self) -> None:
         """Forget the open document (already saved, or deliberately discarded)."""
         old, self.session = self.session, None
+        if self.loading is not None:  # its file is being read: what comes is dropped
+            self.loading.cancelled = True
+            self.loading = None
         if self._frozen:  # the big document's objects may be collected again
             gc.unfreeze()
             self._frozen = False
@@ -309,11 +471,11 @@ class Workspace(QObject):
             return False
         doc_id, previous = self.current_doc_id, self.annotator
         self._set_annotator(annotator)
-        if doc_id is None or self.open_document(doc_id, force=True):
+        if doc_id is None or self.open_document(doc_id, force=True, read_later=False):
             return True
         why = str(self.broken[1]) if self.broken is not None else doc_id
         self._set_annotator(previous)
-        self.open_document(doc_id, force=True)
+        self.open_document(doc_id, force=True, read_later=False)
         self.feedback.ask("open-document-failed", self.tr("Cannot open document"), why,
                           [(OK, self.tr("OK"))])
         return False

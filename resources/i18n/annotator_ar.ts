@@ -2623,6 +2623,14 @@ A project folder holds project.json and a documents/ folder of .txt files (&apos
         <translation>المُعلِّق: ⁨{name}⁩</translation>
     </message>
     <message>
+        <source>{doc} · reading its spans…</source>
+        <translation>⁨{doc}⁩ · تُقرأ مقاطعه…</translation>
+    </message>
+    <message>
+        <source>Read-only until its spans are read</source>
+        <translation>للقراءة فقط حتى تُقرأ مقاطعه</translation>
+    </message>
+    <message>
         <source>{doc} · cannot be opened</source>
         <translation>⁨{doc}⁩ · تعذّر فتحه</translation>
     </message>
