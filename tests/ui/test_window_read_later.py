@@ -18,7 +18,7 @@ from annotator.core.annotations import AnnotationSet
 from annotator.core.arabic import known_form
 from annotator.core.edits import AddSpan
 from annotator.core.project import Project
-from annotator.io import store
+from annotator.io import known_forms, store
 from annotator.io.atomic import ABSENT
 from annotator.ui import workspace as workspace_module
 from annotator.ui.main_window import MainWindow
@@ -95,6 +95,27 @@ def test_the_text_is_shown_at_once_and_nothing_changes_until_the_spans_are_read(
     assert len(session.aset) == 3
     assert session.save() and store.load(project, "a-visit", "tester").annotations.find(
         start, start + len("الزعيم"), "entity") is not None
+
+
+def test_the_known_forms_do_not_read_the_file_being_read(
+        qtbot: QtBot, project: Project, gate: threading.Event, monkeypatch: pytest.MonkeyPatch,
+        make_window: Callable[..., MainWindow]) -> None:
+    path = save_spans(project, "a-visit", [GIFT])
+    save_spans(project, "b-crlf", ["بوتين"])
+    read: list[Path] = []
+    reading = known_forms.read_entry
+
+    def recording(where: Path, root: Path, kept: known_forms.FileEntry | None = None
+                  ) -> known_forms.FileEntry | None:
+        read.append(where)
+        return reading(where, root, kept)
+
+    monkeypatch.setattr(known_forms, "read_entry", recording)
+    window = make_window("a-visit")
+    assert "بوتين" in window.known  # the files were read, while a-visit's was being read
+    assert path not in read  # ...without it: the session counts its spans once open
+    finish(qtbot, window, gate)
+    assert known_form(GIFT) in window.known and path not in read
 
 
 def test_a_document_left_while_its_file_is_read_stays_left(

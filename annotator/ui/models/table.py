@@ -44,6 +44,12 @@ class Translated(Mapping[K, str]):
         return len(self.source)
 
 
+# what QAbstractTableModel gives a cell, and a note cell that can be edited too
+_NO_FLAGS = Qt.ItemFlag.NoItemFlags
+_CELL = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemNeverHasChildren
+_NOTE_CELL = _CELL | Qt.ItemFlag.ItemIsEditable
+
+
 class RowTableModel(QAbstractTableModel):
     """A flat table: one row per item of ``_rows``, one column per header."""
 
@@ -53,10 +59,10 @@ class RowTableModel(QAbstractTableModel):
     _rows: list[Any]
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        flags = super().flags(index)
-        if index.isValid() and index.column() == self.NOTE_COLUMN:
-            flags |= Qt.ItemFlag.ItemIsEditable
-        return flags
+        # asked for every cell at every repaint: constants, not Qt's base class and an |
+        if not index.isValid():
+            return _NO_FLAGS
+        return _NOTE_CELL if index.column() == self.NOTE_COLUMN else _CELL
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         """A note typed in the note column goes to :meth:`note_typed` (never to the rows:
