@@ -22,6 +22,7 @@ from annotator.io import known_forms, store
 from annotator.io.atomic import ABSENT
 from annotator.ui import workspace as workspace_module
 from annotator.ui.main_window import MainWindow
+from annotator.ui.models import documents as documents_module
 from tests.ui.conftest import DOCS, SHORT, VISIT
 
 GIFT = "سترةً"  # a word of VISIT
@@ -116,6 +117,30 @@ def test_the_known_forms_do_not_read_the_file_being_read(
     assert path not in read  # ...without it: the session counts its spans once open
     finish(qtbot, window, gate)
     assert known_form(GIFT) in window.known and path not in read
+
+
+def test_the_document_list_leaves_the_file_being_read_to_the_window(
+        qtbot: QtBot, project: Project, gate: threading.Event, monkeypatch: pytest.MonkeyPatch,
+        make_window: Callable[..., MainWindow]) -> None:
+    save_spans(project, "a-visit", [GIFT, "فلاديفوستوك"])
+    save_spans(project, "b-crlf", ["بوتين"])
+    monkeypatch.setattr(documents_module, "SYNC_BYTES", 0)  # the list reads on a worker
+    read: list[str] = []
+    reading = store.ListReader.entry
+
+    def recording(self: store.ListReader, doc_id: str, stamp: store.RowStamp
+                  ) -> store.ListEntry:
+        read.append(doc_id)
+        return reading(self, doc_id, stamp)
+
+    monkeypatch.setattr(store.ListReader, "entry", recording)
+    window = make_window("a-visit")
+    model = window.documents.model
+    assert model.wait()
+    assert "b-crlf" in read and "a-visit" not in read  # the worker would read it twice
+    finish(qtbot, window, gate)
+    assert model.span_count("a-visit") == 2  # set by the window from the open session
+    assert model.span_count("b-crlf") == 1
 
 
 def test_a_document_left_while_its_file_is_read_stays_left(

@@ -156,7 +156,7 @@ class _Look:
         self.annotator = annotator
         self.rows = rows
         self.index = index
-        self.current = current  # the open document: its row, once set, is the window's
+        self.current = current  # the document shown: its row is the window's (set live)
         self.which = which  # the rows to look at (None: all)
         self._which = set(which) if which is not None else None
         self.wanted = wanted
@@ -184,8 +184,8 @@ class _Look:
                 if i in taken:
                     continue
             row = _load(self.rows[i])
-            if row.shown and row.doc_id == self.current:  # what the model would drop anyway
-                continue
+            if row.doc_id == self.current:  # the window sets its row (open, or why not):
+                continue  # shown, what the model would drop; not yet, a big file read twice
             stamp = reader.stamp(row.doc_id)
             if row.stamp == stamp:
                 if not row.shown:  # shows "…": what was read is still true
@@ -549,6 +549,8 @@ class DocumentListModel(RowTableModel):
         """Mark ``doc_id`` as the one shown; the one left is read again a moment later
         (its file is what the window saved, or someone else's after a conflict)."""
         old, self._current = self._current, doc_id
+        if self._look is not None:  # a look under way leaves the new one alone too
+            self._look.current = doc_id
         for changed in {old, doc_id} - {None}:
             i = self._index.get(changed) if changed is not None else None
             if i is not None:
