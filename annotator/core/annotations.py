@@ -2,20 +2,30 @@
 
 :class:`AnnotationSet` is mutated only by edits (:mod:`annotator.core.edits`),
 which call its checked ``_insert``/``_delete`` primitives, so undo is always an
-exact inverse. It keeps a sorted index so that lookups by position stay fast
-at tens of thousands of spans.
+exact inverse. It keeps the spans by id and in writer order (one list of the
+span objects, searched by bisection), so lookups by position or by start, end
+and label stay fast at tens of thousands of spans without a second index
+holding a key per span. A bulk load (``defer_order``) appends; only spans
+coming out of order (not a file this program wrote) make it keep a dict from
+start, end and label to id until :meth:`_sort_index` sorts the list.
 """
 
 from __future__ import annotations
 
 import bisect
+import copy
+import dataclasses
+import weakref
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import Any
 
 from annotator.core.document import text_sha256
 from annotator.core.errors import Problem
-from annotator.core.spans import STATUSES, Relation, Span, Status, id_number
+from annotator.core.spans import SORT_KEY, STATUSES, Relation, Span, Status, id_number
+
+_START = attrgetter("start")
 
 
 @dataclass(frozen=True)
@@ -64,13 +74,16 @@ class AnnotationSet:
     # suggestions turned down, kept sorted by sort_key (edits in core/suggestion_edits.py)
     rejected_suggestions: list[RejectedSuggestion] = field(default_factory=list)
     _spans: dict[str, Span] = field(default_factory=dict, repr=False)
-    _keys: dict[tuple[int, int, str], str] = field(default_factory=dict, repr=False)
-    _order: list[tuple[int, int, str, str]] = field(default_factory=list, repr=False)
+    _order: list[Span] = field(default_factory=list, repr=False)  # by SORT_KEY
+    # (start, end, label) -> id, only while a bulk load defers the order
+    _loading: dict[tuple[int, int, str], str] | None = field(default=None, repr=False)
     _relations: dict[str, Relation] = field(default_factory=dict, repr=False)
     _max_length: int = field(default=0, repr=False)
     _next_span: int = field(default=1, repr=False)
     _next_relation: int = field(default=1, repr=False)
     _sha256: str | None = field(default=None, repr=False)
+    # the other set sharing ``_spans`` since :meth:`frozen_copy` (copied before a change)
+    _spans_shared_with: weakref.ref[AnnotationSet] | None = field(default=None, repr=False)
 
     # -- reading -------------------------------------------------------------
     @property
@@ -97,31 +110,43 @@ class AnnotationSet:
 
     def spans(self) -> list[Span]:
         """All spans in writer order ``(start, end, label, id)``."""
-        return [self._spans[key[3]] for key in self._order]
+        return list(self._order)
 
     def __iter__(self) -> Iterator[Span]:
         return iter(self.spans())
 
     def find(self, start: int, end: int, label: str) -> Span | None:
-        span_id = self._keys.get((start, end, label))
-        return self._spans[span_id] if span_id is not None else None
+        if self._loading is not None:
+            span_id = self._loading.get((start, end, label))
+            return self._spans[span_id] if span_id is not None else None
+        order = self._order
+        if not order:
+            return None
+        last = order[-1]
+        if (start, end, label) > (last.start, last.end, last.label):
+            return None  # after every span (each span of a file as it is read)
+        # the spans starting at start, then (start, end, label) before any id
+        low = bisect.bisect_left(order, start, key=_START)
+        high = bisect.bisect_right(order, start, low, key=_START)
+        index = bisect.bisect_left(order, (start, end, label), low, high, key=SORT_KEY)
+        if index < high:
+            span = order[index]
+            if span.start == start and span.end == end and span.label == label:
+                return span
+        return None
 
     def index_of(self, span_id: str) -> int:
         """Position of a span in writer order (for tables)."""
         span = self._spans[span_id]
-        return bisect.bisect_left(self._order, span.sort_key)
+        return bisect.bisect_left(self._order, span.sort_key, key=SORT_KEY)
 
     def overlapping(self, start: int, end: int) -> list[Span]:
         """Spans sharing a character with ``[start, end)``; a point query when equal."""
         if end <= start:
             end = start + 1
-        low = bisect.bisect_left(self._order, (start - self._max_length,))
-        high = bisect.bisect_left(self._order, (end,))
-        found = []
-        for key in self._order[low:high]:
-            if key[1] > start:
-                found.append(self._spans[key[3]])
-        return found
+        low = bisect.bisect_left(self._order, start - self._max_length, key=_START)
+        high = bisect.bisect_left(self._order, end, low, key=_START)
+        return [span for span in self._order[low:high] if span.end > start]
 
     def relations(self) -> list[Relation]:
         return sorted(self._relations.values(),
@@ -163,7 +188,8 @@ class AnnotationSet:
         start, end = span.start, span.end
         if (0 <= start < end <= self.length and self.text[start:end] == span.text
                 and (self.labels is None or span.label in self.labels)
-                and span.id not in self._spans and span.key not in self._keys):
+                and span.id not in self._spans
+                and self.find(span.start, span.end, span.label) is None):
             return []  # the common case, checked at once (50,000 spans are read per open)
         problems: list[Problem] = []
         where = {"file": None, "span": span.id}
@@ -185,7 +211,8 @@ class AnnotationSet:
         if span.id != replacing and span.id in self._spans:
             problems.append(Problem("duplicate-id", f"span id {span.id!r} is already used",
                                     **where))
-        other = self._keys.get(span.key)
+        found = self.find(span.start, span.end, span.label)
+        other = found.id if found is not None else None
         if other is not None and other != replacing:
             problems.append(Problem("duplicate-span",
                 f"span {other} already has start {span.start}, end {span.end} and label "
@@ -204,15 +231,55 @@ class AnnotationSet:
                     span=relation.id, field=end_name))
         return problems
 
+    # -- copies --------------------------------------------------------------
+    def frozen_copy(self) -> AnnotationSet:
+        """A copy that does not change when this set does (a worker writes it meanwhile).
+
+        Spans and relations are immutable, so copying the containers that hold
+        them is enough; the dict of spans by id (the biggest) is shared until
+        one of the two sets changes, which copies it first. The text's hash is
+        made here, once, and kept by both.
+        """
+        self.sha256  # noqa: B018
+        copied = copy.copy(self)
+        for item in dataclasses.fields(self):
+            value = getattr(self, item.name)
+            if isinstance(value, dict | list) and item.name != "_spans":
+                setattr(copied, item.name, value.copy())
+        self._spans_shared_with = weakref.ref(copied)
+        copied._spans_shared_with = weakref.ref(self)
+        return copied
+
+    def __getstate__(self) -> dict[str, Any]:  # (pickle, copy) a copy shares with no one
+        state = dict(self.__dict__)
+        state["_spans_shared_with"] = None
+        return state
+
+    def _own_spans(self) -> None:
+        """Copy the dict of spans by id if a frozen copy still shares it (before a change)."""
+        if self._spans_shared_with is not None:
+            other = self._spans_shared_with()
+            if other is not None and other._spans is self._spans:
+                self._spans = dict(self._spans)
+            self._spans_shared_with = None
+
     # -- primitives used by edits (checked by the caller) ---------------------
     def _insert(self, span: Span, *, defer_order: bool = False) -> None:
         """Add a checked span; with ``defer_order``, call :meth:`_sort_index` after the batch."""
+        self._own_spans()
         self._spans[span.id] = span
-        self._keys[span.key] = span.id
         if defer_order:
-            self._order.append(span.sort_key)
+            order = self._order
+            if self._loading is None and order and SORT_KEY(span) < SORT_KEY(order[-1]):
+                # out of order: the list is sorted at the end, found by key meanwhile
+                self._loading = {(s.start, s.end, s.label): s.id for s in order}
+            if self._loading is not None:
+                self._loading[(span.start, span.end, span.label)] = span.id
+            order.append(span)
         else:
-            bisect.insort(self._order, span.sort_key)
+            if self._loading is not None:
+                self._sort_index()
+            bisect.insort(self._order, span, key=SORT_KEY)
         self._max_length = max(self._max_length, span.end - span.start)
         number = id_number(span.id)
         if number is not None and number >= self._next_span:
@@ -220,12 +287,16 @@ class AnnotationSet:
 
     def _sort_index(self) -> None:
         """Restore the sorted index after a bulk load with ``defer_order``."""
-        self._order.sort()
+        if self._loading is not None:  # (spans that came in order are in order)
+            self._order.sort(key=SORT_KEY)
+            self._loading = None
 
     def _delete(self, span_id: str) -> Span:
+        if self._loading is not None:
+            self._sort_index()
+        self._own_spans()
         span = self._spans.pop(span_id)
-        del self._keys[span.key]
-        index = bisect.bisect_left(self._order, span.sort_key)
+        index = bisect.bisect_left(self._order, span.sort_key, key=SORT_KEY)
         del self._order[index]
         return span
 

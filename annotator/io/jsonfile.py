@@ -20,7 +20,9 @@ C parser unless the bytes hold a run of more than :data:`MAX_INT_DIGITS`
 digits, and the parsed value is walked (to name the bad string's path) only
 when the text holds a ``\\u`` escape in the range D800-DFFF that is not half
 of a pair. Callers that keep values they do not know (unknown keys) refuse
-those nested deeper than :data:`MAX_DEPTH` with :func:`deeper_than`.
+those nested deeper than :data:`MAX_DEPTH` with :func:`deeper_than`. A caller
+may turn objects into its own records as they are read (``pairs_hook``), so a
+file of 50,000 objects never holds them all as dicts at once.
 
 Writing produces real characters (no ``\\u`` escapes), 2-space indent and a
 final newline, as the format spec requires.
@@ -28,9 +30,13 @@ final newline, as the format spec requires.
 
 from __future__ import annotations
 
+import io
 import json
 import math
 import re
+import uuid
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any, NoReturn
 
 from annotator.core.errors import AnnotatorError, Problem
@@ -44,6 +50,19 @@ MAX_DEPTH = 64
 # (found in a few ms in a 7 MB file, where a regular expression takes ten times longer).
 _DIGITS_AS_ZERO = bytes(0x30 if 0x30 <= b <= 0x39 else b for b in range(256))
 _TOO_MANY_DIGITS = b"0" * (MAX_INT_DIGITS + 1)
+_DIGITS_SLICE = 1 << 20  # bytes looked at a time: no second copy of a 7 MB file
+
+
+def _has_long_digit_run(data: bytes) -> bool:
+    """Whether ``data`` holds more than :data:`MAX_INT_DIGITS` ASCII digits in a row."""
+    overlap = len(_TOO_MANY_DIGITS) - 1  # a run cut by a slice's end is seen by the next
+    for first in range(0, max(1, len(data) - overlap), _DIGITS_SLICE):
+        part = data[first:first + _DIGITS_SLICE + overlap]
+        if _TOO_MANY_DIGITS in part.translate(_DIGITS_AS_ZERO):
+            return True
+    return False
+
+
 # A surrogate pair escape (high then low), or one surrogate escape.
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89abAB][0-9a-fA-F]{2}\\u[dD][c-fC-F][0-9a-fA-F]{2}"
                                r"|\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
@@ -95,12 +114,16 @@ def _where_number(text: str, token: str) -> str:
     return ""
 
 
-def _loads(text: str, source: str, *, exact_ints: bool) -> Any:
+PairsHook = Callable[[list[tuple[str, Any]]], Any]
+
+
+def _loads(text: str, source: str, *, exact_ints: bool, pairs_hook: PairsHook | None) -> Any:
     try:
         if exact_ints:
             return json.loads(text, parse_constant=_refuse_constant, parse_float=_finite_float,
-                              parse_int=_bounded_int)
-        return json.loads(text, parse_constant=_refuse_constant, parse_float=_finite_float)
+                              parse_int=_bounded_int, object_pairs_hook=pairs_hook)
+        return json.loads(text, parse_constant=_refuse_constant, parse_float=_finite_float,
+                          object_pairs_hook=pairs_hook)
     except json.JSONDecodeError as exc:
         raise AnnotatorError(Problem("malformed-json",
             f"invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}",
@@ -138,8 +161,14 @@ def _has_lone_surrogate_escape(text: str) -> bool:
     return False
 
 
-def parse_json_bytes(data: bytes, source: str) -> Any:
-    """The JSON value of ``data`` (UTF-8, BOM allowed); see the module for what is refused."""
+def parse_json_bytes(data: bytes, source: str, pairs_hook: PairsHook | None = None) -> Any:
+    """The JSON value of ``data`` (UTF-8, BOM allowed); see the module for what is refused.
+
+    ``pairs_hook`` is given each object's ``(key, value)`` pairs, in the file's
+    order, and returns what the object becomes (``dict(pairs)`` for those it
+    leaves alone); it is not used when the text may hold a lone surrogate,
+    whose check walks dicts and lists only.
+    """
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -147,9 +176,10 @@ def parse_json_bytes(data: bytes, source: str) -> Any:
             f"not valid UTF-8 at byte {exc.start}: {exc.reason}", file=source)) from None
     # A run of digits longer than allowed (maybe only inside a string): check every integer;
     # otherwise Python's C parser reads them all.
-    long_digits = _TOO_MANY_DIGITS in data.translate(_DIGITS_AS_ZERO)
-    value = _loads(text, source, exact_ints=long_digits)
-    if _has_lone_surrogate_escape(text):  # the only way a lone surrogate gets in
+    long_digits = _has_long_digit_run(data)
+    lone = _has_lone_surrogate_escape(text)  # the only way a lone surrogate gets in
+    value = _loads(text, source, exact_ints=long_digits, pairs_hook=None if lone else pairs_hook)
+    if lone:
         found = find_lone_surrogate(value)
         if found is not None:
             path, key = found
@@ -221,23 +251,74 @@ def deeper_than(value: Any, limit: int = MAX_DEPTH) -> bool:
 
 _ENCODER = json.JSONEncoder(ensure_ascii=False, indent=2)
 _BATCH = 4096  # chunks joined and encoded at a time
+_STREAM_BATCH = 1000  # items of a Streamed list converted and encoded at a time
+
+
+@dataclass(frozen=True)
+class Streamed:
+    """A list, the value of a top-level key, that :func:`dump_json_bytes` writes a batch
+    of items at a time: ``convert`` makes an item's JSON value just before it is written,
+    so the values of 50,000 spans never all exist at once."""
+
+    items: Sequence[Any]
+    convert: Callable[[Any], Any]
 
 
 def dump_json_bytes(value: Any) -> bytes:
     """UTF-8 JSON with real characters, 2-space indent and a final newline.
 
-    The same bytes as ``json.dumps(value, ensure_ascii=False, indent=2) + "\\n"``,
+    The same bytes as ``json.dumps(value, ensure_ascii=False, indent=2) + "\\n"``
+    (a :class:`Streamed` value written as the list of its converted items),
     built in batches: a 50,000-span file (7 MB) is never joined and encoded in
     one C call, which would hold the interpreter lock for ~45 ms and stall the
-    window's event loop while a worker thread saves.
+    window's event loop while a worker thread saves, and its bytes are
+    gathered in one buffer that becomes the result without a copy.
     """
-    parts: list[bytes] = []
+    out = io.BytesIO()
+    streamed = [(key, item) for key, item in value.items() if isinstance(item, Streamed)] \
+        if isinstance(value, dict) else []
+    if not streamed:
+        _write_encoded(out, value)
+    else:
+        # each streamed list is a placeholder string in the rest, cut out and written in turn
+        marker = f"\x00streamed-{uuid.uuid4().hex}-"
+        shell = {key: (f"{marker}{key}" if isinstance(item, Streamed) else item)
+                 for key, item in value.items()}
+        rest = _ENCODER.encode(shell)
+        for key, item in streamed:
+            before, found, rest = rest.partition(_ENCODER.encode(f"{marker}{key}"))
+            if not found:
+                raise AssertionError(f"the place of {key!r} was not found in the JSON written")
+            out.write(before.encode("utf-8"))
+            _write_streamed(out, item)
+        out.write(rest.encode("utf-8"))
+    out.write(b"\n")
+    return out.getvalue()
+
+
+def _write_encoded(out: io.BytesIO, value: Any) -> None:
     batch: list[str] = []
     for chunk in _ENCODER.iterencode(value):
         batch.append(chunk)
         if len(batch) >= _BATCH:
-            parts.append("".join(batch).encode("utf-8"))
+            out.write("".join(batch).encode("utf-8"))
             batch.clear()
-    batch.append("\n")
-    parts.append("".join(batch).encode("utf-8"))
-    return b"".join(parts)
+    out.write("".join(batch).encode("utf-8"))
+
+
+def _write_streamed(out: io.BytesIO, streamed: Streamed) -> None:
+    """A top-level key's list as ``json.dumps(..., indent=2)`` writes it there (level 1)."""
+    items = streamed.items
+    if not items:
+        out.write(b"[]")
+        return
+    out.write(b"[")
+    for first in range(0, len(items), _STREAM_BATCH):
+        batch = [streamed.convert(item) for item in items[first:first + _STREAM_BATCH]]
+        # "[\n  a,\n  b\n]" one level deeper is "[\n    a,\n    b\n  ]": JSON strings hold
+        # no raw newline, so every newline is indentation
+        text = _ENCODER.encode(batch).replace("\n", "\n  ")
+        if first:
+            out.write(b",")
+        out.write(text[1:-4].encode("utf-8"))  # without "[" and "\n  ]"
+    out.write(b"\n  ]")

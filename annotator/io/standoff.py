@@ -18,6 +18,10 @@ unknown keys are kept, unless nested more than
 after ``relations`` and ``unplaced_spans``, sorted by ``(start, end, label,
 source)``, only when there is one.
 
+Spans are made as the JSON is read (:class:`_SpanReader`), and written a
+batch at a time (:class:`~annotator.io.jsonfile.Streamed`): a 50,000-span file
+never exists as 50,000 dicts, on the way in or out.
+
 A stale file (its ``sha256`` differs from the text) is re-anchored by
 :func:`reanchor`, a one-to-one assignment: spans whose text is still at their
 old offsets stay; each other span takes the nearest occurrence of its text
@@ -30,7 +34,7 @@ repeated id), are kept aside in ``unplaced`` and written back under the
 from __future__ import annotations
 
 import heapq
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -38,7 +42,13 @@ from annotator.core.annotations import AnnotationSet, RejectedSuggestion
 from annotator.core.errors import AnnotatorError, Problem
 from annotator.core.project import GOLD, RelationTypes, label_name_problem
 from annotator.core.spans import STATUSES, Relation, Span, Status
-from annotator.io.jsonfile import MAX_DEPTH, deeper_than, dump_json_bytes, parse_json_bytes
+from annotator.io.jsonfile import (
+    MAX_DEPTH,
+    Streamed,
+    deeper_than,
+    dump_json_bytes,
+    parse_json_bytes,
+)
 
 FORMAT = "annotator/standoff"
 VERSION = 1
@@ -111,7 +121,7 @@ def parse_annotations(data: bytes, text: str, *, source: str, doc_id: str | None
     hold. Raises :class:`AnnotatorError` only when the file is not JSON at all
     (or JSON the format forbids: see :func:`annotator.io.jsonfile.parse_json_bytes`).
     """
-    raw = parse_json_bytes(data, source)
+    raw = _records_only_in_lists(parse_json_bytes(data, source, _SpanReader()))
     problems: list[Problem] = []
 
     def bad(code: str, message: str, span: str | None = None, fld: str | None = None) -> None:
@@ -180,7 +190,7 @@ def parse_annotations(data: bytes, text: str, *, source: str, doc_id: str | None
             fld="document.length")
 
     aset.rejected_suggestions = _parse_rejected(raw.get(REJECTED_KEY, []), bad)
-    spans = _parse_spans(raw.get("spans"), "spans", bad)
+    spans = _parse_spans(raw.pop("spans", None), "spans", bad)  # (raw keeps no 2nd list)
     unplaced = [_without_old_offsets(span)
                 for span in _parse_spans(raw.get(UNPLACED_KEY, []), UNPLACED_KEY, bad)]
     result = ReadResult(aset, problems, stale)
@@ -194,6 +204,7 @@ def parse_annotations(data: bytes, text: str, *, source: str, doc_id: str | None
                 repeated.add(id(span))
                 bad("duplicate-id", f"span id {span.id!r} is already used", span=span.id)
             span_ids.add(span.id)
+    del span_ids  # each id is below in the set or in not_inserted (50,000 ids not held twice)
 
     def label_aside(span: Span) -> None:  # a span kept aside: offsets not checked, labels are
         if labels is not None and span.label not in labels:
@@ -202,7 +213,7 @@ def parse_annotations(data: bytes, text: str, *, source: str, doc_id: str | None
 
     # spans refused or not placed: relations to them are not reported again as dangling
     not_inserted = {s.id for s in unplaced}
-    placements: list[Span | None] = reanchor(spans, text) if stale else list(spans)
+    placements: Sequence[Span | None] = reanchor(spans, text) if stale else spans
     for span, placed in zip(spans, placements, strict=True):
         if placed is None:  # re-anchoring found no free place for its text
             aset.unplaced.append(span)
@@ -242,7 +253,7 @@ def parse_annotations(data: bytes, text: str, *, source: str, doc_id: str | None
             continue
         rel_problems = [p for p in aset.relation_problems(relation) if not (
             p.code == "dangling-relation" and {relation.source, relation.target} & not_inserted)]
-        if relation.id in span_ids:
+        if relation.id in aset or relation.id in not_inserted:  # a span's id
             rel_problems.append(Problem("duplicate-id", f"relation id {relation.id!r} is "
                                         "already used by a span", span=relation.id))
         named = label_name_problem(relation.type, "relation type")
@@ -342,12 +353,79 @@ def _schema_problems(relation: Relation, types: RelationTypes,
     return found
 
 
+_PLAIN_SPAN_KEYS = ("id", "start", "end", "label", "text")
+
+
+class _SpanReader:
+    """Makes each plain span object a :class:`Span` as the JSON is read (a pairs hook).
+
+    Plain: the keys ``id``, ``start``, ``end``, ``label``, ``text`` in this
+    order (as written) and nothing else, of exact types, so the 50,000 objects
+    of a big file never all exist as dicts. Labels and texts that recur are
+    kept once. Objects of other shapes stay dicts and are checked as before;
+    a Span made anywhere but as an item of ``spans`` or ``unplaced_spans``
+    becomes its object again (:func:`_records_only_in_lists`).
+    """
+
+    def __init__(self) -> None:
+        self.shared: dict[str, str] = {}
+
+    def __call__(self, pairs: list[tuple[str, Any]]) -> Any:
+        if len(pairs) == 5:
+            (k0, span_id), (k1, start), (k2, end), (k3, label), (k4, text) = pairs
+            if (k0 == "id" and k1 == "start" and k2 == "end" and k3 == "label"
+                    and k4 == "text" and type(span_id) is str and type(start) is int
+                    and type(end) is int and type(label) is str and type(text) is str):
+                shared = self.shared
+                return Span(span_id, start, end, shared.setdefault(label, label),
+                            shared.setdefault(text, text))
+        return dict(pairs)
+
+
+def _plain_object(span: Span) -> dict[str, Any]:
+    return dict(zip(_PLAIN_SPAN_KEYS, (span.id, span.start, span.end, span.label, span.text),
+                    strict=True))
+
+
+def _records_only_in_lists(raw: Any) -> Any:
+    """``raw`` with each Span :class:`_SpanReader` made outside the lists ``spans`` and
+    ``unplaced_spans`` of the top-level object turned back into the object it was."""
+    if type(raw) is Span:
+        return _plain_object(raw)
+    allowed = {id(raw.get(key)) for key in ("spans", UNPLACED_KEY)} \
+        if type(raw) is dict else set()
+    stack: list[Any] = [raw]
+    while stack:
+        container = stack.pop()
+        if type(container) is dict:
+            for key, value in container.items():
+                if type(value) is Span:
+                    container[key] = _plain_object(value)  # (a value replaced, no key added)
+                elif type(value) is dict or type(value) is list:
+                    stack.append(value)
+        elif type(container) is list:
+            keep = id(container) in allowed
+            for index, value in enumerate(container):
+                kind = type(value)
+                if kind is Span:
+                    if not keep:
+                        container[index] = _plain_object(value)
+                elif kind is dict or kind is list:
+                    stack.append(value)
+    return raw
+
+
 def _parse_spans(items: Any, key: str, bad: Any) -> list[Span]:
     if not isinstance(items, list):
         bad("bad-field", f"'{key}' must be a list", fld=key)
         return []
+    if all(type(item) is Span for item in items):  # every one read already: the list is ours
+        return items
     spans = []
     for i, item in enumerate(items):
+        if type(item) is Span:  # a plain span, read already (_SpanReader)
+            spans.append(item)
+            continue
         if not isinstance(item, dict):
             bad("bad-field", f"{key}[{i}] must be an object", fld=f"{key}[{i}]")
             continue
@@ -521,8 +599,13 @@ def span_to_json(span: Span) -> dict[str, Any]:
     return entry
 
 
-def annotations_to_json(aset: AnnotationSet) -> dict[str, Any]:
-    """The file's JSON object, keys in the spec's order, unknown keys kept after them."""
+def annotations_to_json(aset: AnnotationSet, *, stream_spans: bool = False) -> dict[str, Any]:
+    """The file's JSON object, keys in the spec's order, unknown keys kept after them.
+
+    ``stream_spans``: ``spans`` is a :class:`~annotator.io.jsonfile.Streamed` list,
+    each span's object made only as :func:`~annotator.io.jsonfile.dump_json_bytes`
+    writes it.
+    """
     value: dict[str, Any] = {
         "format": FORMAT,
         "version": VERSION,
@@ -533,7 +616,9 @@ def annotations_to_json(aset: AnnotationSet) -> dict[str, Any]:
     }
     if aset.modified is not None:
         value["modified"] = aset.modified
-    value["spans"] = [span_to_json(s) for s in aset.spans()]
+    spans = aset.spans()
+    value["spans"] = Streamed(spans, span_to_json) if stream_spans else [
+        span_to_json(s) for s in spans]
     value["relations"] = [
         {"id": r.id, "type": r.type, "from": r.source, "to": r.target,
          **dict(sorted(r.extra.items()))} for r in aset.relations()]
@@ -549,4 +634,4 @@ def annotations_to_json(aset: AnnotationSet) -> dict[str, Any]:
 
 def serialize_annotations(aset: AnnotationSet) -> bytes:
     """Deterministic bytes for ``aset``: same set, same bytes."""
-    return dump_json_bytes(annotations_to_json(aset))
+    return dump_json_bytes(annotations_to_json(aset, stream_spans=True))

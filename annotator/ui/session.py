@@ -24,8 +24,6 @@ in flight, then writes what is left on the calling thread.
 
 from __future__ import annotations
 
-import copy
-import dataclasses
 import logging
 import threading
 from datetime import UTC, datetime
@@ -51,16 +49,11 @@ def frozen_copy(aset: AnnotationSet) -> AnnotationSet:
     """A copy a worker can write while ``aset`` goes on changing.
 
     Spans and relations are immutable, so copying the containers that hold
-    them is enough: about 2 ms at 50,000 spans, against 300 ms or more to
-    serialise them.
+    them is enough (:meth:`AnnotationSet.frozen_copy`: the spans by id are
+    shared until either set changes): well under a millisecond at 50,000
+    spans, against 200 ms or more to serialise them.
     """
-    aset.sha256  # noqa: B018  # hashed once here and cached, not again in every copy
-    copied = copy.copy(aset)
-    for field in dataclasses.fields(aset):
-        value = getattr(aset, field.name)
-        if isinstance(value, dict | list):
-            setattr(copied, field.name, value.copy())
-    return copied
+    return aset.frozen_copy()
 
 
 class _Relay(QObject):

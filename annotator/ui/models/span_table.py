@@ -1,8 +1,10 @@
 """The span table: one row per span in writer order (start, end, label, id).
 
-The model keeps its own sorted copy of the spans and applies each edit's
-:class:`~annotator.core.edits.Changes` as row removals and insertions, so adding a
-span at 50,000 spans touches one row instead of resetting the table. The note
+The model keeps its own sorted copy of the spans, and the same spans sorted by
+id (two lists of the span objects, searched by bisection: no key nor dict entry
+per row), and applies each edit's :class:`~annotator.core.edits.Changes` as row
+removals and insertions, so adding a span at 50,000 spans touches one row
+instead of resetting the table. The note
 column is editable; an edit there is not applied here but handed to the window
 (``note_edited``), which pushes a core edit like every other change.
 """
@@ -11,15 +13,18 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Mapping
+from operator import attrgetter
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPixmap
 
 from annotator.core.edits import Changes
-from annotator.core.spans import Span
+from annotator.core.spans import SORT_KEY, Span
 from annotator.ui.i18n import QT_TRANSLATE_NOOP
 from annotator.ui.models.table import Index, RowTableModel
+
+_ID = attrgetter("id")
 
 
 class SpanTableModel(RowTableModel):
@@ -37,17 +42,15 @@ class SpanTableModel(RowTableModel):
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._rows: list[Span] = []
-        self._keys: list[tuple[int, int, str, str]] = []
-        self._by_id: dict[str, Span] = {}
+        self._rows: list[Span] = []  # by SORT_KEY
+        self._by_id: list[Span] = []  # by id
         self._icons: dict[str, QIcon] = {}
 
     # -- filling -----------------------------------------------------------------
     def reset(self, spans: list[Span], colors: Mapping[str, str]) -> None:
         self.beginResetModel()
-        self._rows = sorted(spans, key=lambda s: s.sort_key)
-        self._keys = [s.sort_key for s in self._rows]
-        self._by_id = {s.id: s for s in self._rows}
+        self._rows = sorted(spans, key=SORT_KEY)
+        self._by_id = sorted(self._rows, key=_ID)
         self._icons = {}
         for label, color in colors.items():
             pixmap = QPixmap(12, 12)
@@ -58,29 +61,40 @@ class SpanTableModel(RowTableModel):
     def apply(self, changes: Changes) -> None:
         """Remove and insert the rows an edit changed."""
         for span in changes.removed:
-            row = bisect.bisect_left(self._keys, span.sort_key)
-            if row < len(self._keys) and self._keys[row] == span.sort_key:
+            row = self._row_for(span)
+            if row < len(self._rows) and SORT_KEY(self._rows[row]) == span.sort_key:
                 self.beginRemoveRows(QModelIndex(), row, row)
-                del self._rows[row], self._keys[row]
-                self._by_id.pop(span.id, None)
+                del self._rows[row]
+                self._forget_id(span.id)
                 self.endRemoveRows()
         for span in changes.added:
-            row = bisect.bisect_left(self._keys, span.sort_key)
+            row = self._row_for(span)
             self.beginInsertRows(QModelIndex(), row, row)
             self._rows.insert(row, span)
-            self._keys.insert(row, span.sort_key)
-            self._by_id[span.id] = span
+            self._forget_id(span.id)  # (one span per id, whatever came before)
+            bisect.insort(self._by_id, span, key=_ID)
             self.endInsertRows()
+
+    def _row_for(self, span: Span) -> int:
+        """Where ``span`` is, or would go, in writer order."""
+        return bisect.bisect_left(self._rows, span.sort_key, key=SORT_KEY)
 
     # -- lookups -----------------------------------------------------------------
     def span_at(self, row: int) -> Span:
         return self._rows[row]
 
     def row_of(self, span_id: str) -> int | None:
-        span = self._by_id.get(span_id)
-        if span is None:
+        found = self._by_id
+        index = bisect.bisect_left(found, span_id, key=_ID)
+        if index == len(found) or found[index].id != span_id:
             return None
-        return bisect.bisect_left(self._keys, span.sort_key)
+        return self._row_for(found[index])
+
+    def _forget_id(self, span_id: str) -> None:
+        found = self._by_id
+        index = bisect.bisect_left(found, span_id, key=_ID)
+        if index < len(found) and found[index].id == span_id:
+            del found[index]
 
     def spans(self) -> list[Span]:
         return list(self._rows)

@@ -5,7 +5,9 @@ clipped to it, converted to Qt positions (through :class:`QtOffsets` only),
 given an underline level so overlapping spans never share one, and cut into
 fill segments whose colour blends every span over them. The result is cached
 per paragraph until :meth:`Highlights.forget` says its spans changed, so
-scrolling a 50,000-span article asks the provider only for new paragraphs.
+scrolling a 50,000-span article asks the provider only for new paragraphs;
+only the :data:`CACHED_PARAGRAPHS` painted last are kept (a long session of
+jumps through the article does not keep every paragraph it ever showed).
 
 Painting never touches the text: fills go under the text before Qt draws it,
 underlines below each line after, and boxes (search matches) around it.
@@ -33,6 +35,9 @@ from annotator.ui.widgets.decorations import Decoration, DecorationProvider, ble
 UNDERLINE_PX = 2
 UNDERLINE_STEP = 3
 OUTLINE_PX = 1.5
+# Paragraphs whose paint is kept: far more than a screen shows, so that what one paint
+# prepared is there when it paints, and scrolling back a few screens asks nothing.
+CACHED_PARAGRAPHS = 300
 
 Visible = list[tuple[QTextBlock, QRectF]]  # paragraphs on screen, with their geometry
 
@@ -107,6 +112,10 @@ class Highlights:
 
     def forget(self, first: int, last: int) -> None:
         """Paragraphs ``first..last`` must be asked again."""
+        if last - first >= len(self._cache):  # fewer kept than asked for: look at those
+            for number in [n for n in self._cache if first <= n <= last]:
+                del self._cache[number]
+            return
         for number in range(first, last + 1):
             self._cache.pop(number, None)
 
@@ -132,8 +141,10 @@ class Highlights:
     def prepare(self, block: QTextBlock, start: int, end: int, offsets: QtOffsets,
                 base: str) -> BlockPaint:
         """The paint of a paragraph spanning code points ``[start, end)`` (cached)."""
-        cached = self._cache.get(block.blockNumber())
+        number = block.blockNumber()
+        cached = self._cache.pop(number, None)
         if cached is not None:
+            self._cache[number] = cached  # painted last: kept longest
             return cached
         decorations = self._decorations(start, end) if end > start else []
         origin = block.position()
@@ -146,7 +157,9 @@ class Highlights:
         pieces = [Piece(lo, hi, level, QColor(deco.color), deco)
                   for (lo, hi, deco), level in zip(clipped, levels, strict=True)]
         paint = BlockPaint(pieces, fill_segments(pieces, base))
-        self._cache[block.blockNumber()] = paint
+        self._cache[number] = paint
+        if len(self._cache) > CACHED_PARAGRAPHS:  # the one painted longest ago goes
+            del self._cache[next(iter(self._cache))]
         return paint
 
     def paint_fills(self, painter: QPainter, visible: Visible) -> None:
