@@ -48,6 +48,7 @@ from annotator.resources_path import resource_path
 from annotator.ui import settings as keys
 from annotator.ui.fonts import load_fonts
 from annotator.ui.i18n import QT_TRANSLATE_NOOP
+from annotator.ui.memory import map_big_blocks_apart
 from annotator.ui.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -65,6 +66,7 @@ _translators: list[QTranslator] = []  # installed by install_language, removed b
 
 def application() -> QApplication:
     """The running ``QApplication`` (created if needed), named and with the fonts loaded."""
+    map_big_blocks_apart()  # see annotator.ui.memory
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "annotator"])
     assert isinstance(app, QApplication), "a QCoreApplication without widgets is running"
     app.setApplicationName(APP_NAME)
