@@ -436,6 +436,7 @@ class ArticleView(QPlainTextEdit):
         visible = [(block, geometry) for block, geometry in self._visible_blocks()
                    if geometry.intersects(area)]
         base = self.viewport().palette().base().color().name()
+        self.highlights.begin_paint()
         for block, _ in visible:
             start, end = self.block_range(block)
             self.highlights.prepare(block, start, end, self._offsets, base)
