@@ -44,7 +44,8 @@ def test_only_the_paragraphs_painted_last_keep_their_highlights(
     assert not view.highlights._cache
 
 
-def test_the_span_table_finds_each_row_by_id_through_edits() -> None:
+def test_the_span_table_finds_each_row_by_id_through_edits(qtbot: QtBot) -> None:
+    # (qtbot: the QApplication its icons need, whichever tests run before)
     text = " ".join(["الهدايا", "الوفد", "المحطة", "موسكو"] * 10)
     aset = AnnotationSet("d", text, "amal", frozenset({"entity", "gift"}))
     model = SpanTableModel()

