@@ -158,7 +158,9 @@ class DocumentList(QObject):
         ws.annotator_changed.connect(self._on_annotator)
         ws.documents_changed.connect(self._reload)
         ws.document_opened.connect(self._on_opened)
-        ws.document_loading.connect(self._show_current)
+        ws.document_loading.connect(self._on_loading)
+        for signal in (ws.document_opened, ws.document_failed, ws.document_closed):
+            signal.connect(lambda *_: self.model.set_being_read(None))
         ws.document_failed.connect(self._on_failed)
         ws.document_closed.connect(lambda: self.model.set_current(None))
         for signal in (ws.spans_changed, ws.status_changed, ws.unplaced_changed):
@@ -203,6 +205,10 @@ class DocumentList(QObject):
         shown = self.filter.mapFromSource(self.model.index(row, 0)) if row is not None else None
         if shown is not None and shown.isValid():
             select_row(self.table, shown.row())
+
+    def _on_loading(self, doc_id: str) -> None:
+        self.model.set_being_read(doc_id)  # the window sets its row once it is read
+        self._show_current(doc_id)
 
     def _on_opened(self, doc_id: str) -> None:
         self._update_row()

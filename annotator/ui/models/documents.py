@@ -156,7 +156,8 @@ class _Look:
         self.annotator = annotator
         self.rows = rows
         self.index = index
-        self.current = current  # the document shown: its row is the window's (set live)
+        self.current = current  # the open document: its row, once set, is the window's
+        self.skip: str | None = None  # a document the window is reading (set live)
         self.which = which  # the rows to look at (None: all)
         self._which = set(which) if which is not None else None
         self.wanted = wanted
@@ -184,8 +185,10 @@ class _Look:
                 if i in taken:
                     continue
             row = _load(self.rows[i])
-            if row.doc_id == self.current:  # the window sets its row (open, or why not):
-                continue  # shown, what the model would drop; not yet, a big file read twice
+            if row.shown and row.doc_id == self.current:  # what the model would drop anyway
+                continue
+            if row.doc_id == self.skip:  # the window is reading it, and will set its row
+                continue
             stamp = reader.stamp(row.doc_id)
             if row.stamp == stamp:
                 if not row.shown:  # shows "…": what was read is still true
@@ -258,6 +261,7 @@ class DocumentListModel(RowTableModel):
         self._counts: Counter[str] = Counter()  # rows shown, by status
         self._source: tuple[str, str] | None = None  # project folder and annotator of the rows
         self._current: str | None = None
+        self._being_read: str | None = None  # see set_being_read
         self._icons = {status: _dot(color) for status, color in STATUS_COLOR.items()}
         self._look: _Look | None = None  # the look under way
         self._look_all = False  # asked for: a look at every row,
@@ -406,6 +410,7 @@ class DocumentListModel(RowTableModel):
         look = _Look(self.project, self.annotator, self._rows, self._index, which,
                      self._wanted, listing, None if small else self._relay,
                      None if small else GuiIdle.of_gui(), self._current)
+        look.skip = self._being_read
         self._look = look
         if not small:
             QThreadPool.globalInstance().start(look.run)
@@ -549,8 +554,6 @@ class DocumentListModel(RowTableModel):
         """Mark ``doc_id`` as the one shown; the one left is read again a moment later
         (its file is what the window saved, or someone else's after a conflict)."""
         old, self._current = self._current, doc_id
-        if self._look is not None:  # a look under way leaves the new one alone too
-            self._look.current = doc_id
         for changed in {old, doc_id} - {None}:
             i = self._index.get(changed) if changed is not None else None
             if i is not None:
@@ -558,6 +561,13 @@ class DocumentListModel(RowTableModel):
         if old is not None and old != doc_id and old in self._index:
             self._look_rows.add(old)
             self._settle.start()
+
+    def set_being_read(self, doc_id: str | None) -> None:
+        """The window is reading ``doc_id``'s big file (None: no longer) and will set its row
+        when it is read: a look leaves it alone meanwhile (not the same 10 MB twice)."""
+        self._being_read = doc_id
+        if self._look is not None:
+            self._look.skip = doc_id
 
     # -- Qt model ----------------------------------------------------------------
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
