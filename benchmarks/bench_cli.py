@@ -9,7 +9,12 @@ news-sized ones, each with every annotator's file) is built once and kept in
 the system's temporary folder (``annotator-bench-v<version>-<count>-100``) for
 later runs; the window's benchmark (``bench_window.py``) uses it too.
 
-    .venv/bin/python benchmarks/bench_cli.py [DOCUMENTS] [--json]
+    .venv/bin/python benchmarks/bench_cli.py [DOCUMENTS] [--json] [--only=CMD,...] [--repeat=N]
+
+``--only`` times only the named commands (validate, export, find, agreement);
+``--repeat`` runs each command and the baseline N times in turn and prints
+every ratio (the figures kept are the medians), for a machine shared with
+other work.
 """
 
 from __future__ import annotations
@@ -129,9 +134,14 @@ def timed(args: list[str]) -> float:
     return elapsed
 
 
-def measure(count: int = 100_000) -> dict[str, float]:
+def measure(count: int = 100_000, only: tuple[str, ...] = (),
+            repeat: int = 1) -> dict[str, float]:
     """Seconds of each command and of the bare loop (the better of two runs), and each
-    command's ratio to it: ``cli_100k_ratio_<command>`` (named so whatever ``count``)."""
+    command's ratio to it: ``cli_100k_ratio_<command>`` (named so whatever ``count``).
+
+    ``only``: the commands to time (all when empty). ``repeat`` > 1: the baseline and
+    each command run that many times in turn, each ratio taken against the baseline
+    run just before, and the medians kept."""
     root = project_of(count)
     baseline = min(bare_loop(root) for _ in range(2))
     figures = {"cli_100k_baseline_s": baseline}
@@ -144,9 +154,23 @@ def measure(count: int = 100_000) -> dict[str, float]:
             "agreement": ["agreement", str(root), "--json"],
         }
         for name, args in commands.items():
-            seconds = timed(args)
+            if only and name not in only:
+                continue
+            if repeat <= 1:
+                seconds = timed(args)
+                figures[f"cli_100k_s_{name}"] = seconds
+                figures[f"cli_100k_ratio_{name}"] = seconds / baseline
+                continue
+            runs = []
+            for _ in range(repeat):
+                bare = bare_loop(root)
+                seconds = timed(args)
+                runs.append((seconds / bare, seconds, bare))
+                print(f"{name}: ratio {seconds / bare:.2f} ({seconds:.2f} s, bare {bare:.2f} s)",
+                      file=sys.stderr)
+            ratio, seconds, _bare = sorted(runs)[len(runs) // 2]
             figures[f"cli_100k_s_{name}"] = seconds
-            figures[f"cli_100k_ratio_{name}"] = seconds / baseline
+            figures[f"cli_100k_ratio_{name}"] = ratio
     figures["cli_documents"] = count + NEWS
     return figures
 
@@ -154,7 +178,9 @@ def measure(count: int = 100_000) -> dict[str, float]:
 def main() -> None:
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     count = int(args[0]) if args else 100_000
-    figures = measure(count)
+    options = dict(a[2:].split("=", 1) for a in sys.argv[1:] if a.startswith("--") and "=" in a)
+    only = tuple(n for n in options.get("only", "").split(",") if n)
+    figures = measure(count, only, int(options.get("repeat", "1")))
     for key, value in figures.items():
         print(f"{key:32} {value:8.2f}", file=sys.stderr)
     if "--json" in sys.argv:

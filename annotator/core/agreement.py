@@ -304,8 +304,22 @@ def _span_counts(a: _ByLabel, b: _ByLabel) -> dict[str, _SpanCounts]:
             counts.exact = len(common)
             rest_a = [s for s in spans_a if s.key not in common] if common else spans_a
             rest_b = [s for s in spans_b if s.key not in common] if common else spans_b
-            counts.overlap = counts.exact + len(match_overlapping(rest_a, rest_b))
+            counts.overlap = counts.exact + (len(match_overlapping(rest_a, rest_b))
+                                             if _may_overlap(rest_a, rest_b) else 0)
     return result
+
+
+def _may_overlap(a: Sequence[Span], b: Sequence[Span]) -> bool:
+    """False only when no span of ``a`` shares a character with one of ``b`` (checked for
+    a few spans: :func:`match_overlapping` would pair none, and costs more to say so)."""
+    if len(a) * len(b) > 64:
+        return True
+    for x in a:
+        start, end = x.start, x.end
+        for y in b:
+            if start < y.end and y.start < end:
+                return True
+    return False
 
 
 def _pair_confusion(group_pairs: Counter[tuple[TokenLabel, TokenLabel]],
@@ -395,34 +409,37 @@ class AgreementTally:
         if len(present) < 2:
             return
         spans_by = document.spans
-        for name in present:
-            self.seen_labels.update(s.label for s in spans_by[name])
+        by_label = {name: _by_label(spans_by[name]) for name in present}
+        self.seen_labels.update(*by_label.values())
         text = document.text
         # Tokens cut at every boundary of every annotator present; the pairs'
         # tokens (cut at their own boundaries only) are derived from these.
         words = token_arrays(text)
-        word_starts = set(words.starts)
         cuts_of = {name: frozenset(b for s in spans_by[name] for b in (s.start, s.end))
                    for name in present}
         tokens = split_tokens(text, words, frozenset().union(*cuts_of.values()))
         group = {name: flat_labels(tokens, [(s.start, s.end, s.label)
                                             for s in spans_by[name]]).labels
                  for name in present}
-        foreign = [(start, i) for i, start in enumerate(tokens.starts)
-                   if start not in word_starts]
+        foreign: list[tuple[int, int]] = []  # none when no boundary cut a word
+        if tokens is not words:
+            word_starts = set(words.starts)
+            foreign = [(start, i) for i, start in enumerate(tokens.starts)
+                       if start not in word_starts]
         doc_units = Counter(zip(*group.values(), strict=True))
         self.units.update(doc_units)
-        by_label = {name: _by_label(spans_by[name]) for name in present}
 
         doc_pairs: dict[tuple[str, str], PairDocument] = {}
         doc_spans = _SpanCounts()
-        keys_of = {name: relation_keys(spans_by[name], document.relations.get(name, ()))
-                   for name in present}
+        relations_by = document.relations
+        keys_of = {name: relation_keys(spans_by[name], relations_by[name])
+                   for name in present if relations_by.get(name)}
         for a, b in itertools.combinations(present, 2):
             self.pair_docs[(a, b)] += 1
             for side, name in ((0, a), (1, b)):  # keyed by document too: never across two
-                self.relation_totals[(a, b)][side].update(
-                    {(*key, document.id): n for key, n in keys_of[name].items()})
+                if name in keys_of:
+                    self.relation_totals[(a, b)][side].update(
+                        {(*key, document.id): n for key, n in keys_of[name].items()})
             pair_counts = _SpanCounts()
             for label, counts in _span_counts(by_label[a], by_label[b]).items():
                 self.span_totals[(a, b)][label].add(counts)

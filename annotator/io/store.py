@@ -152,10 +152,14 @@ _PLAIN_FLAGS = (os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | _NO_FOLLOW
                 | getattr(os, "O_CLOEXEC", 0))
 
 
-def _read_plain(path: str) -> bytes | None:
+def read_plain(path: str) -> bytes | None:
     """The bytes of ``path`` if it is a regular file and not a symbolic link; None for
     anything else (no such file, a link, a FIFO...), which the caller then reads the careful
-    way (:func:`~annotator.core.safe_files.read_regular_file`), saying what is wrong."""
+    way (:func:`~annotator.core.safe_files.read_regular_file`), saying what is wrong.
+
+    Made for reading every file of a big project: one ``open`` (``O_NOFOLLOW``), one
+    ``fstat``, one ``os.read`` of the size it gives, no file object.
+    """
     if not _NO_FOLLOW:  # no way to refuse a link when opening: always the careful way
         return None
     try:
@@ -163,10 +167,16 @@ def _read_plain(path: str) -> bytes | None:
     except OSError:
         return None
     try:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
             return None
-        with open(fd, "rb", closefd=False) as handle:
-            return handle.read()
+        data = os.read(fd, info.st_size + 1)
+        if len(data) <= info.st_size:  # the whole file (else it grew meanwhile: the rest)
+            return data
+        pieces = [data]
+        while more := os.read(fd, 1 << 20):
+            pieces.append(more)
+        return b"".join(pieces)
     except OSError:
         return None
     finally:
@@ -241,13 +251,13 @@ class ListReader:
         plain = name_problem(doc_id, "document id") is None
         try:
             path = f"{self._documents}{doc_id}.txt"
-            text = _read_plain(path) if plain and self._plain_documents else None
+            text = read_plain(path) if plain and self._plain_documents else None
             if text is None:
                 self.project.load_document(doc_id)  # a text that is not UTF-8 cannot be opened
             else:
                 _check_utf8(text, path)
             path = f"{self._annotations}{doc_id}.json"
-            data = _read_plain(path) if plain and self._plain_annotations else None
+            data = read_plain(path) if plain and self._plain_annotations else None
             found = summary(self.project, doc_id, self.annotator) if data is None else (
                 summary_of(data, path, doc_id))
         except AnnotatorError as exc:

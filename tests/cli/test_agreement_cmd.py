@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from annotator.cli import main
+from annotator.cli import agreement_cmd, main
 from annotator.core.agreement import AnnotatedDocument, compute_agreement
 from annotator.core.project import DEFAULT_LABELS
 from tests.review_data import TEAM, TEXTS, make_project, spans_of
@@ -46,6 +46,15 @@ def test_json_is_the_core_figures_in_the_issue_shape(team: Path,
     assert data["documents"] == 3
     assert {"a", "b", "documents", "f1_exact", "f1_overlap", "kappa", "per_label",
             "relations"} == set(data["pairs"][0])
+
+
+def test_json_of_many_documents_is_the_same_json_on_one_line(
+        team: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    indented = run(capsys, team, "--json")[1]
+    monkeypatch.setattr(agreement_cmd, "INDENTED_UP_TO", 2)  # the team has 3 documents
+    status, out, _ = run(capsys, team, "--json")
+    assert status == 0 and out.count("\n") == 1 and indented.count("\n") > 20
+    assert json.loads(out) == json.loads(indented)
 
 
 def test_annotators_and_status_filters(team: Path, capsys: pytest.CaptureFixture[str]) -> None:

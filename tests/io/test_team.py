@@ -13,11 +13,12 @@ import pytest
 
 from annotator.api import open_project as api_open_project
 from annotator.cli import main
-from annotator.core.errors import AnnotatorError, ConflictError
-from annotator.io import team
+from annotator.core.errors import AnnotatorError, ConflictError, Problem
+from annotator.io import store, team
 from annotator.io.atomic import fingerprint
 from annotator.io.gitsync import conflict_copy_name
 from annotator.io.project_file import open_project
+from annotator.io.store import load
 
 TEXTS = {f"doc-{n}": f"وصل الوفد {n} إلى المدينة صباحاً ثم غادرها\n" for n in range(3)}
 needs_git = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
@@ -178,3 +179,41 @@ def test_the_index_of_copies_sees_copies_made_and_removed_behind_its_back(root: 
     other = open_project(root).annotation_path("doc-2", "amal")
     assert team.conflict_copies(open_project(root), "doc-2", "amal") == []
     assert other.parent == folder
+
+
+def test_agreement_reads_links_and_stale_files_as_the_window_does(root: Path) -> None:
+    for name in ("amal", "omar"):
+        for doc_id, word in zip(sorted(TEXTS), ("الوفد", "المدينة", "صباحاً"), strict=True):
+            annotate(root, name, doc_id, word)
+    project = open_project(root)
+    link = project.annotation_path("doc-1", "omar")  # a link inside the project: followed
+    kept = root / "kept" / "omar-doc-1.json"
+    kept.parent.mkdir()
+    link.replace(kept)
+    link.symlink_to(kept)
+    text = root / "documents" / "doc-0.txt"  # a document through a link, too
+    text.replace(root / "kept" / "doc-0.txt")
+    text.symlink_to(root / "kept" / "doc-0.txt")
+    changed = "قبل ذلك " + TEXTS["doc-2"]  # the annotated text changed: both files stale
+    project.document_path("doc-2").write_text(changed, encoding="utf-8")
+    warnings: list[Problem] = []
+    documents = team.annotated_documents(project, ["amal", "omar"], None, warnings.append,
+                                         parallel=False)
+    careful = {doc_id: (project.load_document(doc_id).text,
+                        {name: load(project, doc_id, name).annotations.spans()
+                         for name in ("amal", "omar")}) for doc_id in sorted(TEXTS)}
+    assert {d.id: (d.text, dict(d.spans)) for d in documents} == careful
+    assert careful["doc-2"][0] == changed and careful["doc-1"][1]["omar"]
+    assert sorted((p.code, Path(p.file or "").parent.name) for p in warnings) == [
+        ("stale", "amal"), ("stale", "omar")]
+
+
+def test_the_quick_read_takes_only_regular_files_and_never_waits(tmp_path: Path) -> None:
+    plain = tmp_path / "plain.json"
+    plain.write_bytes(b'{"a": 1}')
+    (tmp_path / "link.json").symlink_to(plain)
+    os.mkfifo(tmp_path / "pipe.json")  # opening it to read would wait for a writer
+    (tmp_path / "folder.json").mkdir()
+    assert store.read_plain(str(plain)) == b'{"a": 1}'
+    for name in ("link.json", "pipe.json", "folder.json", "missing.json"):
+        assert store.read_plain(str(tmp_path / name)) is None, name  # read the careful way
