@@ -19,7 +19,10 @@ machines are noisy); :func:`measure` returns them by name:
 - ``repaint_ms_median``: repainting after a jump through the text, highlights on;
 - ``add_span_ms_median`` / ``add_span_ms_max``: adding one span at 50,000 spans
   through the real labelling path (selection, snapping, core edit on the undo
-  stack, table row, repaint);
+  stack, table row, repaint), each on a word at a random place of the 10 MB
+  (the view goes there: a new screen of text is laid out and painted);
+  ``add_nearby_ms_median`` / ``add_nearby_ms_max``: the same on free words of
+  the screen shown (the view does not move);
 - ``save_block_ms_max``: the longest the event loop is blocked while the
   50,000-span file is written in the background (Ctrl+S and autosave:
   ``save_in_background``; a 5 ms ``QTimer`` records the gaps between its
@@ -285,6 +288,35 @@ def add_spans(window: MainWindow, count: int, rng: random.Random) -> list[float]
     return adds
 
 
+def add_spans_nearby(window: MainWindow, count: int, rng: random.Random) -> list[float]:
+    """Seconds to add each of ``count`` spans on free words of the screen shown (the view
+    does not move: what adding costs where the annotator is reading)."""
+    application = app()
+    session = window.workspace.session
+    assert session is not None
+    view = window.view
+    adds: list[float] = []
+    while len(adds) < count:
+        viewport = view.viewport().rect()
+        first = view.offsets.from_qt(view.cursorForPosition(viewport.topLeft()).position())
+        last = view.offsets.from_qt(view.cursorForPosition(viewport.bottomRight()).position())
+        words = [bounds for bounds in (word_at(session.text, rng.randrange(first, last))
+                                       for _ in range(40))
+                 if bounds is not None and not session.aset.overlapping(*bounds)]
+        if not words:  # this screen is full: the next one
+            view.verticalScrollBar().setValue(view.verticalScrollBar().value()
+                                              + view.verticalScrollBar().pageStep())
+            settle(application)
+            continue
+        start, end = words[0]
+        began = time.perf_counter()
+        view.select_range(start, end)
+        window.annotating.apply_label("gift")
+        settle(application)
+        adds.append(time.perf_counter() - began)
+    return adds
+
+
 def measure(megabytes: float = 10.0, spans: int = 50_000, adds: int = 200,
             memory: bool = True) -> dict[str, float]:
     """Every figure of this benchmark, by name (see the module's docstring)."""
@@ -317,6 +349,9 @@ def measure(megabytes: float = 10.0, spans: int = 50_000, adds: int = 200,
         times = add_spans(window, adds, rng)
         figures["add_span_ms_median"] = statistics.median(times) * 1000
         figures["add_span_ms_max"] = max(times) * 1000
+        nearby = add_spans_nearby(window, adds // 2, rng)
+        figures["add_nearby_ms_median"] = statistics.median(nearby) * 1000
+        figures["add_nearby_ms_max"] = max(nearby) * 1000
         assert session.save()
         began = time.perf_counter()
         for _ in range(20):

@@ -75,3 +75,35 @@ def test_the_span_table_finds_each_row_by_id_through_edits(qtbot: QtBot) -> None
         gone = [s.id for s in changes.removed if s.id not in aset]
         assert all(model.row_of(span_id) is None for span_id in gone)
     assert model.row_of("T999") is None
+
+
+def test_kept_glyph_extents_follow_the_lines_as_they_are_laid_out_now(qtbot: QtBot) -> None:
+    # the x intervals of spans are kept between paints (adding one span repaints the
+    # screen); after a resize the lines break elsewhere and none kept may be stale
+    text = "\n".join(f"التقى الرئيسان في المحطة {i} وتبادلا الهدايا ثم عقدا اجتماعاً مطوّلاً."
+                     for i in range(6))
+    decorations = []
+    for start in range(0, len(text) - 5, 9):
+        decorations.append(Decoration(start, start + 5, "#1f77b4", str(start)))
+    view = make_view(qtbot, text, width=620)
+    view.set_provider(ListProvider(decorations))
+    view.viewport().repaint()
+
+    def all_current() -> int:
+        checked = 0
+        block = view.document().firstBlock()
+        while block.isValid():
+            paint = view.highlights.get(block.blockNumber())
+            for (number, start, end), kept in (paint.extents.items() if paint else ()):
+                line = block.layout().lineAt(number)
+                assert line.isValid() and kept == highlights.line_extents(line, start, end)
+                checked += 1
+            block = block.next()
+        return checked
+
+    assert all_current() > 0
+    for width in (300, 470, 900):
+        view.resize(width, 360)
+        qtbot.wait(10)
+        view.viewport().repaint()
+        assert all_current() > 0

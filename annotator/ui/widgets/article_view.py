@@ -69,7 +69,13 @@ from PySide6.QtGui import (
     QTextOption,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QApplication, QMenu, QPlainTextEdit, QToolTip, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QMenu,
+    QPlainTextEdit,
+    QToolTip,
+    QWidget,
+)
 
 from annotator.core.document import strong_direction
 from annotator.core.offsets import QtOffsets
@@ -431,12 +437,17 @@ class ArticleView(QPlainTextEdit):
         return self.highlights.find(self._selected, numbers)
 
     # -- painting ----------------------------------------------------------------
+    def _layout_width(self) -> float:
+        """What the paragraphs' line breaks depend on besides the font: the viewport's width
+        (the layout's own text width is not exposed to Python)."""
+        return float(self.viewport().width())
+
     def paintEvent(self, event: QPaintEvent) -> None:
         area = QRectF(event.rect())
         visible = [(block, geometry) for block, geometry in self._visible_blocks()
                    if geometry.intersects(area)]
         base = self.viewport().palette().base().color().name()
-        self.highlights.begin_paint()
+        self.highlights.begin_paint(self._layout_width())
         for block, _ in visible:
             start, end = self.block_range(block)
             self.highlights.prepare(block, start, end, self._offsets, base)

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen, QTextBlock, QTextLine
@@ -59,6 +59,11 @@ class BlockPaint:
 
     pieces: list[Piece]
     fills: list[tuple[int, int, QColor]]
+    # x intervals of (line, start, end) as laid out at the width painted last (see
+    # Highlights.begin_paint): a paint after adding one span asks glyph runs again
+    # only on its paragraph (~30 µs a line, some 60 lines a screen)
+    extents: dict[tuple[int, int, int], list[tuple[float, float, bool]]] = field(
+        default_factory=dict)
 
 
 def line_extents(line: QTextLine, start: int, end: int) -> list[tuple[float, float, bool]]:
@@ -100,20 +105,23 @@ class Highlights:
         self.provider: DecorationProvider | None = None
         self.overlays: dict[str, DecorationProvider] = {}
         self._cache: dict[int, BlockPaint] = {}
-        # x intervals found during one paint, by (paragraph, line, start, end): a span's
-        # fill and its underline ask for the same ones (glyph runs cost ~30 µs a line)
-        self._extents: dict[tuple[int, int, int, int], list[tuple[float, float, bool]]] = {}
+        self._width = -1.0  # the layout width the kept extents were found at
 
-    def begin_paint(self) -> None:
-        """A paint begins: the lines' layout may have changed since the last one."""
-        self._extents.clear()
+    def begin_paint(self, width: float) -> None:
+        """A paint of text laid out ``width`` wide begins: another width breaks the lines
+        elsewhere, so the x intervals kept are found again (a new font clears it all)."""
+        if width != self._width:
+            self._width = width
+            for paint in self._cache.values():
+                paint.extents.clear()
 
-    def _line_extents(self, block: QTextBlock, line: QTextLine, start: int,
+    @staticmethod
+    def _line_extents(paint: BlockPaint, line: QTextLine, start: int,
                       end: int) -> list[tuple[float, float, bool]]:
-        key = (block.blockNumber(), line.lineNumber(), start, end)
-        found = self._extents.get(key)
-        if found is None:
-            found = self._extents[key] = line_extents(line, start, end)
+        key = (line.lineNumber(), start, end)
+        found = paint.extents.get(key)
+        if found is None:  # (a span's fill and its underline ask for the same)
+            found = paint.extents[key] = line_extents(line, start, end)
         return found
 
     def _decorations(self, start: int, end: int) -> list[Decoration]:
@@ -187,7 +195,7 @@ class Highlights:
                     s, e = max(lo, first), min(hi, last)
                     if s >= e:
                         continue
-                    for x1, x2, _ in self._line_extents(block, line, s, e):
+                    for x1, x2, _ in self._line_extents(paint, line, s, e):
                         painter.fillRect(QRectF(geometry.left() + x1, geometry.top() + line.y(),
                                                 x2 - x1, line.height()), color)
 
@@ -195,7 +203,7 @@ class Highlights:
         for block, geometry in visible:
             paint = self._cache.get(block.blockNumber())
             pieces = [p for p in paint.pieces if p.decoration.underline] if paint else []
-            if not pieces:
+            if paint is None or not pieces:
                 continue
             for line, first, last in lines(block):
                 bottom = geometry.top() + line.y() + line.height()
@@ -204,7 +212,7 @@ class Highlights:
                     if s >= e:
                         continue
                     y = bottom - UNDERLINE_PX - piece.level * UNDERLINE_STEP
-                    for x1, x2, _ in self._line_extents(block, line, s, e):
+                    for x1, x2, _ in self._line_extents(paint, line, s, e):
                         rect = QRectF(geometry.left() + x1, y, x2 - x1, UNDERLINE_PX)
                         if piece.decoration.dashed:
                             painter.setPen(QPen(piece.color, UNDERLINE_PX, Qt.PenStyle.DashLine))
@@ -218,7 +226,9 @@ class Highlights:
         for block, geometry in visible:
             paint = self._cache.get(block.blockNumber())
             pieces = [p for p in paint.pieces if p.decoration.outline] if paint else []
-            for line, first, last in lines(block) if pieces else ():
+            if paint is None or not pieces:
+                continue
+            for line, first, last in lines(block):
                 for piece in pieces:
                     s, e = max(piece.start, first), min(piece.end, last)
                     if s >= e:
@@ -226,7 +236,7 @@ class Highlights:
                     painter.setPen(QPen(piece.color.darker(130), OUTLINE_PX,
                                         Qt.PenStyle.DashLine if piece.decoration.dashed
                                         else Qt.PenStyle.SolidLine))  # dashed: suggestions
-                    for x1, x2, _ in self._line_extents(block, line, s, e):
+                    for x1, x2, _ in self._line_extents(paint, line, s, e):
                         painter.drawRoundedRect(QRectF(geometry.left() + x1 - 1,
                                                        geometry.top() + line.y() + 0.5,
                                                        x2 - x1 + 2, line.height() - 1), 3, 3)
