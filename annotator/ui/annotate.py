@@ -93,6 +93,7 @@ class Annotating(QObject):
         """Push ``edit`` on the open document; one marked done is reopened in the same step."""
         session = self.workspace.session
         if session is None:
+            self.workspace.say_if_reading()
             return False
         reopen = session.aset.status == "done" and not edit.changes.status
         if reopen:
@@ -127,6 +128,7 @@ class Annotating(QObject):
     def apply_label(self, label: str) -> None:
         session = self.workspace.session
         if session is None:
+            self.workspace.say_if_reading()
             return
         selected = self.view.selected_key
         selection = self.view.selection_range()
@@ -233,6 +235,8 @@ class Annotating(QObject):
         """The open session and the span selected in the view, or None after saying so."""
         session = self.workspace.session
         span_id = self.view.selected_key
+        if session is None and self.workspace.say_if_reading():
+            return None
         if session is None or span_id is None or span_id not in session.aset:
             self._say(self.tr("No span selected"), "no-span-selected")
             return None
@@ -241,6 +245,8 @@ class Annotating(QObject):
     def delete_selected(self) -> None:
         session = self.workspace.session
         span_id = self.view.selected_key
+        if session is None and self.workspace.say_if_reading():
+            return
         if session is None or span_id is None or span_id not in session.aset:
             self._say(self.tr("No span selected: click a span, or use Alt+↓ / Alt+↑"),
                       "no-span-selected")

@@ -117,7 +117,7 @@ class Saving(QObject):
             if broken is not None:
                 self.say(self.tr("Nothing saved: {doc} could not be opened and is left as it "
                                  "is").format(doc=broken[0]), code="nothing-saved")
-            else:
+            elif not self.workspace.say_if_reading():
                 self.say(self.tr("Nothing to save: no document is open"), code="no-document")
             return
         if session.in_conflict:

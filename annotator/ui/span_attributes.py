@@ -76,6 +76,8 @@ class SpanAttributes(QObject):
         """F4: show the panel and put the focus on the first attribute of the selected span."""
         session = self.workspace.session
         span_id = self.view.selected_key
+        if session is None and self.workspace.say_if_reading():
+            return
         if session is None or span_id is None or span_id not in session.aset:
             self.feedback.say(self.tr("No span selected: click a span, or use Alt+↓ / Alt+↑"),
                               MESSAGE_MS, "no-span-selected")

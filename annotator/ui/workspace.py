@@ -331,6 +331,16 @@ class Workspace(QObject):
                                            self.autosave_ms, self, self.undo_history,
                                            loaded=outcome))
 
+    def say_if_reading(self) -> bool:
+        """When the document shown is still being read, say so (nothing can change until
+        it is open) and return True; else False."""
+        if self.loading is None:
+            return False
+        self.feedback.say(self.tr("The spans of {doc} are still being read: nothing can "
+                                  "change for a moment").format(doc=self.loading.doc_id),
+                          4000, "reading-spans")
+        return True
+
     def wait_until_read(self, timeout_ms: int = 60_000) -> bool:
         """Wait (the event loop running) until the document being read is open or shown as
         impossible to open; False when it still is not after ``timeout_ms``."""

@@ -543,7 +543,7 @@
     </message>
     <message>
         <source>No span selected: click a span, or use Alt+↓ / Alt+↑</source>
-        <translation>لم يُحدَّد مقطع: انقر مقطعًا، أو استعمل Alt+↓ / Alt+↑</translation>
+        <translation>لم يُحدَّد مقطع: انقر مقطعًا، أو استعمل ⁦Alt+↓⁩ / ⁦Alt+↑⁩</translation>
     </message>
     <message>
         <source>No span selected</source>
@@ -3182,6 +3182,10 @@ A project folder holds project.json and a documents/ folder of .txt files (&apos
 </context>
 <context>
     <name>Workspace</name>
+    <message>
+        <source>The spans of {doc} are still being read: nothing can change for a moment</source>
+        <translation>ما زالت مقاطع ⁨{doc}⁩ تُقرأ: لا يمكن تغيير شيء للحظة</translation>
+    </message>
     <message>
         <source>No more documents that way</source>
         <translation>لا مزيد من المستندات في هذا الاتجاه</translation>

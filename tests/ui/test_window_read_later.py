@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QThreadPool
+from PySide6.QtCore import Qt, QThreadPool
 from pytestqt.qtbot import QtBot
 
 from annotator.core.annotations import AnnotationSet
@@ -23,7 +23,7 @@ from annotator.io.atomic import ABSENT
 from annotator.ui import workspace as workspace_module
 from annotator.ui.main_window import MainWindow
 from annotator.ui.models import documents as documents_module
-from tests.ui.conftest import DOCS, SHORT, VISIT
+from tests.ui.conftest import DOCS, SHORT, VISIT, scripted
 
 GIFT = "سترةً"  # a word of VISIT
 
@@ -77,6 +77,15 @@ def test_the_text_is_shown_at_once_and_nothing_changes_until_the_spans_are_read(
     start = VISIT.index("الزعيم")
     window.view.select_range(start, start + len("الزعيم"))
     window.annotating.apply_label("entity")
+    assert scripted(window).last == "reading-spans"  # said, not silently dropped
+    for key, modifier in ((Qt.Key.Key_Delete, Qt.KeyboardModifier.NoModifier),
+                          (Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)):
+        said = len(scripted(window).said)
+        qtbot.keyClick(window.view, key, modifier)
+        assert scripted(window).codes[said:] == ["reading-spans"], key
+    qtbot.keyClick(window.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # nothing
+    assert "no-document" not in scripted(window).codes  # it is open, being read
+    assert "no-span-selected" not in scripted(window).codes
     assert ws.session is None and path.read_bytes() == before
     window.view.set_cursor_offset(120)  # the user reads on meanwhile
 
