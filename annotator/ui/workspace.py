@@ -155,6 +155,8 @@ class LoadingDocument:
         return self.document.id
 
     def read(self, project: Project) -> None:  # on a worker thread
+        if self.cancelled:  # left while it waited for a worker: not read at all
+            return
         outcome: store.Loaded | Exception
         try:
             outcome = store.load(project, self.document.id, self.annotator, self.document)
