@@ -6,7 +6,8 @@ the page shown instead when a document cannot be opened (with the broken
 banner). It follows the workspace: an opened document's text goes into the
 view with its spans highlighted, the cursor at the start and the keyboard
 focus on the text; a document that cannot be opened shows the broken page;
-no document, an empty view. A big document's text is shown while its spans are
+no document, an empty view. A document comes back where it was left in this
+window (cursor and scroll). A big document's text is shown while its spans are
 read (``document_loading``), then its spans join it where the user has scrolled.
 What the banners say is decided elsewhere
 (:mod:`annotator.ui.files`). Once a document is shown it says so
@@ -62,10 +63,14 @@ class ArticleArea(QWidget):
         layout.addWidget(self.conflict_banner)
         layout.addWidget(self.file_banner)
         layout.addWidget(self.stack, 1)
+        self._shown: str | None = None  # the document whose text the view holds
+        # where each document left in this window was read: (cursor offset, scroll value)
+        self._places: dict[str, tuple[int, int]] = {}
         workspace.document_loading.connect(self._show_text)
         workspace.document_opened.connect(self._show)
         workspace.document_failed.connect(self._show_broken)
         workspace.document_closed.connect(self._clear)
+        workspace.project_changed.connect(lambda _project: self._places.clear())
 
     def _show(self, doc_id: str) -> None:
         session = self.workspace.session
@@ -74,28 +79,41 @@ class ArticleArea(QWidget):
         self.stack.setCurrentWidget(self.view)
         shown_already = self.view.text is session.text  # shown while its spans were read
         if not shown_already:
-            self.view.set_text(session.text)
+            self._put_text(doc_id, session.text)
         self.view.set_provider(SpanDecorations(session.aset, self.workspace.colors))
-        if not shown_already:
-            self.view.set_cursor_offset(0)
-            self.view.setFocus()
         self.document_shown.emit(doc_id)
 
-    def _show_text(self, _doc_id: str) -> None:
+    def _show_text(self, doc_id: str) -> None:
         loading = self.workspace.loading
         if loading is None:
             return
         self.stack.setCurrentWidget(self.view)
-        self.view.set_text(loading.document.text)
+        self._put_text(doc_id, loading.document.text)
         self.view.set_provider(None)
-        self.view.set_cursor_offset(0)
+
+    def _put_text(self, doc_id: str, text: str) -> None:
+        """Show ``text``, at the place where ``doc_id`` was left (else at its start)."""
+        self._remember_place()
+        self.view.set_text(text)
+        self._shown = doc_id
+        offset, scrolled = self._places.get(doc_id, (0, 0))
+        self.view.set_cursor_offset(min(offset, len(text)))
+        self.view.verticalScrollBar().setValue(scrolled)
         self.view.setFocus()
 
+    def _remember_place(self) -> None:
+        if self._shown is not None:
+            self._places[self._shown] = (self.view.cursor_offset(),
+                                         self.view.verticalScrollBar().value())
+            self._shown = None
+
     def _show_broken(self, *_args: object) -> None:
+        self._remember_place()
         self.view.set_text("")
         self.stack.setCurrentWidget(self.broken_page)
 
     def _clear(self) -> None:
+        self._remember_place()
         self.view.set_text("")
         self.stack.setCurrentWidget(self.view)
 

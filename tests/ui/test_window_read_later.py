@@ -220,3 +220,16 @@ def test_a_small_file_is_read_before_anything_is_shown(
     window = make_window("a-visit")
     assert window.workspace.loading is None
     assert window.workspace.session is not None and len(window.workspace.session.aset) == 1
+
+
+def test_a_document_comes_back_where_it_was_left(
+        qtbot: QtBot, project: Project, make_window: Callable[..., MainWindow]) -> None:
+    window = make_window("a-visit")
+    ws, view = window.workspace, window.view
+    view.set_cursor_offset(150)
+    assert ws.open_document("c-short")
+    assert view.cursor_offset() == 0  # a document not seen yet starts at its start
+    view.set_cursor_offset(10)
+    assert ws.open_document("a-visit")
+    assert view.cursor_offset() == 150
+    assert ws.open_document("c-short") and view.cursor_offset() == 10
