@@ -14,6 +14,7 @@ import os
 import stat
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from pathlib import Path
 
 from annotator.core.annotations import AnnotationSet
 from annotator.core.document import Document, decode_text
@@ -183,6 +184,13 @@ def read_plain(path: str) -> bytes | None:
         os.close(fd)
 
 
+def reads_plain(folder: Path, root: Path) -> bool:
+    """Whether the files of ``folder`` may be read with :func:`read_plain`: it does not lead
+    outside ``root`` (or does not exist yet). Else they are read the careful way, which says
+    where they lead."""
+    return not folder.exists() or outside_problem(folder, root) is None
+
+
 _PIECE = 1 << 20
 
 
@@ -229,14 +237,13 @@ class ListReader:
         self.annotator = annotator
         documents = project.documents_dir
         self._documents = os.path.join(documents, "")
-        self._plain_documents = outside_problem(documents, project.root) is None
+        self._plain_documents = reads_plain(documents, project.root)
         self._annotations: str | None = None  # None: a name breaking the rules, no files
         self._plain_annotations = False
         if name_problem(annotator, "annotator name") is None:  # else each row says so
             folder = project.annotator_dir(annotator)
             self._annotations = os.path.join(folder, "")
-            self._plain_annotations = (not folder.exists()
-                                       or outside_problem(folder, project.root) is None)
+            self._plain_annotations = reads_plain(folder, project.root)
 
     def stamp(self, doc_id: str) -> RowStamp:
         """The stamps of the row's text and annotation file, as they are now."""

@@ -38,14 +38,13 @@ from annotator.core.agreement import AgreementTally, AnnotatedDocument, compute_
 from annotator.core.document import Document, decode_text
 from annotator.core.errors import AnnotatorError, Problem
 from annotator.core.project import Project, name_problem
-from annotator.core.safe_files import outside_problem
 from annotator.core.spans import Relation, Span
 from annotator.io import parallel as cores
 from annotator.io.atomic import ABSENT, atomic_write, check_unchanged, fingerprint_bytes
 from annotator.io.gitsync import CONFLICT_MARK, Git, SyncRefusedError, is_conflict_copy, own_paths
 from annotator.io.locking import folder_lock
 from annotator.io.standoff import ReadResult, parse_annotations
-from annotator.io.store import load, read_plain, summary
+from annotator.io.store import load, read_plain, reads_plain, summary
 
 log = logging.getLogger(__name__)
 
@@ -178,7 +177,7 @@ class _ChunkReader:
         self.labels = project.label_names
         self.relation_types = project.relation_types()
         self._documents = os.path.join(project.documents_dir, "") \
-            if outside_problem(project.documents_dir, project.root) is None else None
+            if reads_plain(project.documents_dir, project.root) else None
         self._folders: dict[str, str | None] = {}
 
     def _folder(self, annotator: str) -> str | None:
@@ -187,8 +186,8 @@ class _ChunkReader:
             return self._folders[annotator]
         except KeyError:
             folder = self.project.annotator_dir(annotator)
-            plain = not folder.exists() or outside_problem(folder, self.project.root) is None
-            found = self._folders[annotator] = os.path.join(folder, "") if plain else None
+            found = self._folders[annotator] = (
+                os.path.join(folder, "") if reads_plain(folder, self.project.root) else None)
             return found
 
     def text(self, doc_id: str, plain: bool) -> str:
