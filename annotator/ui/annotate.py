@@ -231,32 +231,30 @@ class Annotating(QObject):
         self.view.setFocus()
 
     # -- the selected span ---------------------------------------------------------
-    def _selected_span(self) -> tuple[DocumentSession, Span] | None:
-        """The open session and the span selected in the view, or None after saying so."""
+    def _selected_span(self, hint: bool = False) -> tuple[DocumentSession, Span] | None:
+        """The open session and the span selected in the view, or None after saying so
+        (``hint``: and how to select one)."""
         session = self.workspace.session
         span_id = self.view.selected_key
         if session is None and self.workspace.say_if_reading():
             return None
         if session is None or span_id is None or span_id not in session.aset:
-            self._say(self.tr("No span selected"), "no-span-selected")
+            self._say(self.tr("No span selected: click a span, or use Alt+↓ / Alt+↑") if hint
+                      else self.tr("No span selected"), "no-span-selected")
             return None
         return session, session.aset.span(span_id)
 
     def delete_selected(self) -> None:
-        session = self.workspace.session
-        span_id = self.view.selected_key
-        if session is None and self.workspace.say_if_reading():
+        selected = self._selected_span(hint=True)
+        if selected is None:
             return
-        if session is None or span_id is None or span_id not in session.aset:
-            self._say(self.tr("No span selected: click a span, or use Alt+↓ / Alt+↑"),
-                      "no-span-selected")
-            return
-        edit = remove_span(session.aset, span_id)
+        session, span = selected
+        edit = remove_span(session.aset, span.id)
         aset = session.aset
 
         def end_text(end: str) -> str:
-            span = aset.get(end)
-            return span.text if span is not None else end
+            found = aset.get(end)
+            return found.text if found is not None else end
 
         gone = "; ".join(relation_text(r.type, end_text(r.source), end_text(r.target))
                          for r in edit.relations)
