@@ -223,3 +223,29 @@ def test_ctrl_wheel_asks_to_zoom(qtbot: QtBot) -> None:
                             False)
         view.wheelEvent(event)
     assert blocker.args == [1]
+
+
+def test_the_screen_a_move_ends_on_is_laid_out_before_it_is_painted(qtbot: QtBot) -> None:
+    # laid out while painting, a paragraph may change the scroll range, and Qt then paints
+    # the scroll bar a second time (and queues the rest for the next paint)
+    paragraphs = [f"الفقرة رقم {i}: " + "وصل الوفد إلى المدينة " * (i % 9 + 1)
+                  for i in range(4000)]
+    text = "\n".join(paragraphs)
+    view = make_view(qtbot, text)
+    ranges: list[int] = []
+    view.verticalScrollBar().rangeChanged.connect(lambda _lo, hi: ranges.append(hi))
+    for offset in (len(text) * 3 // 4, len(text) // 3, len(text) - 1, 5):
+        view.set_cursor_offset(offset)
+        ranges.clear()
+        view.viewport().repaint()
+        assert ranges == [], offset
+        view.select_range(offset // 2, offset // 2 + 4)
+        ranges.clear()
+        view.viewport().repaint()
+        assert ranges == [], offset // 2
+    bar = view.verticalScrollBar()  # scrolled by the user (wheel, keys, the bar)
+    for value in (bar.maximum() // 5, bar.maximum() // 2):
+        bar.setValue(value)
+        ranges.clear()
+        view.viewport().repaint()
+        assert ranges == [], value

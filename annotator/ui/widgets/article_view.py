@@ -124,6 +124,7 @@ class ArticleView(QPlainTextEdit):
         self.show_label_names = False
         self._tag_font: QFont | None = None  # of the label names, for the text's size now
         self._spaced: set[int] = set()  # paragraphs whose lines were moved apart
+        self._moving = False  # a command is moving the cursor: lay out where it ends only
         self.arc_space = 0.0  # room above each line for relation arcs (see set_arc_space)
         self.arc_offsets: tuple[int, ...] | None = None  # lines with arcs hold these (None: all)
         self.overlay_painters: list[Callable[[QPainter], None]] = []  # over text, under tags
@@ -279,8 +280,7 @@ class ArticleView(QPlainTextEdit):
         cursor.setPosition(self._offsets.to_qt(start))
         cursor.setPosition(self._offsets.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
         self.selection_origin = "keyboard"
-        self.setTextCursor(cursor)
-        self.ensureCursorVisible()
+        self._move_to(cursor)
 
     def _align_around(self, offset: int) -> None:
         """Lay out and space the paragraph holding ``offset`` before Qt scrolls to it."""
@@ -298,8 +298,18 @@ class ArticleView(QPlainTextEdit):
         self._align_around(offset)
         cursor = QTextCursor(self.document())
         cursor.setPosition(self._offsets.to_qt(offset))
-        self.setTextCursor(cursor)
-        self.ensureCursorVisible()
+        self._move_to(cursor)
+
+    def _move_to(self, cursor: QTextCursor) -> None:
+        """Put the cursor (and selection) there and scroll to it; the screen where the
+        view ends is laid out before it is painted (see :meth:`scrollContentsBy`)."""
+        self._moving = True
+        try:
+            self.setTextCursor(cursor)
+            self.ensureCursorVisible()
+        finally:
+            self._moving = False
+        self._align_visible()
 
     def _emit_offset(self) -> None:
         self.offset_changed.emit(self.cursor_offset())
@@ -349,8 +359,17 @@ class ArticleView(QPlainTextEdit):
             self._space_block(block)
             self._spaced.add(block.blockNumber())
 
+    def scrollContentsBy(self, dx: int, dy: int) -> None:
+        """Lay the new screen out as soon as the view moves, not while it is painted: a
+        paragraph laid out then may change the scroll range, and Qt would paint the
+        window's scroll bar a second time."""
+        super().scrollContentsBy(dx, dy)
+        if dy and not self._moving:  # (a command moving the cursor scrolls in steps)
+            self._align_visible()
+
     def _align_visible(self) -> None:
-        """Before Qt hit-tests a mouse event: a re-laid-out paragraph may not be aligned yet."""
+        """Lay out and align the paragraphs on screen: before Qt hit-tests a mouse event (a
+        re-laid-out paragraph may not be aligned yet), and when the view has moved."""
         for _ in self._visible_blocks():
             pass
 
