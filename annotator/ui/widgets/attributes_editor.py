@@ -82,7 +82,8 @@ class AttributesEditor(QWidget):
                 label=f"\u2068{span.label}\u2069", text=f"\u2068{span.text}\u2069"))
             self.empty.setText(self.tr("{label} has no attributes (Project > Labels and "
                                        "relations… adds some)").format(label=span.label))
-        self.heading.setVisible(span is not None)
+        # the heading stays shown (empty, it takes no room): showing a hidden label again
+        # costs a layout of the window, 1-2 ms at each span selected after none
         self.empty.setVisible(not names)
         if not same:
             self._rebuild(names, {n for n in names if n in declared and declared[n] is None})
