@@ -18,9 +18,7 @@ from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 from annotator.core.document import strong_direction
 
 # looked up once: every cell of every repaint asks (an enum member costs ten times an int)
-_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
 _RTL, _LTR = Qt.LayoutDirection.RightToLeft, Qt.LayoutDirection.LeftToRight
-_LEADING = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 
 
 class BidiDelegate(QStyledItemDelegate):
@@ -30,7 +28,6 @@ class BidiDelegate(QStyledItemDelegate):
         text = option.text
         direction = strong_direction(text) if text else None
         if direction is not None:
+            # The view's default alignment is left, not absolute: the leading side of the
+            # direction given here (a model that aligns a cell itself still does).
             option.direction = _RTL if direction == "rtl" else _LTR
-            if index.data(_ALIGNMENT) is None:  # else the model's
-                # Not absolute: "left" means the leading side of the cell's own direction.
-                option.displayAlignment = _LEADING
