@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QPlainTextEdit, QToolTip
 from pytestqt.qtbot import QtBot
 
 from annotator.ui.fonts import article_font
+from annotator.ui.widgets import highlights
 from annotator.ui.widgets.article_view import ArticleView
 from annotator.ui.widgets.decorations import Decoration, blend
 
@@ -249,3 +250,57 @@ def test_the_screen_a_move_ends_on_is_laid_out_before_it_is_painted(qtbot: QtBot
         ranges.clear()
         view.viewport().repaint()
         assert ranges == [], value
+
+
+def test_a_fill_covers_an_emoji_inside_its_span(qtbot: QtBot) -> None:
+    # Qt's box for a glyph run is half an emoji wide (two UTF-16 units, one glyph), at the
+    # wrong end in right-to-left text: such a paragraph is measured glyph by glyph
+    text = "قدّم الضيف دفعةً قوية 🤝 للعلاقات بين البلدين"
+    view = make_view(qtbot, text)
+    emoji = text.index("🤝")
+    view.set_provider(ListProvider([Decoration(text.index("قوية"), emoji + 1, "#d62728", "M")]))
+    view.viewport().repaint()
+    block = view.document().begin()
+    assert view.highlights.get(0).by_glyphs  # measured glyph by glyph
+    line = block.layout().lineAt(0)
+    glyphs = [(run.positions(), run.rawFont().advancesForGlyphIndexes(run.glyphIndexes()))
+              for run in line.glyphRuns(view.offsets.to_qt(emoji), 2)]
+    left = min(p.x() for positions, _ in glyphs for p in positions)
+    right = max(p.x() + a.x() for positions, advances in glyphs
+                for p, a in zip(positions, advances, strict=True))
+    assert right - left > 8  # the emoji's glyph (a box where no emoji font is installed)
+    white = view.viewport().palette().base().color().name()
+    image = view.viewport().grab().toImage()
+    geometry = view.blockBoundingGeometry(block).translated(view.contentOffset())
+    top = geometry.top() + line.y()
+    for x in (left + 1, (left + right) / 2, right - 4):  # columns under the emoji's glyph
+        column = QRectF(geometry.left() + x - 1, top, 3, line.height() - 8)
+        assert _mode_color(image, column) == blend(["#d62728"], white), x
+    (rect,) = view.range_rects(emoji, emoji + 1)  # outlines and hit boxes measure alike
+    assert rect.left() <= geometry.left() + left + 0.5
+    assert rect.right() >= geometry.left() + right - 0.5
+
+
+def test_a_paragraph_with_an_emoji_is_measured_glyph_by_glyph(qtbot: QtBot) -> None:
+    # Qt's box for a glyph run can be narrower than the glyph when the range holds half of
+    # a surrogate pair (a label name is placed at a span's first UTF-16 unit: an emoji
+    # there is half of one): measured glyph by glyph, the whole emoji is covered
+    text = "منحت الزيارة العلاقات دفعةً قوية 🤝، رغم العقوبات"
+    layout = QTextLayout(text, article_font(16))
+    layout.beginLayout()
+    line = layout.createLine()
+    line.setLineWidth(2000)
+    layout.endLayout()
+    emoji = text.index("🤝")  # (no astral character before it: Qt positions = code points)
+    (run,) = line.glyphRuns(emoji, 2)
+    xs = [p.x() for p in run.positions()]
+    advances = run.rawFont().advancesForGlyphIndexes(run.glyphIndexes())
+    glyph = min(xs), max(x + a.x() for x, a in zip(xs, advances, strict=True))
+    (measured,) = highlights.line_extents(line, emoji, emoji + 1, by_glyphs=True)
+    assert measured[0] <= glyph[0] and measured[1] >= glyph[1]
+    (boxed,) = highlights.line_extents(line, emoji, emoji + 1)
+    assert boxed[1] - boxed[0] < glyph[1] - glyph[0]  # what the box alone would give
+    view = make_view(qtbot, f"{text}\nدفعةً قوية")
+    first, second = view.document().begin(), view.document().begin().next()
+    assert highlights.holds_astral(first, *view.block_range(first))
+    assert not highlights.holds_astral(second, *view.block_range(second))

@@ -81,7 +81,7 @@ from annotator.core.document import strong_direction
 from annotator.core.offsets import QtOffsets
 from annotator.core.snapping import snap
 from annotator.ui.widgets.decorations import Decoration, DecorationProvider, blend
-from annotator.ui.widgets.highlights import Highlights, line_extents
+from annotator.ui.widgets.highlights import Highlights, holds_astral, line_extents
 
 RTL_ALIGN = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute
 LTR_ALIGN = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignAbsolute
@@ -384,13 +384,14 @@ class ArticleView(QPlainTextEdit):
             base = block.position()
             q_lo, q_hi = self._offsets.to_qt(lo) - base, self._offsets.to_qt(hi) - base
             layout = block.layout()
+            by_glyphs = holds_astral(block, b_start, b_end)
             for i in range(layout.lineCount()):
                 line = layout.lineAt(i)
                 s = max(q_lo, line.textStart())
                 e = min(q_hi, line.textStart() + line.textLength())
                 if s >= e:
                     continue
-                for x1, x2, _ in line_extents(line, s, e):
+                for x1, x2, _ in line_extents(line, s, e, by_glyphs):
                     rects.append(QRectF(geometry.left() + x1, geometry.top() + line.y(),
                                         x2 - x1, line.height()))
         return rects
@@ -443,7 +444,7 @@ class ArticleView(QPlainTextEdit):
             if not line.isValid():
                 continue
             q_end = self._offsets.to_qt(offset + 1) - block.position()
-            for x1, x2, rtl in line_extents(line, q, q_end):
+            for x1, x2, rtl in line_extents(line, q, q_end, holds_astral(block, b_start, b_end)):
                 boxes.append((QRectF(geometry.left() + x1, geometry.top() + line.y(), x2 - x1,
                                      line.height()), rtl))
         return boxes
@@ -503,9 +504,11 @@ class ArticleView(QPlainTextEdit):
         taken: dict[tuple[int, int], list[tuple[float, float]]] = {}  # per line: x ranges
         base = self.viewport().palette().base().color().name()
         for block, piece, line, geometry in self.highlights.tags(visible):
-            if piece.decoration.start < self.block_range(block)[0]:
+            b_start, b_end = self.block_range(block)
+            if piece.decoration.start < b_start:
                 continue  # continued from the paragraph before: named there
-            boxes = line_extents(line, piece.start, piece.start + 1)
+            boxes = line_extents(line, piece.start, piece.start + 1,
+                                 holds_astral(block, b_start, b_end))
             if not boxes:
                 continue
             x1, x2, rtl = boxes[0]

@@ -59,6 +59,7 @@ class BlockPaint:
 
     pieces: list[Piece]
     fills: list[tuple[int, int, QColor]]
+    by_glyphs: bool = False  # the paragraph holds an emoji or the like: see line_extents
     # x intervals of (line, start, end) as laid out at the width painted last (see
     # Highlights.begin_paint): a paint after adding one span asks glyph runs again
     # only on its paragraph (~30 µs a line, some 60 lines a screen)
@@ -66,16 +67,29 @@ class BlockPaint:
         default_factory=dict)
 
 
-def line_extents(line: QTextLine, start: int, end: int) -> list[tuple[float, float, bool]]:
+def line_extents(line: QTextLine, start: int, end: int,
+                 by_glyphs: bool = False) -> list[tuple[float, float, bool]]:
     """Visual x intervals (layout coordinates) of the characters ``[start, end)`` of a line.
 
     A logical range that bidi splits (Arabic with a Latin name or digits inside)
     yields one interval per visual piece, each with its direction. Each glyph run
-    Qt returns carries the box Qt itself would select for its characters (a
-    quarter of the time of measuring its glyphs one by one).
+    Qt returns carries the box Qt itself would select for its characters, a quarter
+    of the time of measuring its glyphs one by one. Around a character outside the
+    BMP (an emoji: two UTF-16 units, one glyph) that box can be narrower than the
+    glyph (half of it for half the pair; an emoji ending a span was seen left
+    unfilled), so in a paragraph holding one (:func:`holds_astral`) the glyphs are
+    measured (``by_glyphs``).
     """
     found: list[tuple[float, float, bool]] = []
     for run in line.glyphRuns(start, end - start):
+        if by_glyphs:
+            xs = [p.x() for p in run.positions()]
+            if not xs:
+                continue
+            advances = run.rawFont().advancesForGlyphIndexes(run.glyphIndexes())
+            right = max(x + a.x() for x, a in zip(xs, advances, strict=False))
+            found.append((min(xs), right, run.isRightToLeft()))
+            continue
         box = run.boundingRect()
         if box.width() > 0:
             found.append((box.left(), box.right(), run.isRightToLeft()))
@@ -87,6 +101,12 @@ def line_extents(line: QTextLine, start: int, end: int) -> list[tuple[float, flo
         else:
             merged.append((lo, hi, rtl))
     return merged
+
+
+def holds_astral(block: QTextBlock, start: int, end: int) -> bool:
+    """Whether the paragraph ``block``, code points ``[start, end)`` without its break,
+    holds a character outside the BMP (it then counts more Qt positions than code points)."""
+    return block.length() - 1 != end - start
 
 
 def lines(block: QTextBlock) -> Iterator[tuple[QTextLine, int, int]]:
@@ -120,7 +140,7 @@ class Highlights:
         key = (line.lineNumber(), start, end)
         found = paint.extents.get(key)
         if found is None:  # (a span's fill and its underline ask for the same)
-            found = paint.extents[key] = line_extents(line, start, end)
+            found = paint.extents[key] = line_extents(line, start, end, paint.by_glyphs)
         return found
 
     def _decorations(self, start: int, end: int) -> list[Decoration]:
@@ -178,7 +198,7 @@ class Highlights:
         levels = stack_levels([(lo, hi) for lo, hi, _ in clipped])
         pieces = [Piece(lo, hi, level, QColor(deco.color), deco)
                   for (lo, hi, deco), level in zip(clipped, levels, strict=True)]
-        paint = BlockPaint(pieces, fill_segments(pieces, base))
+        paint = BlockPaint(pieces, fill_segments(pieces, base), holds_astral(block, start, end))
         self._cache[number] = paint
         if len(self._cache) > CACHED_PARAGRAPHS:  # the one painted longest ago goes
             del self._cache[next(iter(self._cache))]
