@@ -41,6 +41,7 @@ change to gold is an ordinary core edit (undoable, saved like any other):
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -59,6 +60,7 @@ from annotator.core.edits import (
     AddRelation,
     AddSpan,
     Batch,
+    Changes,
     Edit,
     RemoveRelation,
     ReplaceSpan,
@@ -214,6 +216,8 @@ def gold_state(gold: AnnotationSet, difference: Difference) -> GoldState:
     >>> gold_state(gold, Difference(Kind.LABEL, a, b)).value
     'b'
     """
+    if not len(gold):  # (nothing settled yet: 50,000 differences answered at once)
+        return GoldState.NONE
     kind = difference.kind
     if kind is Kind.RELATION:
         linked = difference.relation
@@ -249,6 +253,8 @@ def gold_span(gold: AnnotationSet, difference: Difference) -> Span | None:
 
     For a ``relation`` difference: gold's span at the relation's source.
     """
+    if not len(gold):
+        return None
     if difference.kind is Kind.RELATION:
         linked = difference.relation
         return _in_gold(gold, linked.source) if linked is not None else None
@@ -258,6 +264,33 @@ def gold_span(gold: AnnotationSet, difference: Difference) -> Span | None:
             return found
     edited = edited_spans(gold, difference)
     return edited[0] if edited else None
+
+
+class ItemPlaces:
+    """Where review items lie, to find those a change of gold can touch.
+
+    What gold holds at an item (:func:`gold_state`, :func:`gold_span`) depends
+    only on gold's spans overlapping the item and, for a ``relation`` item, on
+    gold's relations: after an edit of gold, only the items overlapping a span
+    that left or came (and the relation items) need reading again, not the
+    50,000 of a big document.
+    """
+
+    def __init__(self, items: Sequence[ReviewItem]) -> None:
+        self._order = sorted(range(len(items)), key=lambda i: items[i].start)
+        self._starts = [items[i].start for i in self._order]
+        self._ends = [item.end for item in items]
+        self._longest = max((item.end - item.start for item in items), default=0)
+        self._relations = [i for i, item in enumerate(items) if item.kind is Kind.RELATION]
+
+    def touched(self, changes: Changes) -> list[int]:
+        """Indexes of the items ``changes`` (spans removed from and added to gold) may touch."""
+        found = set(self._relations)
+        for span in (*changes.removed, *changes.added):
+            low = bisect.bisect_left(self._starts, span.start - self._longest)
+            high = bisect.bisect_left(self._starts, span.end)
+            found.update(i for i in self._order[low:high] if self._ends[i] > span.start)
+        return sorted(found)
 
 
 def fresh_ids(gold: AnnotationSet, count: int, prefix: str = "T") -> list[str]:

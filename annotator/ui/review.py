@@ -292,7 +292,7 @@ class ReviewController(QObject):
         if self.active and now[0] == self._gold_relations[0] and now != self._gold_relations:
             self._on_gold_changed(Changes(relations=True))
 
-    def _on_gold_changed(self, _changes: Changes) -> None:
+    def _on_gold_changed(self, changes: Changes) -> None:
         session = self.workspace.session
         if not self.active or session is None:
             return
@@ -302,7 +302,7 @@ class ReviewController(QObject):
             self._compare(keep=self._position(self.items[current]) if current is not None
                           else None)
         else:
-            self.panel.model.refresh_gold(session.aset)
+            self.panel.model.refresh_gold(session.aset, changes)
             self.view.invalidate_all()
 
     def _show_agreement(self, spans: dict[str, list[Span]]) -> None:

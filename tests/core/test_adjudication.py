@@ -419,3 +419,37 @@ def test_accepting_both_extents_with_one_label_is_flagged() -> None:
     assert not any(adjudication.crowds_gold(same_label, c) for c in ("a", "b", "none"))
     other_label = Difference(Kind.BOUNDARY, A[2], B[2].with_changes(label="entity"))
     assert not adjudication.crowds_gold(other_label, "both")
+
+
+@settings(max_examples=60, deadline=None)
+@given(spans_strategy, spans_strategy, spans_strategy,
+       st.lists(st.tuples(st.sampled_from(CHOICES), st.integers(0, 40)), min_size=1,
+                max_size=8))
+def test_after_an_edit_of_gold_only_the_items_it_touches_change(
+        raw_a: list[tuple[int, int, str]], raw_b: list[tuple[int, int, str]],
+        raw_c: list[tuple[int, int, str]],
+        steps: list[tuple[adjudication.Choice, int]]) -> None:
+    # the review list re-reads gold only where ItemPlaces says: everywhere else gold's answer
+    # must be what it was (edits: settling choices, and removing a gold span)
+    items = compare("amal", {"amal": build(raw_a, "T"), "omar": build(raw_b, "T"),
+                             "sara": build(raw_c, "T")})
+    places = adjudication.ItemPlaces(items)
+    gold = empty_gold()
+
+    def read() -> list[tuple[GoldState, Span | None]]:
+        return [(gold_state(gold, i.difference), gold_span(gold, i.difference)) for i in items]
+
+    for choice, pick in steps:
+        if not items:
+            break
+        before = read()
+        gold_ids = sorted(s.id for s in gold.spans())
+        edit = (remove_span(gold, gold_ids[pick % len(gold_ids)]) if pick % 3 == 0 and gold_ids
+                else settle(gold, items[pick % len(items)].difference, choice))
+        if edit is None:
+            continue
+        edit.apply(gold)
+        touched = set(places.touched(edit.changes))
+        after = read()
+        assert [i for i, (old, new) in enumerate(zip(before, after, strict=True))
+                if old != new and i not in touched] == []

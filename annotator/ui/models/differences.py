@@ -17,9 +17,10 @@ from typing import Any
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
 
-from annotator.core.adjudication import GoldState, ReviewItem, gold_span, gold_state
+from annotator.core.adjudication import GoldState, ItemPlaces, ReviewItem, gold_span, gold_state
 from annotator.core.annotations import AnnotationSet
 from annotator.core.differences import Kind, count_kinds
+from annotator.core.edits import Changes
 from annotator.core.spans import Span
 from annotator.ui.i18n import QT_TRANSLATE_NOOP
 from annotator.ui.models.table import Index, RowTableModel, Translated
@@ -109,6 +110,7 @@ class DifferenceTableModel(RowTableModel):
         self._rows: list[int] = []  # item index of each row
         self._states: list[GoldState] = []  # by item index
         self._gold: list[Span | None] = []  # by item index
+        self._places = ItemPlaces([])
         self._hide_agreed = False
         self._icons = {kind: QIcon(marks_pixmap(kind)) for kind in Kind}
         self._reference = "A"
@@ -117,6 +119,7 @@ class DifferenceTableModel(RowTableModel):
     def reset(self, items: Sequence[ReviewItem], gold: AnnotationSet | None) -> None:
         self.beginResetModel()
         self.items = list(items)
+        self._places = ItemPlaces(self.items)
         self._reference = self.items[0].a if self.items else "A"
         self._read_gold(gold)
         self._filter()
@@ -143,9 +146,20 @@ class DifferenceTableModel(RowTableModel):
         self._gold = [gold_span(gold, item.difference) if item.kind is not Kind.RELATION
                       else None for item in self.items]
 
-    def refresh_gold(self, gold: AnnotationSet | None) -> None:
-        """Gold changed: re-read the Gold and Note columns."""
-        self._read_gold(gold)
+    def _read_gold_at(self, gold: AnnotationSet, indexes: Sequence[int]) -> None:
+        for i in indexes:
+            difference = self.items[i].difference
+            self._states[i] = gold_state(gold, difference)
+            self._gold[i] = gold_span(gold, difference) if difference.kind is not Kind.RELATION \
+                else None
+
+    def refresh_gold(self, gold: AnnotationSet | None, changes: Changes | None = None) -> None:
+        """Gold changed: re-read the Gold and Note columns; with ``changes`` (what an edit of
+        gold removed and added), only at the items it can touch (:class:`ItemPlaces`)."""
+        if gold is not None and changes is not None and len(self._states) == len(self.items):
+            self._read_gold_at(gold, self._places.touched(changes))
+        else:
+            self._read_gold(gold)
         if self._rows:
             self.dataChanged.emit(self.index(0, self.COL_GOLD),
                                   self.index(len(self._rows) - 1, self.COL_NOTE))
