@@ -26,7 +26,7 @@ import bisect
 import logging
 
 from PySide6.QtCore import QObject, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QDialog
 
 from annotator.core.errors import AnnotatorError
 from annotator.io import store
@@ -42,6 +42,7 @@ from annotator.io.label_all import (
     matches_in,
 )
 from annotator.ui.annotate import Annotating
+from annotator.ui.busy import busy
 from annotator.ui.dialogs.label_all_dialog import LabelAllDialog, PreviewRow
 from annotator.ui.edit_texts import batch_text
 from annotator.ui.feedback import Feedback
@@ -177,8 +178,7 @@ class Finding(QObject):
         if not project_wide and session is None:
             self._say(self.tr("No document is open"), "no-document")
             return
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
+        with busy():
             texts = {session.doc_id: session.text} if session is not None else {}
             if project_wide:
                 found = find_in_project(ws.project, query, None, exact, texts)
@@ -186,8 +186,6 @@ class Finding(QObject):
                 found = [m for doc_id, text in texts.items()
                          for m in matches_in(doc_id, text, query, exact)]
             rows, skipped, problems = self._preview_rows(found, label, texts)
-        finally:
-            QApplication.restoreOverrideCursor()
         if not rows and not problems:
             self._say(self.tr("Nothing to label: every match already carries {label}").format(
                 label=label) if skipped else self.tr("No matches"), "nothing-to-label")
@@ -251,8 +249,7 @@ class Finding(QObject):
         added = documents = 0
         problems: list[str] = []
         others = False
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
+        with busy():
             for doc_id, bounds in by_document(chosen).items():
                 if session is not None and doc_id == session.doc_id:
                     spans = additions(session.aset, bounds, label)
@@ -270,8 +267,6 @@ class Finding(QObject):
                     added += len(outcome.added)
                     documents += 1
                     others = True
-        finally:
-            QApplication.restoreOverrideCursor()
         if others:
             ws.reload_documents()  # the list shows the other documents' new counts
         log.info("label all %r as %s: %d spans in %d documents", query, label, added, documents)

@@ -65,6 +65,7 @@ from annotator.io.review_sources import (
     load_annotators,
 )
 from annotator.ui.actions import ActionRegistry
+from annotator.ui.busy import busy
 from annotator.ui.edit_texts import batch_text, edit_text, titled
 from annotator.ui.feedback import Feedback
 from annotator.ui.review_text import AgreementField, cell_words, choice_text, source_notes
@@ -157,7 +158,9 @@ class ReviewController(QObject):
         if on == self.active:
             return
         ws = self.workspace
-        if not ws.switch_annotator(GOLD if on else ws.user):  # stayed: say so on the action
+        with busy():  # (a 50,000-span document: seconds of reading and comparing)
+            switched = ws.switch_annotator(GOLD if on else ws.user)
+        if not switched:  # stayed: say so on the action
             self._check(self.active)
 
     def _follow_annotator(self, annotator: str) -> None:
@@ -249,7 +252,8 @@ class ReviewController(QObject):
 
     def _on_comparison_changed(self) -> None:
         self._wanted = self.panel.chosen()
-        self._compare(keep=None)
+        with busy():
+            self._compare(keep=None)
 
     def _work_of(self, name: str) -> Work:
         session = self.workspace.session

@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from annotator.cli import main as cli_main
@@ -22,6 +23,7 @@ from annotator.core.differences import Kind
 from annotator.core.project import GOLD, Project
 from annotator.io import review_sources
 from annotator.io.review_sources import SourceNote
+from annotator.ui import review as review_module
 from annotator.ui.fonts import load_fonts
 from annotator.ui.main_window import MainWindow
 from annotator.ui.models.differences import DifferenceTableModel
@@ -774,3 +776,22 @@ def test_a_row_chosen_in_a_right_to_left_list_is_the_current_difference(
     qtbot.keyClick(window.view, Qt.Key.Key_1, CTRL)  # Accept A
     assert window.workspace.session is not None and len(window.workspace.session.aset) == 1
     assert review.panel.model.row_of(index) is not None
+
+
+def test_the_pointer_says_the_window_is_busy_while_it_compares(
+        open_review: Callable[..., MainWindow], monkeypatch: pytest.MonkeyPatch) -> None:
+    # a 50,000-span document takes seconds to compare: entering review mode and choosing
+    # whom to compare show the wait cursor meanwhile, and nothing else does afterwards
+    cursors: list[Qt.CursorShape | None] = []
+    real_compare = review_module.compare
+
+    def compare(*args: Any, **kwargs: Any) -> Any:
+        cursor = QApplication.overrideCursor()
+        cursors.append(cursor.shape() if cursor is not None else None)
+        return real_compare(*args, **kwargs)
+
+    monkeypatch.setattr(review_module, "compare", compare)
+    window = open_review(others=("omar",))  # entering, then choosing (a second compare)
+    assert len(cursors) >= 2 and set(cursors) == {Qt.CursorShape.WaitCursor}
+    assert QApplication.overrideCursor() is None
+    assert window.review.items  # compared as before
