@@ -30,6 +30,10 @@ machines are noisy); :func:`measure` returns them by name:
   ``save_in_background``; a 5 ms ``QTimer`` records the gaps between its
   ticks), next to ``save_block_gui_ms_max``, the same save written on the GUI
   thread (``DocumentSession.save``, as leaving a document does); target 50 ms;
+- ``review_enter_s``: entering review mode on the article against a second
+  annotator (the same spans, 1% left out, 2% relabelled: ``review_items``
+  differences listed), and ``review_choice_ms_median`` / ``review_choice_ms_max``:
+  accepting one agreed span into gold there (the list follows gold);
 - ``memory_10mb_mb``: the peak resident memory (``resource.getrusage``) of a
   fresh process that opens the window on the article, scrolls through it,
   adds the spans (each at a random place: the view goes there) and saves,
@@ -74,6 +78,7 @@ from PySide6.QtWidgets import QApplication, QPlainTextEdit
 from annotator.core.annotations import AnnotationSet
 from annotator.core.edits import AddSpan
 from annotator.core.snapping import word_at
+from annotator.core.spans import Span
 from annotator.io import store
 from annotator.io.project_file import default_project, open_project, write_project
 from annotator.io.standoff import serialize_annotations
@@ -322,6 +327,50 @@ def add_spans_nearby(window: MainWindow, count: int, rng: random.Random) -> list
     return adds
 
 
+def second_annotator(root: Path, aset: AnnotationSet, rng: random.Random) -> None:
+    """Another annotator's file on the big document: the same spans, 1% of them left out and
+    2% with another label."""
+    project = open_project(root)
+    labels = sorted(project.label_names)
+    kept = []
+    for span in aset.spans():
+        roll = rng.random()
+        if roll >= 0.01:
+            label = labels[(labels.index(span.label) + 1) % 3] if roll < 0.03 else span.label
+            kept.append(Span(span.id, span.start, span.end, label, span.text))
+    other = AnnotationSet.build("big", aset.text, "second", kept, project.label_names,
+                                "in_progress")
+    path = project.annotation_path("big", "second")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(serialize_annotations(other))
+
+
+def measure_review(window: MainWindow, choices: int, rng: random.Random) -> dict[str, float]:
+    """Review mode on the big document against a second annotator: seconds to enter it
+    (reading both files, comparing, the list, the agreement), and ms per choice (accepting
+    an agreed span into gold)."""
+    application = app()
+    review = window.review
+    began = time.perf_counter()
+    review.set_active(True)
+    settle(application)
+    figures = {"review_enter_s": time.perf_counter() - began, "review_items": len(review.items)}
+    agreed = [i for i, item in enumerate(review.items) if item.difference.agreed]
+    times = []
+    for index in rng.sample(agreed, choices):
+        review.select(index)
+        settle(application)
+        began = time.perf_counter()
+        review.choose("a")
+        settle(application)
+        times.append(time.perf_counter() - began)
+    figures["review_choice_ms_median"] = statistics.median(times) * 1000
+    figures["review_choice_ms_max"] = max(times) * 1000
+    review.set_active(False)
+    settle(application)
+    return figures
+
+
 def measure(megabytes: float = 10.0, spans: int = 50_000, adds: int = 200,
             memory: bool = True) -> dict[str, float]:
     """Every figure of this benchmark, by name (see the module's docstring)."""
@@ -368,6 +417,8 @@ def measure(megabytes: float = 10.0, spans: int = 50_000, adds: int = 200,
         in_background = measure_saves(application, session, background=True)
         figures["save_block_ms_max"] = max(stall for stall, _ in in_background)
         figures["save_ms_median"] = statistics.median(took for _, took in in_background)
+        second_annotator(root, session.aset, rng)
+        figures.update(measure_review(window, 10, rng))
         window.workspace.close_document()
         window.close()
         window.deleteLater()
