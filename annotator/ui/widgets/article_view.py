@@ -125,6 +125,9 @@ class ArticleView(QPlainTextEdit):
         self._tag_font: QFont | None = None  # of the label names, for the text's size now
         self._spaced: set[int] = set()  # paragraphs whose lines were moved apart
         self._moving = False  # a command is moving the cursor: lay out where it ends only
+        self._directions: dict[int, str] = {}  # paragraph number -> its direction
+        # during a paint, the paragraphs on screen (asked again by every outline and mark)
+        self._visible_now: list[tuple[QTextBlock, QRectF]] | None = None
         self.arc_space = 0.0  # room above each line for relation arcs (see set_arc_space)
         self.arc_offsets: tuple[int, ...] | None = None  # lines with arcs hold these (None: all)
         self.overlay_painters: list[Callable[[QPainter], None]] = []  # over text, under tags
@@ -136,6 +139,7 @@ class ArticleView(QPlainTextEdit):
         self._text = text
         self._offsets = QtOffsets(text)
         self._direction = strong_direction(text) or "rtl"
+        self._directions.clear()
         self.highlights.clear()
         self._selected = None
         self._spaced.clear()  # the new text is laid out afresh
@@ -327,7 +331,13 @@ class ArticleView(QPlainTextEdit):
         return self._offsets.from_qt(start), self._offsets.from_qt(start + block.length() - 1)
 
     def _visible_blocks(self) -> Iterator[tuple[QTextBlock, QRectF]]:
-        """Paragraphs on screen with their geometry, laid out and aligned."""
+        """Paragraphs on screen with their geometry, laid out and aligned (found once per
+        paint: outlines, relation arcs and review marks each ask)."""
+        if self._visible_now is not None:
+            return iter(self._visible_now)
+        return self._find_visible_blocks()
+
+    def _find_visible_blocks(self) -> Iterator[tuple[QTextBlock, QRectF]]:
         block = self.firstVisibleBlock()
         offset = self.contentOffset()
         height = self.viewport().height()
@@ -347,8 +357,12 @@ class ArticleView(QPlainTextEdit):
         """Align a laid-out paragraph to its own start side (its direction's); make room
         for label names when they are shown."""
         layout = block.layout()
-        start, end = self.block_range(block)
-        direction = strong_direction(self._text, start, end) or self._direction
+        number = block.blockNumber()
+        direction = self._directions.get(number)
+        if direction is None:  # (the text never changes: neither do its paragraphs')
+            start, end = self.block_range(block)
+            direction = strong_direction(self._text, start, end) or self._direction
+            self._directions[number] = direction
         want = RTL_ALIGN if direction == "rtl" else LTR_ALIGN
         option = layout.textOption()
         if option.alignment() != want:
@@ -463,9 +477,16 @@ class ArticleView(QPlainTextEdit):
         return float(self.viewport().width())
 
     def paintEvent(self, event: QPaintEvent) -> None:
+        on_screen = list(self._find_visible_blocks())
+        self._visible_now = on_screen
+        try:
+            self._paint(event, on_screen)
+        finally:
+            self._visible_now = None
+
+    def _paint(self, event: QPaintEvent, on_screen: list[tuple[QTextBlock, QRectF]]) -> None:
         area = QRectF(event.rect())
-        visible = [(block, geometry) for block, geometry in self._visible_blocks()
-                   if geometry.intersects(area)]
+        visible = [(block, geometry) for block, geometry in on_screen if geometry.intersects(area)]
         base = self.viewport().palette().base().color().name()
         self.highlights.begin_paint(self._layout_width())
         for block, _ in visible:
