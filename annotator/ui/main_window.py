@@ -17,7 +17,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QGuiApplication
-from PySide6.QtWidgets import QMainWindow, QToolBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QMainWindow,
+    QScrollArea,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
 
 from annotator.core.project import Project
 from annotator.ui import settings as keys
@@ -144,9 +151,16 @@ class MainWindow(QMainWindow):
                          Qt.DockWidgetArea.BottomDockWidgetArea)
         self.splitDockWidget(spans, relations, Qt.Orientation.Horizontal)
         self.panels = [docs, spans, relations]  # View > Panels brings each back once closed
-        # under the document list: beside the article it took the width lines wrap at
-        self.attributes.dock = dock(self, self.tr("Attributes"), "attributes-dock",
-                                    self.attributes.editor, reading_start_area())
+        # under the document list: beside the article it took the width lines wrap at; in a
+        # scroll area, so that a long form scrolls and a new span's heading (wrapped over
+        # lines) does not lay the whole window out again at each span selected
+        scroller = QScrollArea()
+        scroller.setObjectName("attributes-scroll")
+        scroller.setWidgetResizable(True)
+        scroller.setFrameShape(QFrame.Shape.NoFrame)
+        scroller.setWidget(self.attributes.editor)
+        self.attributes.dock = dock(self, self.tr("Attributes"), "attributes-dock", scroller,
+                                    reading_start_area())
         self.splitDockWidget(docs, self.attributes.dock, Qt.Orientation.Vertical)
         self.resizeDocks([docs, self.attributes.dock], [360, 140], Qt.Orientation.Vertical)
         self.panels.append(self.attributes.dock)
