@@ -177,6 +177,9 @@ class Relations(QObject):
         """Show the open document's relations as they are now."""
         session = self.workspace.session
         relations = session.aset.relations() if session is not None else []
+        if not relations and not self.model.rows() and not self.arcs.arcs:
+            self.chosen_id = None  # nothing shown, nothing to show (each added span asks)
+            return
         colors = {t.name: t.color for t in self.types()}
         arcs, rows = [], []
         for relation in relations:
