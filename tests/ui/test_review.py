@@ -795,3 +795,7 @@ def test_the_pointer_says_the_window_is_busy_while_it_compares(
     assert len(cursors) >= 2 and set(cursors) == {Qt.CursorShape.WaitCursor}
     assert QApplication.overrideCursor() is None
     assert window.review.items  # compared as before
+    asked = len(cursors)
+    window.workspace.open_document("r2")  # another document, still reviewing
+    assert len(cursors) > asked and set(cursors) == {Qt.CursorShape.WaitCursor}
+    assert QApplication.overrideCursor() is None and window.review.items
